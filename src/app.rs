@@ -1,0 +1,47 @@
+//! The application shell: state in context, the router, the layout around every page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::nav::NavBar;
+use crate::components::notices::{NoticeBar, UndoToast};
+use crate::pages::{
+    interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
+    not_found::NotFound, settings::SettingsPage, today::Today,
+};
+use crate::state::AppState;
+use crate::{platform, service_worker};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::init();
+    provide_context(state);
+
+    // Save at once when the page is hidden or closed (tab switch, reload, app switch).
+    let flush = move || state.flush();
+    let _ = window_event_listener_untyped("pagehide", move |_| flush());
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        flush();
+        state.today.set(platform::today());
+    });
+    service_worker::register(state);
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <NavBar/>
+            <NoticeBar/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Today/>
+                    <Route path=path!("/interviews") view=InterviewList/>
+                    <Route path=path!("/interviews/new") view=InterviewNew/>
+                    <Route path=path!("/interviews/:id") view=InterviewDetail/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+            <UndoToast/>
+        </Router>
+    }
+}

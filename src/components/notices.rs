@@ -1,0 +1,157 @@
+//! Banners that say what happened, that nothing was lost, and what to do next; and the undo
+//! toast.
+
+use leptos::prelude::*;
+
+use crate::service_worker;
+use crate::state::{use_app, Notice, Undo};
+
+fn words(notice: &Notice) -> (&'static str, String) {
+    match notice {
+        Notice::Damaged {
+            collection,
+            reason,
+            kept_as: Some(_),
+        } => (
+            "Some saved data could not be read",
+            format!(
+                "Your saved {} could not all be read: {reason}. Everything readable is here, and \
+                 the original text is kept safe in Settings, where you can download it.",
+                collection.name()
+            ),
+        ),
+        Notice::Damaged {
+            collection,
+            reason,
+            kept_as: None,
+        } => (
+            "Some saved data could not be read",
+            format!(
+                "Your saved {} could not all be read: {reason}. To protect the original, changes \
+                 to them won't be saved in this session. Free some space, then reload.",
+                collection.name()
+            ),
+        ),
+        Notice::QuotaFull => (
+            "Storage is full",
+            "Your browser's storage for Rebound is full, so the latest changes are only on this \
+             screen for now. Everything saved before is safe. Free space (or remove old data \
+             kept aside in Settings), then make any edit to save again."
+                .to_string(),
+        ),
+        Notice::StorageUnavailable => (
+            "This browser isn't letting Rebound save",
+            "Storage is blocked in this window (private browsing or site settings), so changes \
+             will be gone when you close it. Allow site data for Rebound to keep them."
+                .to_string(),
+        ),
+        Notice::NewerVersion { found } => (
+            "Saved by a newer version",
+            format!(
+                "Your data was saved by a newer version of Rebound (format {found}). It is shown \
+                 here but nothing will be saved until you reload to get the new version."
+            ),
+        ),
+        Notice::BadSchemaKey => (
+            "A saved setting was unreadable",
+            "The data format marker was damaged; your data was read as the first format and \
+             looks complete. Nothing was deleted."
+                .to_string(),
+        ),
+        Notice::UpdateReady => (
+            "A new version is ready",
+            "Reload to start using it. Your data stays as it is.".to_string(),
+        ),
+        Notice::SaveFailed(e) => (
+            "Couldn't save just now",
+            format!(
+                "The browser said: {e}. Your changes are still on this screen; try again in a \
+                 moment."
+            ),
+        ),
+    }
+}
+
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="notices" role="region" aria-label="Messages" aria-live="polite">
+            <For
+                each=move || state.notices.get()
+                key=|n| format!("{n:?}")
+                children=move |notice| {
+                    let (title, body) = words(&notice);
+                    let is_update = notice == Notice::UpdateReady;
+                    let is_quota = notice == Notice::QuotaFull;
+                    let dismiss_notice = notice.clone();
+                    view! {
+                        <div class="notice" class:notice-info=is_update role="status">
+                            <p class="notice-title">{title}</p>
+                            <p>{body}</p>
+                            <div class="notice-actions">
+                                {is_update
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                class="button primary"
+                                                on:click=move |_| service_worker::activate_waiting()
+                                            >
+                                                "Reload"
+                                            </button>
+                                        }
+                                    })}
+                                {is_quota
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                class="button"
+                                                on:click=move |_| state.flush()
+                                            >
+                                                "Try saving again"
+                                            </button>
+                                        }
+                                    })}
+                                <button
+                                    class="button quiet"
+                                    on:click=move |_| state.dismiss(&dismiss_notice)
+                                >
+                                    {if is_update { "Later" } else { "Dismiss" }}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn UndoToast() -> impl IntoView {
+    let state = use_app();
+    let text = move || {
+        state.undo.with(|u| {
+            u.as_ref().map(|Undo::DeletedInterview { interview, .. }| {
+                format!("Deleted “{}”.", interview.title())
+            })
+        })
+    };
+    view! {
+        <Show when=move || text().is_some()>
+            <div class="toast" role="status" aria-live="polite">
+                <span>{text}</span>
+                <button class="button" on:click=move |_| state.undo()>
+                    "Undo"
+                </button>
+                <button
+                    class="button quiet"
+                    aria-label="Close"
+                    on:click=move |_| state.undo.set(None)
+                >
+                    "×"
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,158 @@
+//! "How did it go?": the reflection prompts, the mistakes checklist with fixes, mood, and a place
+//! to vent. Saves as the user types (see `state` for how writes are gathered).
+
+use leptos::prelude::*;
+
+use crate::core::encouragement::VENT_QUOTE;
+use crate::core::model::{MistakeNote, Mood, Prompt, COMMON_MISTAKES, MAX_FIELD_CHARS};
+use crate::state::use_app;
+
+fn clip(text: String) -> String {
+    if text.chars().count() > MAX_FIELD_CHARS {
+        text.chars().take(MAX_FIELD_CHARS).collect()
+    } else {
+        text
+    }
+}
+
+#[component]
+pub fn ReflectionForm(interview_id: String) -> impl IntoView {
+    let state = use_app();
+    let initial = StoredValue::new(state.reflection(&interview_id).unwrap_or_default());
+    let id = StoredValue::new(interview_id);
+
+    let prompt_field = move |prompt: Prompt, rows: &'static str| {
+        let name = prompt.key();
+        view! {
+            <div class="field field-wide">
+                <label for=format!("rf-{name}")>{prompt.label()}</label>
+                <textarea
+                    id=format!("rf-{name}")
+                    name=name
+                    rows=rows
+                    prop:value=initial.with_value(|r| prompt.get(r).to_string())
+                    on:input=move |ev| {
+                        let text = clip(event_target_value(&ev));
+                        state.edit_reflection(&id.get_value(), |r| prompt.set(r, text));
+                    }
+                ></textarea>
+            </div>
+        }
+    };
+
+    let mistakes = COMMON_MISTAKES
+        .iter()
+        .map(|(kind, label, hint)| {
+            let kind = *kind;
+            let checked = Memo::new(move |_| {
+                state.reflections.with(|list| {
+                    list.iter()
+                        .find(|r| r.id == id.get_value())
+                        .is_some_and(|r| r.mistakes.iter().any(|m| m.kind == kind))
+                })
+            });
+            let initial_fix = initial.with_value(|r| {
+                r.mistakes
+                    .iter()
+                    .find(|m| m.kind == kind)
+                    .map(|m| m.fix.clone())
+                    .unwrap_or_default()
+            });
+            view! {
+                <li class="mistake">
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            name=format!("mistake-{kind}")
+                            prop:checked=move || checked.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                state.edit_reflection(&id.get_value(), |r| {
+                                    r.mistakes.retain(|m| m.kind != kind);
+                                    if on {
+                                        r.mistakes.push(MistakeNote { kind: kind.to_string(), fix: String::new() });
+                                    }
+                                });
+                            }
+                        />
+                        <span>{*label}</span>
+                    </label>
+                    <Show when=move || checked.get()>
+                        <div class="field fix">
+                            <label for=format!("fix-{kind}")>"The fix"</label>
+                            <input
+                                id=format!("fix-{kind}")
+                                type="text"
+                                placeholder=*hint
+                                prop:value=initial_fix.clone()
+                                on:input=move |ev| {
+                                    let text = clip(event_target_value(&ev));
+                                    state.edit_reflection(&id.get_value(), |r| {
+                                        if let Some(m) = r.mistakes.iter_mut().find(|m| m.kind == kind) {
+                                            m.fix = text;
+                                        }
+                                    });
+                                }
+                            />
+                        </div>
+                    </Show>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let mood = Memo::new(move |_| {
+        state.reflections.with(|list| {
+            list.iter()
+                .find(|r| r.id == id.get_value())
+                .and_then(|r| r.mood)
+        })
+    });
+
+    view! {
+        <section class="card" id="reflect" aria-labelledby="reflect-title">
+            <h2 id="reflect-title">"How did it go?"</h2>
+            <p class="muted">
+                "Good or bad, a few honest lines now make the next interview easier. It saves as you type."
+            </p>
+            <div class="form-grid">
+                {Prompt::QUESTIONS.into_iter().map(|p| prompt_field(p, "3")).collect_view()}
+            </div>
+
+            <h3>"Mistakes worth fixing"</h3>
+            <p class="muted">"Tick any that happened, and note what you'll do differently."</p>
+            <ul class="mistakes">{mistakes}</ul>
+
+            <fieldset class="mood">
+                <legend>"How do you feel about it?"</legend>
+                <div class="mood-options">
+                    {Mood::ALL
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <label class="chip">
+                                    <input
+                                        type="radio"
+                                        name="mood"
+                                        value=m.key()
+                                        prop:checked=move || mood.get() == Some(m)
+                                        on:change=move |_| {
+                                            state.edit_reflection(&id.get_value(), |r| r.mood = Some(m))
+                                        }
+                                    />
+                                    <span>{m.label()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+
+            <blockquote class="quote small">
+                <p>{VENT_QUOTE.text}</p>
+                <footer>"— " {VENT_QUOTE.author}</footer>
+            </blockquote>
+            {prompt_field(Prompt::Vent, "4")}
+        </section>
+    }
+}

@@ -1,0 +1,194 @@
+//! Kind, true words for hard moments, and the next step to take. Our own words, plus short
+//! quotes used with their authors.
+
+use super::model::{Interview, Reflection};
+
+/// A short quote with its author.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Quote {
+    pub text: &'static str,
+    pub author: &'static str,
+}
+
+/// Quotes about mistakes and moving on.
+pub const QUOTES: [Quote; 6] = [
+    Quote {
+        text: "Failure doesn't mean you are a failure; it just means you haven't succeeded yet.",
+        author: "Robert H. Schuller",
+    },
+    Quote {
+        text: "Be not ashamed of mistakes and thus make them crimes.",
+        author: "Confucius",
+    },
+    Quote {
+        text: "Mistakes are a part of being human. Appreciate your mistakes for what they are: precious life lessons that can only be learned the hard way.",
+        author: "Al Franken",
+    },
+    Quote {
+        text: "A life spent making mistakes is not only more honorable, but more useful than a life spent doing nothing.",
+        author: "George Bernard Shaw",
+    },
+    Quote {
+        text: "Continually strive to improve yourself.",
+        author: "Anthony J. D'Angelo",
+    },
+    Quote {
+        text: "The successful man will profit from his mistakes and try again in a different way.",
+        author: "Dale Carnegie",
+    },
+];
+
+/// For the place to vent.
+pub const VENT_QUOTE: Quote = Quote {
+    text: "Man invented language to satisfy his deep need to complain.",
+    author: "Lily Tomlin",
+};
+
+/// A step the user can take next, and where in the app it is.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NextStep {
+    pub label: String,
+    /// An in-app link (path, optionally with a `#fragment`).
+    pub href: String,
+}
+
+/// What the app says after a rejection is logged.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Encouragement {
+    pub message: String,
+    pub quote: Quote,
+    pub steps: Vec<NextStep>,
+    /// Advice that is not (yet) a screen of its own.
+    pub tip: Option<String>,
+}
+
+/// A stable pick from a list: the same interview always gets the same quote.
+fn pick<T: Copy>(items: &[T], seed: &str) -> T {
+    let hash = seed.bytes().fold(2166136261u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(16777619)
+    });
+    items[(hash as usize) % items.len()]
+}
+
+/// Words for a rejection: shaped by how much of it was in the user's hands, and pointing to
+/// the next step.
+pub fn after_rejection(interview: &Interview, reflection: Option<&Reflection>) -> Encouragement {
+    let reasons = &interview.rejection_reasons;
+    let outside = reasons.iter().filter(|r| !r.in_my_control).count();
+    let inside = reasons.len() - outside;
+    let company = interview.company.trim();
+    let where_ = if company.is_empty() {
+        "this one".to_string()
+    } else {
+        company.to_string()
+    };
+    let message = if reasons.is_empty() {
+        format!(
+            "Not getting {where_} stings, and that's allowed. It is one decision about one role on \
+             one day, not a verdict on you. You were picked to interview out of many; that part was real."
+        )
+    } else if inside == 0 {
+        "Everything you listed was outside your hands. Decisions like these are made about \
+         circumstances, not about you, so there is nothing here to take personally."
+            .to_string()
+    } else if outside >= inside {
+        format!(
+            "Most of this was outside your control. The {inside} thing{s} you can work on {are} \
+             yours to improve, and that's good news: it can be fixed before the next one.",
+            s = if inside == 1 { "" } else { "s" },
+            are = if inside == 1 { "is" } else { "are" },
+        )
+    } else {
+        "Some of this was in your hands, which means it's fixable. Noticing it now is exactly \
+         how the next interview goes better. Be as kind to yourself as you'd be to a friend."
+            .to_string()
+    };
+
+    let mut steps = Vec::new();
+    if !reflection.is_some_and(Reflection::is_started) {
+        steps.push(NextStep {
+            label: "Reflect while it's fresh".to_string(),
+            href: format!("/interviews/{}#reflect", interview.id),
+        });
+    }
+    steps.push(NextStep {
+        label: "Line up the next one".to_string(),
+        href: "/interviews/new".to_string(),
+    });
+    Encouragement {
+        message,
+        quote: pick(&QUOTES, &interview.id),
+        steps,
+        tip: Some(
+            "Ask them for feedback: a short, polite note thanking them for their time and asking \
+             what would have made you a stronger candidate. It also keeps the door open."
+                .to_string(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::RejectionReason;
+
+    fn reason(text: &str, mine: bool) -> RejectionReason {
+        RejectionReason {
+            text: text.into(),
+            in_my_control: mine,
+        }
+    }
+
+    #[test]
+    fn message_depends_on_control() {
+        let mut i = Interview {
+            id: "x".into(),
+            company: "Acme".into(),
+            ..Interview::default()
+        };
+        assert!(after_rejection(&i, None).message.contains("Acme"));
+        i.rejection_reasons = vec![reason("internal", false)];
+        assert!(after_rejection(&i, None)
+            .message
+            .contains("nothing here to take personally"));
+        i.rejection_reasons = vec![reason("internal", false), reason("rambled", true)];
+        assert!(after_rejection(&i, None)
+            .message
+            .contains("The 1 thing you can work on is"));
+        i.rejection_reasons = vec![reason("rambled", true)];
+        assert!(after_rejection(&i, None).message.contains("fixable"));
+    }
+
+    #[test]
+    fn next_steps_point_to_reflection_until_started() {
+        let i = Interview {
+            id: "abc".into(),
+            ..Interview::default()
+        };
+        let e = after_rejection(&i, None);
+        assert_eq!(e.steps[0].href, "/interviews/abc#reflect");
+        let r = Reflection {
+            id: "abc".into(),
+            went_well: "rapport".into(),
+            ..Reflection::default()
+        };
+        let e = after_rejection(&i, Some(&r));
+        assert_eq!(e.steps[0].href, "/interviews/new");
+        assert!(e.tip.is_some());
+    }
+
+    #[test]
+    fn quote_is_stable_per_interview() {
+        let i = Interview {
+            id: "stable".into(),
+            ..Interview::default()
+        };
+        assert_eq!(
+            after_rejection(&i, None).quote,
+            after_rejection(&i, None).quote
+        );
+        assert!(QUOTES
+            .iter()
+            .all(|q| !q.author.is_empty() && !q.text.is_empty()));
+    }
+}

@@ -1,0 +1,539 @@
+//! The data model: what Rebound stores. Plain data, serde-friendly, no behaviour that needs a
+//! browser. Every field has a default so that records written by an older or newer build, or
+//! edited by hand, still load (see `schema` for versioned changes).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Record ids: short, unique per device and time (see [`new_id`]).
+pub type Id = String;
+/// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
+pub type Millis = i64;
+
+/// A new id from the current time and some entropy: `"<ms base36>-<entropy base36>"`.
+pub fn new_id(now: Millis, entropy: u64) -> Id {
+    format!("{}-{}", base36(now.max(0) as u64), base36(entropy))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// How far an opportunity has got.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Applied,
+    Screening,
+    Interview,
+    FinalRound,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [
+        Stage::Applied,
+        Stage::Screening,
+        Stage::Interview,
+        Stage::FinalRound,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Applied => "Applied",
+            Stage::Screening => "Screening",
+            Stage::Interview => "Interview",
+            Stage::FinalRound => "Final round",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Applied => "applied",
+            Stage::Screening => "screening",
+            Stage::Interview => "interview",
+            Stage::FinalRound => "final_round",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.key() == key)
+    }
+    /// Whether an interview at this stage is a conversation that happened (worth reflecting on).
+    pub fn is_conversation(self) -> bool {
+        self != Stage::Applied
+    }
+}
+
+/// Where an opportunity ended up. Only `Pending` counts as active.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    #[default]
+    Pending,
+    Offer,
+    Rejected,
+    Withdrawn,
+    Ghosted,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Pending,
+        Outcome::Offer,
+        Outcome::Rejected,
+        Outcome::Withdrawn,
+        Outcome::Ghosted,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Pending => "Waiting to hear",
+            Outcome::Offer => "Offer",
+            Outcome::Rejected => "Not this time",
+            Outcome::Withdrawn => "I withdrew",
+            Outcome::Ghosted => "No reply",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Pending => "pending",
+            Outcome::Offer => "offer",
+            Outcome::Rejected => "rejected",
+            Outcome::Withdrawn => "withdrawn",
+            Outcome::Ghosted => "ghosted",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.key() == key)
+    }
+    pub fn is_active(self) -> bool {
+        self == Outcome::Pending
+    }
+}
+
+/// One opportunity: an application and the interviews for it.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(default)]
+pub struct Interview {
+    pub id: Id,
+    pub company: String,
+    pub role: String,
+    /// The day of the (latest) interview; `None` while not yet scheduled.
+    pub date: Option<NaiveDate>,
+    pub interviewers: String,
+    pub stage: Stage,
+    pub outcome: Outcome,
+    pub notes: String,
+    /// Why it did not work out, when the outcome is `Rejected`.
+    pub rejection_reasons: Vec<RejectionReason>,
+    pub created: Millis,
+    pub updated: Millis,
+}
+
+impl Interview {
+    /// A short title for lists and headings: "Role at Company", falling back gracefully.
+    pub fn title(&self) -> String {
+        match (self.role.trim(), self.company.trim()) {
+            ("", "") => "Untitled interview".to_string(),
+            (role, "") => role.to_string(),
+            ("", company) => company.to_string(),
+            (role, company) => format!("{role} at {company}"),
+        }
+    }
+}
+
+/// A reason for a rejection, and whether it was in the user's hands.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+#[serde(default)]
+pub struct RejectionReason {
+    pub text: String,
+    pub in_my_control: bool,
+}
+
+/// Common reasons offered as one-tap choices, with whether each is usually in one's control.
+pub const COMMON_REJECTION_REASONS: [(&str, bool); 8] = [
+    ("They hired an internal candidate", false),
+    ("Someone came through a referral", false),
+    ("The role was frozen or cancelled", false),
+    ("They chose someone with more experience", false),
+    ("Salary expectations didn't match", false),
+    ("A skill gap they pointed out", true),
+    ("How I came across in the interview", true),
+    ("I wasn't prepared enough", true),
+];
+
+/// How the user felt afterwards.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Mood {
+    Rough,
+    Low,
+    Okay,
+    Good,
+    Great,
+}
+
+impl Mood {
+    pub const ALL: [Mood; 5] = [Mood::Rough, Mood::Low, Mood::Okay, Mood::Good, Mood::Great];
+    pub fn label(self) -> &'static str {
+        match self {
+            Mood::Rough => "Rough",
+            Mood::Low => "Low",
+            Mood::Okay => "Okay",
+            Mood::Good => "Good",
+            Mood::Great => "Great",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Mood::Rough => "rough",
+            Mood::Low => "low",
+            Mood::Okay => "okay",
+            Mood::Good => "good",
+            Mood::Great => "great",
+        }
+    }
+}
+
+/// A mistake from the checklist, ticked, with what the user will do differently.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+#[serde(default)]
+pub struct MistakeNote {
+    /// A key from [`COMMON_MISTAKES`].
+    pub kind: String,
+    pub fix: String,
+}
+
+/// The checklist of common interview mistakes: (key, label, a hint for the fix).
+pub const COMMON_MISTAKES: [(&str, &str, &str); 8] = [
+    (
+        "late",
+        "Arrived late or flustered",
+        "e.g. plan the route, arrive 15 minutes early",
+    ),
+    (
+        "dress",
+        "Dressed wrong for the place",
+        "e.g. ask the recruiter about the dress code",
+    ),
+    (
+        "no_questions",
+        "Had no questions to ask them",
+        "e.g. prepare three questions about the team and the work",
+    ),
+    (
+        "no_research",
+        "Hadn't researched the company",
+        "e.g. read their last announcements and product pages",
+    ),
+    (
+        "rambling",
+        "Rambled or lost the thread",
+        "e.g. answer in STAR order, stop after the result",
+    ),
+    (
+        "weak_examples",
+        "Examples were vague",
+        "e.g. keep five concrete stories with numbers ready",
+    ),
+    (
+        "nerves",
+        "Nerves got the better of me",
+        "e.g. rehearse out loud; breathe before answering",
+    ),
+    (
+        "salary",
+        "Fumbled the salary question",
+        "e.g. research the range and practise saying it",
+    ),
+];
+
+/// The label of a mistake key (unknown keys show as themselves).
+pub fn mistake_label(kind: &str) -> &str {
+    COMMON_MISTAKES
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map(|(_, label, _)| *label)
+        .unwrap_or(kind)
+}
+
+/// Looking back at one interview. Its id is the interview's id: one reflection per interview.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(default)]
+pub struct Reflection {
+    pub id: Id,
+    pub went_well: String,
+    pub fell_short: String,
+    pub said: String,
+    pub did_not_say: String,
+    pub not_prepared: String,
+    pub mistakes: Vec<MistakeNote>,
+    pub mood: Option<Mood>,
+    pub vent: String,
+    pub created: Millis,
+    pub updated: Millis,
+}
+
+impl Reflection {
+    /// Whether the user has written or ticked anything yet.
+    pub fn is_started(&self) -> bool {
+        [
+            &self.went_well,
+            &self.fell_short,
+            &self.said,
+            &self.did_not_say,
+            &self.not_prepared,
+            &self.vent,
+        ]
+        .iter()
+        .any(|s| !s.trim().is_empty())
+            || !self.mistakes.is_empty()
+            || self.mood.is_some()
+    }
+}
+
+/// Which text prompt of a reflection a field is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Prompt {
+    WentWell,
+    FellShort,
+    Said,
+    DidNotSay,
+    NotPrepared,
+    Vent,
+}
+
+impl Prompt {
+    pub const QUESTIONS: [Prompt; 5] = [
+        Prompt::WentWell,
+        Prompt::FellShort,
+        Prompt::Said,
+        Prompt::DidNotSay,
+        Prompt::NotPrepared,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Prompt::WentWell => "went_well",
+            Prompt::FellShort => "fell_short",
+            Prompt::Said => "said",
+            Prompt::DidNotSay => "did_not_say",
+            Prompt::NotPrepared => "not_prepared",
+            Prompt::Vent => "vent",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Prompt::WentWell => "What went well?",
+            Prompt::FellShort => "Where did I fall short?",
+            Prompt::Said => "What did I say that I want to remember?",
+            Prompt::DidNotSay => "What didn't I say that I wish I had?",
+            Prompt::NotPrepared => "What wasn't I prepared for?",
+            Prompt::Vent => "How do I feel? (just for me)",
+        }
+    }
+    pub fn get(self, r: &Reflection) -> &str {
+        match self {
+            Prompt::WentWell => &r.went_well,
+            Prompt::FellShort => &r.fell_short,
+            Prompt::Said => &r.said,
+            Prompt::DidNotSay => &r.did_not_say,
+            Prompt::NotPrepared => &r.not_prepared,
+            Prompt::Vent => &r.vent,
+        }
+    }
+    pub fn set(self, r: &mut Reflection, text: String) {
+        let field = match self {
+            Prompt::WentWell => &mut r.went_well,
+            Prompt::FellShort => &mut r.fell_short,
+            Prompt::Said => &mut r.said,
+            Prompt::DidNotSay => &mut r.did_not_say,
+            Prompt::NotPrepared => &mut r.not_prepared,
+            Prompt::Vent => &mut r.vent,
+        };
+        *field = text;
+    }
+}
+
+/// The user's preferences.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(default)]
+pub struct Settings {
+    /// Below this many active opportunities, Today gently suggests lining up more.
+    pub nudge_threshold: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { nudge_threshold: 3 }
+    }
+}
+
+impl Settings {
+    pub const NUDGE_MIN: u32 = 1;
+    pub const NUDGE_MAX: u32 = 20;
+    /// The same settings with every value brought into its allowed range.
+    pub fn clamped(mut self) -> Self {
+        self.nudge_threshold = self.nudge_threshold.clamp(Self::NUDGE_MIN, Self::NUDGE_MAX);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_distinct_for_distinct_inputs() {
+        assert_ne!(new_id(1, 2), new_id(1, 3));
+        assert_ne!(new_id(1, 2), new_id(2, 2));
+        assert_eq!(new_id(0, 0), "0-0");
+        assert_eq!(new_id(-5, 35), "0-z");
+    }
+
+    #[test]
+    fn title_falls_back() {
+        let mut i = Interview::default();
+        assert_eq!(i.title(), "Untitled interview");
+        i.company = "Acme".into();
+        assert_eq!(i.title(), "Acme");
+        i.role = "Engineer".into();
+        assert_eq!(i.title(), "Engineer at Acme");
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for s in Stage::ALL {
+            assert_eq!(Stage::from_key(s.key()), Some(s));
+        }
+        for o in Outcome::ALL {
+            assert_eq!(Outcome::from_key(o.key()), Some(o));
+        }
+        assert_eq!(Outcome::from_key("nope"), None);
+    }
+
+    #[test]
+    fn only_pending_is_active() {
+        let active: Vec<_> = Outcome::ALL.into_iter().filter(|o| o.is_active()).collect();
+        assert_eq!(active, vec![Outcome::Pending]);
+    }
+
+    #[test]
+    fn reflection_started_by_any_field() {
+        let mut r = Reflection::default();
+        assert!(!r.is_started());
+        r.vent = "  ".into();
+        assert!(!r.is_started());
+        Prompt::DidNotSay.set(&mut r, "my leadership story".into());
+        assert!(r.is_started());
+        assert_eq!(Prompt::DidNotSay.get(&r), "my leadership story");
+        let r = Reflection {
+            mood: Some(Mood::Low),
+            ..Reflection::default()
+        };
+        assert!(r.is_started());
+    }
+
+    #[test]
+    fn settings_clamp() {
+        let s = Settings { nudge_threshold: 0 }.clamped();
+        assert_eq!(s.nudge_threshold, 1);
+        let s = Settings {
+            nudge_threshold: 999,
+        }
+        .clamped();
+        assert_eq!(s.nudge_threshold, 20);
+    }
+
+    #[test]
+    fn unknown_fields_and_missing_fields_load() {
+        let i: Interview =
+            serde_json::from_str(r#"{"id":"a","company":"X","future_field":1}"#).unwrap();
+        assert_eq!(i.company, "X");
+        assert_eq!(i.outcome, Outcome::Pending);
+        assert_eq!(i.date, None);
+    }
+}
+
+/// An editable field of an interview, as the form sends it: the field and the typed text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InterviewField {
+    Company,
+    Role,
+    Date,
+    Interviewers,
+    Stage,
+    Outcome,
+    Notes,
+}
+
+/// Longest text kept in one field; longer input is cut here rather than refused.
+pub const MAX_FIELD_CHARS: usize = 20_000;
+
+impl InterviewField {
+    /// Apply typed text to the interview. Text is kept as typed (trimmed only for dates and
+    /// choices); an unknown choice or a malformed date leaves the field as it was and returns
+    /// `false`, so the form can say so without losing anything.
+    pub fn apply(self, interview: &mut Interview, text: &str) -> bool {
+        let text: String = text.chars().take(MAX_FIELD_CHARS).collect();
+        match self {
+            InterviewField::Company => interview.company = text,
+            InterviewField::Role => interview.role = text,
+            InterviewField::Interviewers => interview.interviewers = text,
+            InterviewField::Notes => interview.notes = text,
+            InterviewField::Date => {
+                let t = text.trim();
+                if t.is_empty() {
+                    interview.date = None;
+                } else {
+                    match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                        Ok(d) => interview.date = Some(d),
+                        Err(_) => return false,
+                    }
+                }
+            }
+            InterviewField::Stage => match Stage::from_key(text.trim()) {
+                Some(s) => interview.stage = s,
+                None => return false,
+            },
+            InterviewField::Outcome => match Outcome::from_key(text.trim()) {
+                Some(o) => interview.outcome = o,
+                None => return false,
+            },
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn fields_apply_and_reject_bad_values_without_loss() {
+        let mut i = Interview::default();
+        assert!(InterviewField::Company.apply(&mut i, "  Acme <b>&</b> 🚀 "));
+        assert_eq!(i.company, "  Acme <b>&</b> 🚀 ", "kept exactly as typed");
+        assert!(InterviewField::Date.apply(&mut i, "2026-02-28"));
+        assert!(!InterviewField::Date.apply(&mut i, "2026-02-30"));
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert!(InterviewField::Date.apply(&mut i, ""));
+        assert_eq!(i.date, None);
+        assert!(InterviewField::Stage.apply(&mut i, "final_round"));
+        assert!(!InterviewField::Stage.apply(&mut i, "ceo"));
+        assert_eq!(i.stage, Stage::FinalRound);
+        assert!(InterviewField::Outcome.apply(&mut i, "ghosted"));
+        assert_eq!(i.outcome, Outcome::Ghosted);
+        let long = "x".repeat(MAX_FIELD_CHARS + 10);
+        assert!(InterviewField::Notes.apply(&mut i, &long));
+        assert_eq!(i.notes.chars().count(), MAX_FIELD_CHARS);
+    }
+}

@@ -1,0 +1,25 @@
+//! Rebound: a private, offline-first app for bouncing back after interviews.
+//! See ARCHITECTURE.md for the map: `core` is the pure functional core; everything else is the
+//! browser shell.
+
+pub mod app;
+pub mod components;
+pub mod core;
+pub mod pages;
+pub mod platform;
+pub mod service_worker;
+pub mod state;
+pub mod storage;
+
+/// Mount the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    // The static "Rebound" splash in index.html shows until the app is ready to draw.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,92 @@
+//! Interviews (`/interviews`): every opportunity, grouped by stage, newest first.
+
+use leptos::prelude::*;
+
+use crate::core::pipeline::grouped_by_stage;
+use crate::pages::human_date;
+use crate::state::use_app;
+
+#[component]
+pub fn InterviewList() -> impl IntoView {
+    let state = use_app();
+    let groups = Memo::new(move |_| {
+        state.interviews.with(|list| {
+            state.reflections.with(|refl| {
+                grouped_by_stage(list)
+                    .into_iter()
+                    .map(|(stage, items)| {
+                        let rows = items
+                            .into_iter()
+                            .map(|i| {
+                                let reflected = refl.iter().any(|r| r.id == i.id && r.is_started());
+                                (i.id.clone(), i.title(), i.date, i.outcome, reflected)
+                            })
+                            .collect::<Vec<_>>();
+                        (stage, rows)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <h1>"Interviews"</h1>
+                <a class="button primary" href="/interviews/new">"Log an interview"</a>
+            </div>
+            <Show
+                when=move || !groups.get().is_empty()
+                fallback=|| {
+                    view! {
+                        <section class="card empty">
+                            <h2>"No interviews yet"</h2>
+                            <p>
+                                "Log each application and interview here: the company, the role, the stage, and how it turned out. Reflections and lessons hang off each one."
+                            </p>
+                            <a class="button primary" href="/interviews/new">"Log your first interview"</a>
+                        </section>
+                    }
+                }
+            >
+                {move || {
+                    groups
+                        .get()
+                        .into_iter()
+                        .map(|(stage, rows)| {
+                            let count = rows.len();
+                            view! {
+                                <section class="group" aria-label=stage.label()>
+                                    <h2 class="group-title">
+                                        {stage.label()} <span class="count">{count}</span>
+                                    </h2>
+                                    <ul class="interview-list">
+                                        {rows
+                                            .into_iter()
+                                            .map(|(id, title, date, outcome, reflected)| {
+                                                view! {
+                                                    <li>
+                                                        <a class="interview-row" href=format!("/interviews/{id}")>
+                                                            <span class="row-title">{title}</span>
+                                                            <span class="row-meta">
+                                                                <span class=format!("badge outcome-{}", outcome.key())>
+                                                                    {outcome.label()}
+                                                                </span>
+                                                                {date.map(|d| view! { <span class="muted small">{human_date(d)}</span> })}
+                                                                {reflected
+                                                                    .then(|| view! { <span class="badge reflected">"Reflected"</span> })}
+                                                            </span>
+                                                        </a>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! One file a screen. Pages read state from context (`state::use_app`), never from storage.
+
+pub mod interview_detail;
+pub mod interview_list;
+pub mod interview_new;
+pub mod not_found;
+pub mod settings;
+pub mod today;
+
+use chrono::NaiveDate;
+
+/// A date as people read it: "Tue 14 Oct 2026".
+pub fn human_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}

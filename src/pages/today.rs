@@ -1,0 +1,150 @@
+//! Today (`/`): the pipeline at a glance, the two quick actions, and interviews waiting for a
+//! reflection.
+
+use leptos::prelude::*;
+
+use crate::core::pipeline::{awaiting_reflection, PipelineHealth};
+use crate::pages::human_date;
+use crate::state::use_app;
+
+#[component]
+pub fn Today() -> impl IntoView {
+    let state = use_app();
+    let health = Memo::new(move |_| {
+        let threshold = state.settings.with(|s| s.nudge_threshold);
+        state
+            .interviews
+            .with(|list| PipelineHealth::new(list, threshold))
+    });
+    let is_empty = move || state.interviews.with(|l| l.is_empty());
+    let waiting = Memo::new(move |_| {
+        let today = state.today.get();
+        state.interviews.with(|list| {
+            state.reflections.with(|refl| {
+                awaiting_reflection(list, refl, today, 5)
+                    .into_iter()
+                    .map(|i| (i.id.clone(), i.title(), i.date))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let pending = Memo::new(move |_| {
+        state.interviews.with(|list| {
+            let mut items: Vec<_> = list.iter().filter(|i| i.outcome.is_active()).collect();
+            crate::core::pipeline::newest_first(&mut items);
+            items
+                .into_iter()
+                .map(|i| (i.id.clone(), i.title()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let heard_back_open = RwSignal::new(false);
+
+    view! {
+        <div class="page">
+            <h1>"Today"</h1>
+            <Show when=is_empty>
+                <section class="card welcome">
+                    <h2>"Welcome to Rebound"</h2>
+                    <p>
+                        "A quiet place to log your interviews, look back on each one, and walk into the next better prepared. Everything stays on this device."
+                    </p>
+                    <p>"Start with the interview you had most recently, however it went."</p>
+                </section>
+            </Show>
+
+            <section class="card pipeline" aria-labelledby="pipeline-title">
+                <h2 id="pipeline-title">"Your pipeline"</h2>
+                <p class="big-number" data-testid="active-count">
+                    {move || health.get().summary()}
+                </p>
+                {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
+            </section>
+
+            <div class="actions">
+                <a class="button primary" href="/interviews/new">"Log an interview"</a>
+                <button
+                    type="button"
+                    class="button"
+                    aria-expanded=move || heard_back_open.get().to_string()
+                    aria-controls="heard-back"
+                    on:click=move |_| heard_back_open.update(|o| *o = !*o)
+                >
+                    "I heard back"
+                </button>
+            </div>
+            <Show when=move || heard_back_open.get()>
+                <section class="card" id="heard-back" aria-labelledby="heard-back-title">
+                    <h2 id="heard-back-title">"Who did you hear from?"</h2>
+                    <Show
+                        when=move || !pending.get().is_empty()
+                        fallback=|| {
+                            view! {
+                                <p class="muted">
+                                    "Nothing is waiting for an answer right now. Log an interview first, then come back here when they reply."
+                                </p>
+                            }
+                        }
+                    >
+                        <ul class="link-list">
+                            {move || {
+                                pending
+                                    .get()
+                                    .into_iter()
+                                    .map(|(id, title)| {
+                                        view! {
+                                            <li>
+                                                <a href=format!("/interviews/{id}?heard=1")>{title}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </Show>
+                </section>
+            </Show>
+
+            <section class="card" aria-labelledby="waiting-title">
+                <h2 id="waiting-title">"Waiting for a reflection"</h2>
+                <Show
+                    when=move || !waiting.get().is_empty()
+                    fallback=move || {
+                        view! {
+                            <p class="muted">
+                                {move || {
+                                    if is_empty() {
+                                        "After an interview, it shows up here until you've jotted down how it went."
+                                    } else {
+                                        "All caught up: every interview so far has a reflection."
+                                    }
+                                }}
+                            </p>
+                        }
+                    }
+                >
+                    <ul class="link-list">
+                        {move || {
+                            waiting
+                                .get()
+                                .into_iter()
+                                .map(|(id, title, date)| {
+                                    view! {
+                                        <li>
+                                            <a href=format!("/interviews/{id}#reflect")>
+                                                <span>{title}</span>
+                                                <span class="muted small">
+                                                    {date.map(human_date).unwrap_or_default()}
+                                                </span>
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </section>
+        </div>
+    }
+}

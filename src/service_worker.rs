@@ -1,0 +1,101 @@
+//! Registers the service worker (release builds only) and runs the update flow: a waiting new
+//! version raises `Notice::UpdateReady`, and takes over only when the user presses Reload.
+
+use leptos::task::spawn_local as spawn;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::state::{AppState, Notice};
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Older browsers and insecure origins have no `serviceWorker`.
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .ok()?
+        .then(|| navigator.service_worker())
+}
+
+/// Register `/sw.js` and watch for updates.
+pub fn register(state: AppState) {
+    if cfg!(debug_assertions) {
+        return; // a caching worker in development would serve stale builds
+    }
+    let Some(sw) = container() else {
+        return;
+    };
+    // When a new worker takes control (after the user chose Reload), load the new version.
+    let on_change = Closure::<dyn FnMut()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+
+    spawn(async move {
+        let promise = sw.register("/sw.js");
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
+        watch(state, &reg);
+    });
+}
+
+fn has_controller() -> bool {
+    container().and_then(|c| c.controller()).is_some()
+}
+
+fn watch(state: AppState, reg: &web_sys::ServiceWorkerRegistration) {
+    if reg.waiting().is_some() && has_controller() {
+        state.notify(Notice::UpdateReady);
+    }
+    let reg2 = reg.clone();
+    let on_found = Closure::<dyn FnMut()>::new(move || {
+        let Some(installing) = reg2.installing() else {
+            return;
+        };
+        let worker = installing.clone();
+        let on_state = Closure::<dyn FnMut()>::new(move || {
+            if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                state.notify(Notice::UpdateReady);
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    });
+    reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+    on_found.forget();
+}
+
+/// Tell the waiting worker to take over; `controllerchange` then reloads the page.
+pub fn activate_waiting() {
+    let Some(sw) = container() else {
+        return;
+    };
+    spawn(async move {
+        let Ok(ready) = sw.ready() else {
+            return;
+        };
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
+        match reg.waiting() {
+            Some(waiting) => {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+                let _ = waiting.post_message(&message);
+            }
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        }
+    });
+}
