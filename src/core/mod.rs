@@ -5,3 +5,4 @@ pub mod encouragement;
 pub mod model;
 pub mod pipeline;
 pub mod schema;
+pub mod transfer;
