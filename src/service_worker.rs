@@ -7,6 +7,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::{AppState, Notice};
 
+thread_local! {
+    /// Set when the user pressed Reload on "a new version is ready".
+    static RELOAD_REQUESTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
     // Older browsers and insecure origins have no `serviceWorker`.
@@ -23,10 +28,14 @@ pub fn register(state: AppState) {
     let Some(sw) = container() else {
         return;
     };
-    // When a new worker takes control (after the user chose Reload), load the new version.
+    // When a new worker takes control after the user chose Reload, load the new version. The
+    // first worker also takes control (clients.claim) on a first visit: that must not reload,
+    // or it would wipe whatever the user had started typing.
     let on_change = Closure::<dyn FnMut()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
+        if RELOAD_REQUESTED.with(|r| r.get()) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
         }
     });
     sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
@@ -75,6 +84,7 @@ pub fn activate_waiting() {
     let Some(sw) = container() else {
         return;
     };
+    RELOAD_REQUESTED.with(|r| r.set(true));
     spawn(async move {
         let Ok(ready) = sw.ready() else {
             return;
