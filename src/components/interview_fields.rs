@@ -13,6 +13,9 @@ pub fn InterviewFields(
     /// Prefix for element ids, so two forms never share an id.
     #[prop(default = "iv")]
     prefix: &'static str,
+    /// Whether the outcome is part of this form (an interview's page shows it on its own).
+    #[prop(default = true)]
+    with_outcome: bool,
 ) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
     let date = initial
@@ -73,25 +76,7 @@ pub fn InterviewFields(
                         .collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for=id("outcome")>"Outcome"</label>
-                <select
-                    id=id("outcome")
-                    name="outcome"
-                    on:change=move |ev| on_edit.run((InterviewField::Outcome, event_target_value(&ev)))
-                >
-                    {Outcome::ALL
-                        .into_iter()
-                        .map(|o| {
-                            view! {
-                                <option value=o.key() selected=o == initial.outcome>
-                                    {o.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            {with_outcome.then(|| view! { <OutcomeField initial=initial.outcome on_edit=on_edit id=id("outcome")/> })}
             <div class="field field-wide">
                 <label for=id("notes")>"Notes"</label>
                 <textarea
@@ -102,6 +87,37 @@ pub fn InterviewFields(
                     on:input=move |ev| on_edit.run((InterviewField::Notes, event_target_value(&ev)))
                 ></textarea>
             </div>
+        </div>
+    }
+}
+
+/// The outcome choice on its own.
+#[component]
+pub fn OutcomeField(
+    initial: Outcome,
+    on_edit: Callback<(InterviewField, String)>,
+    id: String,
+    #[prop(default = "Outcome")] label: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                name="outcome"
+                on:change=move |ev| on_edit.run((InterviewField::Outcome, event_target_value(&ev)))
+            >
+                {Outcome::ALL
+                    .into_iter()
+                    .map(|o| {
+                        view! {
+                            <option value=o.key() selected=o == initial>
+                                {o.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

@@ -1264,6 +1264,23 @@ impl Browser {
         Ok(path)
     }
 
+    /// Runs a Chrome DevTools Protocol command through chromedriver
+    /// (`goog/cdp/execute`) and returns its result (`Json::Null` on failure).
+    /// E.g. `cdp("Page.getInstallabilityErrors", json!({}))`.
+    pub async fn cdp(&self, cmd: &str, params: Json) -> Json {
+        let addr = self.driver_addr;
+        let path = format!("/session/{}/goog/cdp/execute", self.session_id);
+        let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
+        let result =
+            tokio::task::spawn_blocking(move || http_request(addr, "POST", &path, Some(&body)))
+                .await;
+        let Ok(Ok(resp)) = result else {
+            return Json::Null;
+        };
+        let json: Json = serde_json::from_slice(&resp.body).unwrap_or(Json::Null);
+        json["value"].clone()
+    }
+
     /// Console/browser log entries since the last call (chromedriver drains
     /// its buffer on every read).
     pub async fn browser_logs(&self) -> Vec<LogEntry> {
