@@ -25,6 +25,17 @@ pub fn App() -> impl IntoView {
         flush();
         state.today.set(platform::today());
     });
+    // Another tab or window saved something: fold it in.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        let from_local_storage = ev
+            .storage_area()
+            .zip(web_sys::window().and_then(|w| w.local_storage().ok().flatten()))
+            .is_some_and(|(area, local)| area == local);
+        if from_local_storage {
+            state.on_external_change(ev.key(), ev.new_value());
+        }
+    });
+    state.check_persistence();
     service_worker::register(state);
 
     view! {

@@ -71,3 +71,117 @@ pub fn scroll_to_id(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// `navigator.storage`, where the browser has it (secure contexts in current browsers).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let has = js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .is_some_and(|v| v.is_object());
+    has.then(|| navigator.storage())
+}
+
+async fn promise_value(
+    promise: Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Option<wasm_bindgen::JsValue> {
+    wasm_bindgen_futures::JsFuture::from(promise.ok()?)
+        .await
+        .ok()
+}
+
+/// Whether the browser has agreed to keep this site's data (`None`: cannot tell).
+pub async fn storage_persisted() -> Option<bool> {
+    promise_value(storage_manager()?.persisted())
+        .await?
+        .as_bool()
+}
+
+/// Ask the browser to keep this site's data; returns its answer (`None`: not supported).
+pub async fn storage_persist() -> Option<bool> {
+    promise_value(storage_manager()?.persist()).await?.as_bool()
+}
+
+/// The browser's estimate of bytes used and available for this site (`None`: not supported).
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let value = promise_value(storage_manager()?.estimate()).await?;
+    let get = |name: &str| {
+        js_sys::Reflect::get(&value, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((get("usage")?, get("quota")?))
+}
+
+/// Whether the system share sheet can share a file here (Web Share with files; mostly phones).
+pub fn can_share_files() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let Ok(can_share) = js_sys::Reflect::get(&navigator, &"canShare".into()) else {
+        return false;
+    };
+    let Some(can_share) = can_share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let Ok(probe) = text_file("probe.json", "application/json", "{}") else {
+        return false;
+    };
+    can_share
+        .call1(&navigator, &share_data(&probe, "probe"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+fn text_file(name: &str, mime: &str, text: &str) -> Result<web_sys::File, wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options)
+}
+
+fn share_data(file: &web_sys::File, title: &str) -> js_sys::Object {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(file));
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    data
+}
+
+/// Open the system share sheet with `text` as a file. `Ok(true)`: shared; `Ok(false)`: the user
+/// closed the sheet.
+pub async fn share_text_file(file_name: &str, mime: &str, text: &str) -> Result<bool, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let navigator = window.navigator();
+    let file = text_file(file_name, mime, text).map_err(|_| "could not prepare the file")?;
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("sharing files is not supported here")?;
+    let promise = share
+        .call1(&navigator, &share_data(&file, file_name))
+        .map_err(|_| "the share sheet could not open")?;
+    let promise: js_sys::Promise = promise
+        .dyn_into()
+        .map_err(|_| "the share sheet could not open")?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        Err(_) => Ok(false),
+    }
+}
+
+/// Read a picked file as text, refusing anything larger than `max_bytes` before reading it.
+pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+    if file.size() > max_bytes {
+        return Err(format!(
+            "This file is {:.1} MB, far larger than any Rebound backup (at most {:.0} MB). Nothing was changed.",
+            file.size() / 1_000_000.0,
+            max_bytes / 1_000_000.0
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read. Nothing was changed.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The file could not be read as text. Nothing was changed.".to_string())
+}

@@ -3,17 +3,20 @@
 //!
 //! Edits go through [`AppState`] methods, which change the signal and mark that collection
 //! dirty. Dirty collections are written a short moment later (one write per collection, however
-//! many keystrokes), and at once when the page is hidden or closed. Only `storage` touches
-//! localStorage; pages never do.
+//! many keystrokes), and at once when the page is hidden or closed. Writes from another tab
+//! arrive as `storage` events and are folded in by [`AppState::on_external_change`]. Only
+//! `storage` touches localStorage; pages never do.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::core::model::{Interview, Millis, Reflection, Settings};
+use crate::core::backup::DeviceMeta;
+use crate::core::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
 use crate::core::schema::{self, Collection, Db, Problem, DAMAGED_PREFIX, KEY_PREFIX, SCHEMA_KEY};
+use crate::core::sync::reconcile;
 use crate::platform;
 use crate::storage::{self, WriteError};
 
@@ -42,9 +45,13 @@ pub enum Notice {
     UpdateReady,
     /// Some other failure while saving, with what the browser said.
     SaveFailed(String),
+    /// A record edited here was changed later in another tab; that later version is shown.
+    ChangedElsewhere { title: String },
+    /// Something finished (an import, a deletion): a plain confirmation.
+    Done(String),
 }
 
-/// What can be undone right now (one level), with the words for the toast.
+/// What can be undone right now (one level).
 #[derive(Clone, PartialEq, Debug)]
 pub enum Undo {
     DeletedInterview {
@@ -62,6 +69,16 @@ pub struct KeptAside {
     pub bytes: usize,
 }
 
+/// Whether the browser keeps the data even under storage pressure.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Persistence {
+    Unknown,
+    Unsupported,
+    Granted,
+    NotGranted,
+}
+
+#[derive(Default)]
 struct Saver {
     dirty: BTreeSet<Collection>,
     timer_pending: bool,
@@ -70,6 +87,10 @@ struct Saver {
     frozen: BTreeSet<Collection>,
     read_only: bool,
     schema_written: bool,
+    /// Records edited or created here and not yet written, per collection.
+    touched: BTreeMap<Collection, BTreeSet<Id>>,
+    /// Records deleted here and not yet written, per collection.
+    deleted: BTreeMap<Collection, BTreeSet<Id>>,
 }
 
 #[derive(Clone, Copy)]
@@ -80,6 +101,11 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub undo: RwSignal<Option<Undo>>,
     pub kept_aside: RwSignal<Vec<KeptAside>>,
+    /// Backups and persistence on this device.
+    pub meta: RwSignal<DeviceMeta>,
+    pub persistence: RwSignal<Persistence>,
+    /// Bumped when another tab changed the data, so forms that keep their own text re-read it.
+    pub external_revision: RwSignal<u64>,
     /// Today's date on this device; refreshed when the app comes back to the foreground.
     pub today: RwSignal<NaiveDate>,
     saver: StoredValue<Saver, LocalStorage>,
@@ -91,7 +117,7 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
-    /// Load everything from storage, deal with what did not load, and provide the state.
+    /// Load everything from storage, deal with what did not load, and return the state.
     pub fn init() -> AppState {
         let mut notices = Vec::new();
         let stored = match storage::read_prefixed(KEY_PREFIX) {
@@ -134,6 +160,10 @@ impl AppState {
         if loaded.needs_upgrade() {
             rewrite.extend(Collection::ALL);
         }
+        let meta = stored
+            .get(DeviceMeta::KEY)
+            .and_then(|text| serde_json::from_str::<DeviceMeta>(text).ok())
+            .unwrap_or_default();
         let Db {
             interviews,
             reflections,
@@ -146,13 +176,15 @@ impl AppState {
             notices: RwSignal::new(notices),
             undo: RwSignal::new(None),
             kept_aside: RwSignal::new(Vec::new()),
+            meta: RwSignal::new(meta),
+            persistence: RwSignal::new(Persistence::Unknown),
+            external_revision: RwSignal::new(0),
             today: RwSignal::new(platform::today()),
             saver: StoredValue::new_local(Saver {
-                dirty: BTreeSet::new(),
-                timer_pending: false,
                 frozen,
                 read_only: loaded.read_only,
                 schema_written: loaded.stored_schema == Some(schema::SCHEMA_VERSION),
+                ..Saver::default()
             }),
         };
         state.refresh_kept_aside();
@@ -161,6 +193,15 @@ impl AppState {
             state.flush();
         }
         state
+    }
+
+    /// Everything in memory, as one value (for export and import).
+    pub fn snapshot(&self) -> Db {
+        Db {
+            interviews: self.interviews.get_untracked(),
+            reflections: self.reflections.get_untracked(),
+            settings: self.settings.get_untracked(),
+        }
     }
 
     // ----- reading -----
@@ -177,7 +218,7 @@ impl AppState {
 
     // ----- editing -----
 
-    /// Add a new interview (its id must be fresh) and return its id.
+    /// Add a new interview and return its id.
     pub fn add_interview(&self, mut interview: Interview) -> String {
         let now = platform::now_ms();
         if interview.id.is_empty() {
@@ -187,7 +228,8 @@ impl AppState {
         interview.updated = now;
         let id = interview.id.clone();
         self.interviews.update(|list| list.push(interview));
-        self.changed(Collection::Interviews);
+        self.touch(Collection::Interviews, &id);
+        self.meaningful_action();
         id
     }
 
@@ -202,7 +244,7 @@ impl AppState {
             }
         });
         if found {
-            self.changed(Collection::Interviews);
+            self.touch(Collection::Interviews, id);
         }
     }
 
@@ -223,9 +265,9 @@ impl AppState {
                 reflection = Some(list.remove(pos));
             }
         });
-        self.changed(Collection::Interviews);
+        self.forget(Collection::Interviews, id);
         if reflection.is_some() {
-            self.changed(Collection::Reflections);
+            self.forget(Collection::Reflections, id);
         }
         self.undo.set(Some(Undo::DeletedInterview {
             interview,
@@ -240,11 +282,12 @@ impl AppState {
                 interview,
                 reflection,
             }) => {
+                let id = interview.id.clone();
                 self.interviews.update(|list| list.push(interview));
-                self.changed(Collection::Interviews);
+                self.touch(Collection::Interviews, &id);
                 if let Some(r) = reflection {
                     self.reflections.update(|list| list.push(r));
-                    self.changed(Collection::Reflections);
+                    self.touch(Collection::Reflections, &id);
                 }
             }
             None => {}
@@ -270,7 +313,8 @@ impl AppState {
             edit(&mut list[pos]);
             list[pos].updated = now;
         });
-        self.changed(Collection::Reflections);
+        self.touch(Collection::Reflections, id);
+        self.meaningful_action();
     }
 
     pub fn edit_settings(&self, edit: impl FnOnce(&mut Settings)) {
@@ -279,6 +323,111 @@ impl AppState {
             *s = s.clone().clamped();
         });
         self.changed(Collection::Settings);
+    }
+
+    // ----- import, export, delete everything -----
+
+    /// Put `db` in place of everything (replace) or of what it merges to, and save at once.
+    pub fn apply_import(&self, db: Db) {
+        let Db {
+            interviews,
+            reflections,
+            settings,
+        } = db;
+        let interview_ids: BTreeSet<Id> = interviews.iter().map(|i| i.id.clone()).collect();
+        let reflection_ids: BTreeSet<Id> = reflections.iter().map(|r| r.id.clone()).collect();
+        self.interviews.set(interviews);
+        self.reflections.set(reflections);
+        self.settings.set(settings.clamped());
+        self.saver.update_value(|s| {
+            s.touched.insert(Collection::Interviews, interview_ids);
+            s.touched.insert(Collection::Reflections, reflection_ids);
+        });
+        for c in Collection::ALL {
+            self.changed(c);
+        }
+        self.external_revision.update(|n| *n += 1);
+        self.flush();
+    }
+
+    /// Note that a backup was made now.
+    pub fn mark_exported(&self) {
+        self.meta.update(|m| m.exported(platform::now_ms()));
+        self.save_meta();
+    }
+
+    /// Remove every key Rebound stored, and start afresh in memory.
+    pub fn delete_everything(&self) {
+        if let Ok(all) = storage::read_prefixed(KEY_PREFIX) {
+            for key in all.keys() {
+                storage::remove(key);
+            }
+        }
+        self.saver.update_value(|s| {
+            s.dirty.clear();
+            s.touched.clear();
+            s.deleted.clear();
+            s.schema_written = false;
+        });
+        self.interviews.set(Vec::new());
+        self.reflections.set(Vec::new());
+        self.settings.set(Settings::default());
+        self.meta.set(DeviceMeta::default());
+        self.undo.set(None);
+        self.notices.set(Vec::new());
+        self.refresh_kept_aside();
+        self.external_revision.update(|n| *n += 1);
+    }
+
+    /// Bytes each stored key takes (as browsers count them), largest first.
+    pub fn storage_usage(&self) -> Vec<(String, usize)> {
+        let all = storage::read_prefixed(KEY_PREFIX).unwrap_or_default();
+        let mut list: Vec<(String, usize)> = all
+            .iter()
+            .map(|(k, v)| {
+                let single = BTreeMap::from([(k.clone(), v.clone())]);
+                (k.clone(), storage::used_bytes(&single))
+            })
+            .collect();
+        list.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+        list
+    }
+
+    // ----- persistence -----
+
+    /// Learn whether the browser already keeps the data.
+    pub fn check_persistence(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let value = match platform::storage_persisted().await {
+                Some(true) => Persistence::Granted,
+                Some(false) => Persistence::NotGranted,
+                None => Persistence::Unsupported,
+            };
+            state.persistence.set(value);
+        });
+    }
+
+    /// Ask the browser to keep the data (after a meaningful action, never on page load).
+    pub fn request_persistence(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let value = match platform::storage_persist().await {
+                Some(true) => Persistence::Granted,
+                Some(false) => Persistence::NotGranted,
+                None => Persistence::Unsupported,
+            };
+            state.persistence.set(value);
+        });
+    }
+
+    fn meaningful_action(&self) {
+        if self.meta.with_untracked(|m| m.persist_asked) {
+            return;
+        }
+        self.meta.update(|m| m.persist_asked = true);
+        self.save_meta();
+        self.request_persistence();
     }
 
     // ----- notices -----
@@ -329,17 +478,155 @@ impl AppState {
         self.refresh_kept_aside();
     }
 
+    // ----- another tab -----
+
+    /// Another tab stored `new_value` under `key` (`None` key: it cleared storage).
+    pub fn on_external_change(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            self.delete_everything_seen_elsewhere();
+            return;
+        };
+        if key == DeviceMeta::KEY {
+            let meta = new_value
+                .and_then(|t| serde_json::from_str::<DeviceMeta>(&t).ok())
+                .unwrap_or_default();
+            self.meta.set(meta);
+            return;
+        }
+        if key.starts_with(DAMAGED_PREFIX) {
+            self.refresh_kept_aside();
+            return;
+        }
+        let Some(c) = Collection::from_key(&key) else {
+            return;
+        };
+        let text = new_value.unwrap_or_else(|| match c {
+            Collection::Settings => "{}".to_string(),
+            _ => "[]".to_string(),
+        });
+        let loaded = schema::load(&BTreeMap::from([
+            (SCHEMA_KEY.to_string(), schema::SCHEMA_VERSION.to_string()),
+            (c.key(), text),
+        ]));
+        if !loaded.problems.is_empty() {
+            return; // never adopt something unreadable; what is here stays as it is
+        }
+        let (touched, deleted) = self.saver.with_value(|s| {
+            (
+                s.touched.get(&c).cloned().unwrap_or_default(),
+                s.deleted.get(&c).cloned().unwrap_or_default(),
+            )
+        });
+        match c {
+            Collection::Interviews => self.fold_in(
+                c,
+                self.interviews,
+                &loaded.db.interviews,
+                &touched,
+                &deleted,
+            ),
+            Collection::Reflections => self.fold_in(
+                c,
+                self.reflections,
+                &loaded.db.reflections,
+                &touched,
+                &deleted,
+            ),
+            Collection::Settings => {
+                if !self.saver.with_value(|s| s.dirty.contains(&c)) {
+                    self.settings.set(loaded.db.settings);
+                }
+            }
+        }
+        self.external_revision.update(|n| *n += 1);
+    }
+
+    fn fold_in<T: Versioned + Send + Sync + 'static>(
+        &self,
+        c: Collection,
+        signal: RwSignal<Vec<T>>,
+        incoming: &[T],
+        touched: &BTreeSet<Id>,
+        deleted: &BTreeSet<Id>,
+    ) {
+        let local = signal.get_untracked();
+        let result = reconcile(&local, incoming, touched, deleted);
+        let differs_from_stored = result.records.as_slice() != incoming;
+        for id in &result.overwritten {
+            let title = self
+                .interview(id)
+                .map(|i| i.title())
+                .unwrap_or_else(|| "A record".to_string());
+            self.notify(Notice::ChangedElsewhere { title });
+        }
+        if result.records != local {
+            signal.set(result.records);
+        }
+        if differs_from_stored {
+            // Our unsaved edits are still newer: write them (with the other tab's changes).
+            self.changed(c);
+        }
+    }
+
+    fn delete_everything_seen_elsewhere(&self) {
+        self.saver.update_value(|s| {
+            s.dirty.clear();
+            s.touched.clear();
+            s.deleted.clear();
+            s.schema_written = false;
+        });
+        self.interviews.set(Vec::new());
+        self.reflections.set(Vec::new());
+        self.settings.set(Settings::default());
+        self.meta.set(DeviceMeta::default());
+        self.refresh_kept_aside();
+        self.external_revision.update(|n| *n += 1);
+    }
+
     // ----- saving -----
 
+    fn touch(&self, c: Collection, id: &str) {
+        self.saver.update_value(|s| {
+            s.touched.entry(c).or_default().insert(id.to_string());
+            if let Some(d) = s.deleted.get_mut(&c) {
+                d.remove(id);
+            }
+        });
+        self.changed(c);
+    }
+
+    fn forget(&self, c: Collection, id: &str) {
+        self.saver.update_value(|s| {
+            s.deleted.entry(c).or_default().insert(id.to_string());
+            if let Some(t) = s.touched.get_mut(&c) {
+                t.remove(id);
+            }
+        });
+        self.changed(c);
+    }
+
     fn changed(&self, c: Collection) {
+        let first_unsaved = self.saver.with_value(|s| !s.timer_pending);
         self.saver.update_value(|s| {
             s.dirty.insert(c);
+            s.timer_pending = true;
         });
-        let already = self.saver.with_value(|s| s.timer_pending);
-        if !already {
-            self.saver.update_value(|s| s.timer_pending = true);
+        if first_unsaved {
             let state = *self;
             set_timeout(move || state.flush(), SAVE_DELAY);
+        }
+        if self.meta.with_untracked(|m| m.unexported_since.is_none()) {
+            self.meta.update(|m| m.changed(platform::now_ms()));
+            self.save_meta();
+        }
+    }
+
+    fn save_meta(&self) {
+        if self.saver.with_value(|s| s.read_only) {
+            return;
+        }
+        if let Ok(text) = serde_json::to_string(&self.meta.get_untracked()) {
+            let _ = storage::write(DeviceMeta::KEY, &text);
         }
     }
 
@@ -358,11 +645,7 @@ impl AppState {
         if dirty.is_empty() || read_only {
             return;
         }
-        let db = Db {
-            interviews: self.interviews.get_untracked(),
-            reflections: self.reflections.get_untracked(),
-            settings: self.settings.get_untracked(),
-        };
+        let db = self.snapshot();
         let mut quota_full = false;
         for c in dirty.iter().filter(|c| !frozen.contains(c)) {
             let result = db
@@ -372,6 +655,8 @@ impl AppState {
             match result {
                 Ok(()) => self.saver.update_value(|s| {
                     s.dirty.remove(c);
+                    s.touched.remove(c);
+                    s.deleted.remove(c);
                 }),
                 Err(WriteError::QuotaFull) => quota_full = true,
                 Err(WriteError::Unavailable) => self.notify(Notice::StorageUnavailable),
@@ -394,7 +679,7 @@ impl AppState {
 /// Keep `raw` aside under a damaged key, unless the same text is already kept. Returns the key,
 /// or `None` if it could not be written (then the original must not be overwritten).
 fn keep_aside(
-    stored: &std::collections::BTreeMap<String, String>,
+    stored: &BTreeMap<String, String>,
     c: Collection,
     raw: &str,
     now: Millis,

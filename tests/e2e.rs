@@ -336,3 +336,291 @@ async fn csp_allows_the_app_and_nothing_goes_to_another_origin() {
     assert_eq!(foreign, json!([]), "requests to other origins");
     assert!(server.requests().iter().all(|r| !r.contains(" 404")));
 }
+
+/// Not a test of behaviour: walks the main screens and saves screenshots (light and dark, 390 px
+/// wide) to tests/e2e-artifacts/ for a person to look at.
+/// `cargo test --test e2e screenshots -- --ignored`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn screenshots() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_text("h1", "Today").await;
+    let _ = browser.screenshot("shot-today-empty").await;
+    let fixture: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/storage-v1.json")).expect("fixture");
+    for (key, value) in &fixture {
+        browser.local_storage_set(key, value).await;
+    }
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .await;
+    for scheme in ["light", "dark"] {
+        browser
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+            )
+            .await;
+        for (name, path, wait) in [
+            ("today", "/", "Today"),
+            ("interviews", "/interviews", "Interviews"),
+            ("detail", "/interviews/m1a2-1", "Northwind"),
+            ("new", "/interviews/new", "Log an interview"),
+            ("settings", "/settings", "Settings"),
+        ] {
+            browser.goto(path).await;
+            browser.wait_text("h1", wait).await;
+            let _ = browser.screenshot(&format!("shot-{scheme}-{name}")).await;
+        }
+    }
+}
+
+// ----- Issue 3: the user owns the data -----
+
+/// Let downloads land in `dir` (headless Chromium blocks them by default).
+async fn allow_downloads(browser: &Browser, dir: &std::path::Path) {
+    browser
+        .cdp(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": dir.to_string_lossy() }),
+        )
+        .await;
+}
+
+/// Wait for a finished `.json` download in `dir` and return its path.
+async fn downloaded_json(dir: &std::path::Path) -> std::path::PathBuf {
+    for _ in 0..100 {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    return path;
+                }
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no backup file was downloaded into {}", dir.display());
+}
+
+async fn stored_rebound(browser: &Browser) -> serde_json::Value {
+    browser
+        .eval(
+            "const out = {}; Object.keys(localStorage).filter(k => k.startsWith('rebound.')) \
+             .sort().forEach(k => out[k] = localStorage.getItem(k)); return out;",
+        )
+        .await
+}
+
+async fn delete_everything(browser: &Browser) {
+    browser.goto("/settings").await;
+    browser.fill("#delete-confirm", "DELETE").await;
+    browser.click(".button.danger-solid").await;
+    browser
+        .wait_text(".notices", "Everything was deleted")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_delete_everything_import_and_all_is_back() {
+    let (_server, browser) = setup().await;
+    let downloads = support::TempDir::new("rebound-downloads").expect("temp dir");
+    allow_downloads(&browser, downloads.path()).await;
+    let id = log_interview(&browser, "Initech", "Platform Engineer").await;
+    browser.fill("#rf-did_not_say", "My migration story").await;
+    browser.goto("/settings").await;
+    browser
+        .wait_text("[data-testid=last-backup]", "No backup yet")
+        .await;
+    browser
+        .click("#backup-title ~ .actions .button.primary")
+        .await;
+    let file = downloaded_json(downloads.path()).await;
+    let name = file
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    assert!(name.starts_with("rebound-backup-"), "{name}");
+    browser
+        .wait_text("[data-testid=last-backup]", "Last backup")
+        .await;
+    let before = stored_rebound(&browser).await;
+
+    delete_everything(&browser).await;
+    browser.goto("/interviews").await;
+    browser.wait_text("main", "No interviews yet").await;
+    assert_eq!(
+        stored_rebound(&browser).await,
+        json!({}),
+        "nothing of Rebound's is left in storage"
+    );
+
+    browser.goto("/settings").await;
+    browser
+        .type_keys("#import-file", &file.to_string_lossy())
+        .await;
+    browser
+        .wait_text(
+            "[data-testid=import-preview]",
+            "1 interviews and 1 reflections",
+        )
+        .await;
+    browser
+        .click("[data-testid=import-preview] .button.primary")
+        .await; // Merge
+    browser
+        .wait_text(".notices", "Backup merged: 2 added")
+        .await;
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser
+        .wait_text("h1", "Platform Engineer at Initech")
+        .await;
+    assert_eq!(
+        browser.prop("#rf-did_not_say", "value").await.as_deref(),
+        Some("My migration story")
+    );
+    let after = stored_rebound(&browser).await;
+    for key in ["rebound.interviews", "rebound.reflections"] {
+        assert_eq!(after[key], before[key], "{key} is exactly as before");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
+    let (_server, browser) = setup().await;
+    log_interview(&browser, "Keep Me", "Role").await;
+    browser
+        .wait_js("return (localStorage.getItem('rebound.interviews') || '').includes('Keep Me');")
+        .await;
+    let before = stored_rebound(&browser).await;
+    let dir = support::TempDir::new("rebound-bad").expect("temp dir");
+    let cases = [
+        ("not-json.json", "this is not json {".to_string(), "isn't"),
+        ("other.json", r#"{"hello":"world"}"#.to_string(), "Rebound"),
+        (
+            "future.json",
+            r#"{"app":"rebound","schema":999,"collections":{}}"#.to_string(),
+            "newer version",
+        ),
+        (
+            "truncated.json",
+            r#"{"app":"rebound","schema":1,"collections":{"interviews":[{"id":"a""#.to_string(),
+            "cut off",
+        ),
+    ];
+    for (name, text, needle) in cases {
+        let path = dir.write(name, text).expect("write fixture");
+        browser.goto("/settings").await;
+        browser
+            .type_keys("#import-file", &path.to_string_lossy())
+            .await;
+        let message = browser
+            .wait_text("[data-testid=import-error]", needle)
+            .await;
+        assert!(
+            message.contains("Nothing was changed") || message.contains("nothing was changed"),
+            "{message}"
+        );
+        assert_eq!(
+            stored_rebound(&browser).await,
+            before,
+            "storage unchanged after {name}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_imported_file_with_markup_in_every_string_renders_inert() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_text("h1", "Today").await;
+    let evil =
+        "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+    let file = json!({
+        "app": "rebound",
+        "schema": 1,
+        "exported_at": 1_760_000_000_000_i64,
+        "collections": {
+            "interviews": [{
+                "id": "evil-1", "company": evil, "role": evil, "date": "2026-10-01",
+                "interviewers": evil, "stage": "interview", "outcome": "rejected", "notes": evil,
+                "rejection_reasons": [{ "text": evil, "in_my_control": false }],
+                "created": 1, "updated": 2
+            }],
+            "reflections": [{
+                "id": "evil-1", "went_well": evil, "fell_short": evil, "said": evil,
+                "did_not_say": evil, "not_prepared": evil, "vent": evil,
+                "mistakes": [{ "kind": evil, "fix": evil }], "created": 1, "updated": 2
+            }],
+            "settings": { "nudge_threshold": 3 }
+        }
+    });
+    let dir = support::TempDir::new("rebound-evil").expect("temp dir");
+    let path = dir.write("evil.json", file.to_string()).expect("write");
+    browser.goto("/settings").await;
+    browser
+        .type_keys("#import-file", &path.to_string_lossy())
+        .await;
+    browser.wait_for("[data-testid=import-preview]").await;
+    browser
+        .click("[data-testid=import-preview] .button.primary")
+        .await;
+    browser.wait_text(".notices", "Backup merged").await;
+    for path in ["/interviews", "/interviews/evil-1", "/"] {
+        browser.goto(path).await;
+        if path == "/" {
+            browser.wait_text("h1", "Today").await;
+        } else {
+            browser.wait_text("main", "<img src=x").await;
+        }
+        assert_eq!(browser.count("main img, main script").await, 0, "on {path}");
+    }
+    let title = browser.eval("return document.title;").await;
+    assert_eq!(title, json!("Rebound"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_in_one_window_shows_up_in_the_other() {
+    let (_server, browser) = setup().await;
+    let id = log_interview(&browser, "Umbrella", "Analyst").await;
+    let first = browser.window().await;
+    let second = browser.new_window().await;
+    browser.switch_to(&second).await;
+    browser.goto("/interviews").await;
+    browser.wait_text("main", "Analyst at Umbrella").await;
+
+    // Window one: rename the company and log a second interview.
+    browser.switch_to(&first).await;
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.click("details.details-card summary").await;
+    browser.fill("#d-company", "Umbrella Corp").await;
+    log_interview(&browser, "Hooli", "Engineer").await;
+
+    // Window two sees both, without a reload.
+    browser.switch_to(&second).await;
+    browser.wait_text("main", "Analyst at Umbrella Corp").await;
+    browser.wait_text("main", "Engineer at Hooli").await;
+
+    // Window two edits a different record; window one keeps both changes.
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.fill("#rf-went_well", "Edited in window two").await;
+    browser.switch_to(&first).await;
+    browser.goto("/interviews").await;
+    browser.wait_text("main", "Engineer at Hooli").await;
+    browser
+        .wait_js("return (localStorage.getItem('rebound.reflections') || '').includes('Edited in window two');")
+        .await;
+    let stored = browser
+        .local_storage_get("rebound.interviews")
+        .await
+        .unwrap_or_default();
+    assert!(
+        stored.contains("Umbrella Corp") && stored.contains("Hooli"),
+        "{stored}"
+    );
+}

@@ -5,3 +5,4 @@ pub mod nav;
 pub mod notices;
 pub mod reflection_form;
 pub mod rejection;
+pub mod your_data;

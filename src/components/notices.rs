@@ -62,6 +62,14 @@ fn words(notice: &Notice) -> (&'static str, String) {
             "A new version is ready",
             "Reload to start using it. Your data stays as it is.".to_string(),
         ),
+        Notice::ChangedElsewhere { title } => (
+            "Changed in another tab",
+            format!(
+                "“{title}” was edited in another tab or window after your change here, so that \
+                 later version is the one shown and saved."
+            ),
+        ),
+        Notice::Done(text) => ("Done", text.clone()),
         Notice::SaveFailed(e) => (
             "Couldn't save just now",
             format!(
@@ -83,10 +91,11 @@ pub fn NoticeBar() -> impl IntoView {
                 children=move |notice| {
                     let (title, body) = words(&notice);
                     let is_update = notice == Notice::UpdateReady;
+                    let is_info = is_update || matches!(notice, Notice::Done(_));
                     let is_quota = notice == Notice::QuotaFull;
                     let dismiss_notice = notice.clone();
                     view! {
-                        <div class="notice" class:notice-info=is_update role="status">
+                        <div class="notice" class:notice-info=is_info role="status">
                             <p class="notice-title">{title}</p>
                             <p>{body}</p>
                             <div class="notice-actions">

@@ -1,8 +1,10 @@
 //! The functional core: plain Rust with no browser, no Leptos, no storage access. Everything
 //! here is tested natively with `cargo test --lib`.
 
+pub mod backup;
 pub mod encouragement;
 pub mod model;
 pub mod pipeline;
 pub mod schema;
+pub mod sync;
 pub mod transfer;

@@ -29,6 +29,30 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// A stored record: it has an id and a last-changed time (merging and syncing go by these).
+pub trait Versioned: Clone + PartialEq {
+    fn id(&self) -> &str;
+    fn updated(&self) -> Millis;
+}
+
+impl Versioned for Interview {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
+impl Versioned for Reflection {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
 /// How far an opportunity has got.
 #[derive(
     Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash, PartialOrd, Ord,
@@ -369,20 +393,28 @@ impl Prompt {
 pub struct Settings {
     /// Below this many active opportunities, Today gently suggests lining up more.
     pub nudge_threshold: u32,
+    /// Remind to export a backup when changes are this many days older than the last backup
+    /// (0: never remind).
+    pub backup_reminder_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { nudge_threshold: 3 }
+        Settings {
+            nudge_threshold: 3,
+            backup_reminder_days: 14,
+        }
     }
 }
 
 impl Settings {
     pub const NUDGE_MIN: u32 = 1;
     pub const NUDGE_MAX: u32 = 20;
+    pub const BACKUP_DAYS_MAX: u32 = 365;
     /// The same settings with every value brought into its allowed range.
     pub fn clamped(mut self) -> Self {
         self.nudge_threshold = self.nudge_threshold.clamp(Self::NUDGE_MIN, Self::NUDGE_MAX);
+        self.backup_reminder_days = self.backup_reminder_days.min(Self::BACKUP_DAYS_MAX);
         self
     }
 }
@@ -444,13 +476,19 @@ mod tests {
 
     #[test]
     fn settings_clamp() {
-        let s = Settings { nudge_threshold: 0 }.clamped();
+        let s = Settings {
+            nudge_threshold: 0,
+            ..Settings::default()
+        }
+        .clamped();
         assert_eq!(s.nudge_threshold, 1);
         let s = Settings {
             nudge_threshold: 999,
+            backup_reminder_days: 9999,
         }
         .clamped();
         assert_eq!(s.nudge_threshold, 20);
+        assert_eq!(s.backup_reminder_days, 365);
     }
 
     #[test]

@@ -222,8 +222,8 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
                 db.reflections = items;
                 problems.extend(p);
             }
-            Collection::Settings => match serde_json::from_value::<Settings>(value.clone()) {
-                Ok(s) => db.settings = s.clamped(),
+            Collection::Settings => match decode_settings(value) {
+                Ok(s) => db.settings = s,
                 Err(e) => problems.push(Problem::Damaged {
                     collection: *c,
                     raw: text(),
@@ -241,6 +241,21 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
         read_only,
     }
 }
+
+/// Decode the settings object, bringing every value into its allowed range. Only an object is
+/// accepted (serde would otherwise read a list as a struct, field by field).
+/// The error text is the plain reason ([`NOT_NAMED`] or serde's), for callers to word.
+pub fn decode_settings(value: &Value) -> Result<Settings, String> {
+    if !value.is_object() {
+        return Err(NOT_NAMED.to_string());
+    }
+    serde_json::from_value::<Settings>(value.clone())
+        .map(Settings::clamped)
+        .map_err(|e| e.to_string())
+}
+
+/// Why a value that should be an object of named fields is not one.
+pub const NOT_NAMED: &str = "it is not a set of named values";
 
 /// Decode a JSON array of records one by one, keeping every record that reads. Records with a
 /// missing or repeated id are kept under a fresh, deterministic id rather than dropped.

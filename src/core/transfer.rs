@@ -22,11 +22,13 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use super::model::{Interview, Millis, Reflection, Settings};
-use super::schema::{migrate, Collection, Db, MigrateError, RawCollections, SCHEMA_VERSION};
+use super::model::{Interview, Millis, Reflection, Versioned};
+use super::schema::{
+    self, migrate, Collection, Db, MigrateError, RawCollections, NOT_NAMED, SCHEMA_VERSION,
+};
 
 /// What the `app` field of an export says.
 pub const APP_NAME: &str = "rebound";
@@ -37,22 +39,14 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 // Record collections, generically
 
 /// A collection of records with ids (every collection but the settings).
-trait Record: Serialize + DeserializeOwned + Clone + PartialEq {
+trait Record: Versioned + Serialize + DeserializeOwned {
     const COLLECTION: Collection;
-    fn id(&self) -> &str;
-    fn updated(&self) -> Millis;
     fn all(db: &Db) -> &Vec<Self>;
     fn all_mut(db: &mut Db) -> &mut Vec<Self>;
 }
 
 impl Record for Interview {
     const COLLECTION: Collection = Collection::Interviews;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated(&self) -> Millis {
-        self.updated
-    }
     fn all(db: &Db) -> &Vec<Self> {
         &db.interviews
     }
@@ -63,12 +57,6 @@ impl Record for Interview {
 
 impl Record for Reflection {
     const COLLECTION: Collection = Collection::Reflections;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated(&self) -> Millis {
-        self.updated
-    }
     fn all(db: &Db) -> &Vec<Self> {
         &db.reflections
     }
@@ -402,21 +390,13 @@ fn decode_db(raw: &RawCollections) -> Result<Db, ImportError> {
     decode.result?;
     let mut db = decode.db;
     if let Some(value) = raw.values.get(&Collection::Settings) {
-        if !value.is_object() {
-            return Err(ImportError::BadSettings {
-                reason: NOT_NAMED.to_string(),
-            });
-        }
-        db.settings = Settings::deserialize(value)
-            .map_err(|e| ImportError::BadSettings {
-                reason: shorten(&e.to_string(), 200),
-            })?
-            .clamped();
+        db.settings =
+            schema::decode_settings(value).map_err(|reason| ImportError::BadSettings {
+                reason: shorten(&reason, 200),
+            })?;
     }
     Ok(db)
 }
-
-const NOT_NAMED: &str = "it is not a set of named values";
 
 fn decode_strict<T: Record>(raw: &RawCollections) -> Result<Vec<T>, ImportError> {
     let collection = T::COLLECTION;
@@ -592,7 +572,7 @@ fn newest(db: &Db) -> Option<Millis> {
     struct Newest<'a>(&'a Db, Option<Millis>);
     impl RecordVisitor for Newest<'_> {
         fn visit<T: Record>(&mut self) {
-            let max = T::all(self.0).iter().map(Record::updated).max();
+            let max = T::all(self.0).iter().map(Versioned::updated).max();
             self.1 = self.1.max(max);
         }
     }
@@ -696,7 +676,7 @@ fn merge_records<T: Record>(current: &[T], incoming: &[T]) -> (Vec<T>, MergeCoun
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{MistakeNote, Mood, Outcome, RejectionReason, Stage};
+    use crate::core::model::{MistakeNote, Mood, Outcome, RejectionReason, Settings, Stage};
     use proptest::prelude::*;
     use std::time::{Duration, Instant};
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
-use crate::components::interview_fields::InterviewFields;
+use crate::components::interview_fields::{InterviewFields, OutcomeField};
 use crate::components::reflection_form::ReflectionForm;
 use crate::components::rejection::RejectionSection;
 use crate::core::model::{InterviewField, Outcome};
@@ -16,8 +16,11 @@ use crate::state::use_app;
 pub fn InterviewDetail() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let state = use_app();
     move || {
         let id = id.get();
+        // Re-read the record when another tab changed the data (the fields keep their own text).
+        state.external_revision.track();
         view! { <InterviewPage id=id/> }
     }
 }
@@ -97,14 +100,23 @@ fn InterviewPage(id: String) -> impl IntoView {
                     <p>"Take a moment to enjoy it. Then look back on what worked here, so you can do it again."</p>
                 </section>
             </Show>
-            <section class="card" aria-labelledby="details-title">
-                <h2 id="details-title">"Details"</h2>
-                <InterviewFields initial=initial on_edit=on_edit prefix="d"/>
-                <p class="muted small">"Changes save on this device as you type."</p>
+            <section class="card" aria-labelledby="outcome-title">
+                <h2 id="outcome-title">"Where it stands"</h2>
+                <OutcomeField
+                    initial=initial.outcome
+                    on_edit=on_edit
+                    id="d-outcome".to_string()
+                    label="Outcome"
+                />
             </section>
             <Show when=move || outcome.get() == Some(Outcome::Rejected)>
                 <RejectionSection interview_id=key.get_value()/>
             </Show>
+            <details class="card details-card">
+                <summary>"Details: company, role, date, stage, notes"</summary>
+                <InterviewFields initial=initial with_outcome=false on_edit=on_edit prefix="d"/>
+                <p class="muted small">"Changes save on this device as you type."</p>
+            </details>
             <ReflectionForm interview_id=id.clone()/>
             <section class="danger-zone">
                 <button type="button" class="button quiet danger" on:click=delete>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::your_data::YourData;
 use crate::core::model::Settings;
 use crate::platform;
 use crate::state::use_app;
@@ -106,6 +107,8 @@ pub fn SettingsPage() -> impl IntoView {
                     {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </section>
             </Show>
+
+            <YourData/>
 
             <section class="card" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">"Your privacy"</h2>

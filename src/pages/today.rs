@@ -39,6 +39,12 @@ pub fn Today() -> impl IntoView {
         })
     });
     let heard_back_open = RwSignal::new(false);
+    let backup_due = move || {
+        let days = state.settings.with(|s| s.backup_reminder_days);
+        state
+            .meta
+            .with(|m| m.backup_due(crate::platform::now_ms(), days))
+    };
 
     view! {
         <div class="page">
@@ -102,6 +108,25 @@ pub fn Today() -> impl IntoView {
                             }}
                         </ul>
                     </Show>
+                </section>
+            </Show>
+
+            <Show when=backup_due>
+                <section class="card backup-reminder" aria-labelledby="backup-reminder-title">
+                    <h2 id="backup-reminder-title">"Time for a backup"</h2>
+                    <p>
+                        "You've added things since your last backup. Your data lives only in this browser; a backup file keeps it safe if anything happens to it."
+                    </p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| crate::components::your_data::download_backup(state)
+                        >
+                            "Download a backup"
+                        </button>
+                        <a class="button quiet" href="/settings">"Backup settings"</a>
+                    </div>
                 </section>
             </Show>
 

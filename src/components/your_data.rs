@@ -1,0 +1,404 @@
+//! "Your data" in Settings: back up (download or share), import with a preview, how much space
+//! is used, whether the browser keeps the data, and deleting everything.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::schema::Collection;
+use crate::core::transfer::{self, ImportFile, ImportPreview, Newer, MAX_IMPORT_BYTES};
+use crate::platform;
+use crate::state::{use_app, AppState, Notice, Persistence};
+
+/// localStorage holds about this much per site in current browsers.
+const LOCAL_STORAGE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+fn when(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|| "an unknown date".to_string())
+}
+
+/// Build the backup file; `None` (with a notice) if it cannot be made.
+fn backup_file(state: AppState) -> Option<(String, String)> {
+    match transfer::export(&state.snapshot(), platform::now_ms()) {
+        Ok(text) => Some((
+            transfer::export_file_name(state.today.get_untracked()),
+            text,
+        )),
+        Err(e) => {
+            state.notify(Notice::SaveFailed(format!(
+                "the backup could not be made ({e})"
+            )));
+            None
+        }
+    }
+}
+
+/// Download a backup now, and remember that it was made.
+pub fn download_backup(state: AppState) {
+    let Some((name, text)) = backup_file(state) else {
+        return;
+    };
+    match platform::download_text(&name, "application/json", &text) {
+        Ok(()) => state.mark_exported(),
+        Err(e) => state.notify(Notice::SaveFailed(e)),
+    }
+}
+
+#[component]
+pub fn YourData() -> impl IntoView {
+    view! {
+        <BackupSection/>
+        <ImportSection/>
+        <StorageSection/>
+        <DeleteEverything/>
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = use_app();
+    let can_share = platform::can_share_files();
+    let last = move || {
+        state.meta.with(|m| match m.last_export {
+            Some(ms) => format!("Last backup: {}.", when(ms)),
+            None => "No backup yet.".to_string(),
+        })
+    };
+    let share = move |_| {
+        let Some((name, text)) = backup_file(state) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match platform::share_text_file(&name, "application/json", &text).await {
+                Ok(true) => state.mark_exported(),
+                Ok(false) => {}
+                Err(e) => state.notify(Notice::SaveFailed(e)),
+            }
+        });
+    };
+    let days_error = RwSignal::new(false);
+    let set_backup_days = move |text: String| match text.trim().parse::<u32>() {
+        Ok(n) if n <= crate::core::model::Settings::BACKUP_DAYS_MAX => {
+            days_error.set(false);
+            state.edit_settings(|s| s.backup_reminder_days = n);
+        }
+        _ => days_error.set(true),
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-title">
+            <h2 id="backup-title">"Back up your data"</h2>
+            <p>
+                "Your data lives only in this browser. A backup file lets you keep it safe, or move it to another device."
+            </p>
+            <p class="muted" data-testid="last-backup">{last}</p>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=move |_| download_backup(state)>
+                    "Download a backup"
+                </button>
+                {can_share
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" on:click=share>
+                                "Share…"
+                            </button>
+                        }
+                    })}
+            </div>
+            <div class="field">
+                <label for="backup-days">"Remind me to back up after this many days (0 for never)"</label>
+                <input
+                    id="backup-days"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max=crate::core::model::Settings::BACKUP_DAYS_MAX
+                    prop:value=state.settings.with_untracked(|s| s.backup_reminder_days)
+                    on:input=move |ev| set_backup_days(event_target_value(&ev))
+                />
+                <Show when=move || days_error.get()>
+                    <p class="field-error" role="alert">
+                        "Enter a whole number of days from 0 to 365. The saved value is unchanged."
+                    </p>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let state = use_app();
+    let pending = RwSignal::new(None::<(ImportFile, ImportPreview)>);
+    let error = RwSignal::new(None::<String>);
+    let confirm_replace = RwSignal::new(false);
+    let input_key = RwSignal::new(0u32);
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        error.set(None);
+        pending.set(None);
+        confirm_replace.set(false);
+        let file = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        let Some(file) = file else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = match platform::read_file_text(&file, MAX_IMPORT_BYTES as f64).await {
+                Ok(text) => text,
+                Err(e) => {
+                    error.set(Some(e));
+                    return;
+                }
+            };
+            match transfer::parse_import(text.as_bytes()) {
+                Ok(parsed) => {
+                    let preview = transfer::preview(&state.snapshot(), &parsed);
+                    pending.set(Some((parsed, preview)));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let finish = move |message: String| {
+        pending.set(None);
+        confirm_replace.set(false);
+        input_key.update(|k| *k += 1);
+        state.notify(Notice::Done(message));
+    };
+    let merge = move |_| {
+        let Some((file, _)) = pending.get_untracked() else {
+            return;
+        };
+        let (merged, report) = transfer::merge(&state.snapshot(), &file.db);
+        let added: usize = report.collections.iter().map(|c| c.added).sum();
+        let updated: usize = report.collections.iter().map(|c| c.updated).sum();
+        state.apply_import(merged);
+        finish(format!(
+            "Backup merged: {added} added, {updated} updated, nothing removed."
+        ));
+    };
+    let replace = move |_| {
+        if !confirm_replace.get_untracked() {
+            confirm_replace.set(true);
+            return;
+        }
+        let Some((file, _)) = pending.get_untracked() else {
+            return;
+        };
+        let count = file.db.interviews.len();
+        state.apply_import(file.db);
+        finish(format!(
+            "Your data was replaced by the backup ({count} interview{}).",
+            if count == 1 { "" } else { "s" }
+        ));
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">"Bring back a backup"</h2>
+            <p class="muted">
+                "Pick a Rebound backup file. You'll see what's in it before anything changes."
+            </p>
+            {move || {
+                input_key.track();
+                view! {
+                    <div class="field">
+                        <label for="import-file">"Backup file"</label>
+                        <input
+                            id="import-file"
+                            type="file"
+                            accept="application/json,.json"
+                            on:change=on_pick
+                        />
+                    </div>
+                }
+            }}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="import-error">{e}</p> })}
+            {move || {
+                pending
+                    .get()
+                    .map(|(_, p)| {
+                        let count = |c: Collection| p.collection(c).map(|x| x.in_file).unwrap_or(0);
+                        let newer = match p.newer() {
+                            Newer::File => "The backup has newer changes than this device.",
+                            Newer::Current => "This device has newer changes than the backup.",
+                            Newer::Same => "The backup and this device were last changed at the same time.",
+                        };
+                        let exported = p
+                            .exported_at
+                            .map(|ms| format!("Made on {}. ", when(ms)))
+                            .unwrap_or_default();
+                        view! {
+                            <div class="import-preview" data-testid="import-preview">
+                                <p>
+                                    {exported}
+                                    {format!(
+                                        "It holds {} interviews and {} reflections.",
+                                        count(Collection::Interviews),
+                                        count(Collection::Reflections),
+                                    )}
+                                </p>
+                                <p>{newer}</p>
+                                <p class="muted small">
+                                    "Merge keeps everything on this device and adds or updates from the backup, the newer version of each record winning. Replace makes this device exactly like the backup."
+                                </p>
+                                <div class="actions">
+                                    <button type="button" class="button primary" on:click=merge>
+                                        "Merge"
+                                    </button>
+                                    <button type="button" class="button danger" on:click=replace>
+                                        {move || {
+                                            if confirm_replace.get() {
+                                                "Yes, replace everything"
+                                            } else {
+                                                "Replace everything…"
+                                            }
+                                        }}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button quiet"
+                                        on:click=move |_| {
+                                            pending.set(None);
+                                            confirm_replace.set(false);
+                                            input_key.update(|k| *k += 1);
+                                        }
+                                    >
+                                        "Cancel"
+                                    </button>
+                                </div>
+                                <Show when=move || confirm_replace.get()>
+                                    <p class="field-error" role="alert">
+                                        "Replacing removes what is on this device and not in the backup. Press again to confirm, or Merge to keep both."
+                                    </p>
+                                </Show>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = use_app();
+    // Read once when the section opens (and after saves, via the collections it depends on).
+    let usage = Memo::new(move |_| {
+        state.interviews.track();
+        state.reflections.track();
+        state.settings.track();
+        state.kept_aside.track();
+        state.storage_usage()
+    });
+    let total = move || usage.with(|u| u.iter().map(|(_, b)| *b).sum::<usize>());
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    leptos::task::spawn_local(async move {
+        estimate.set(platform::storage_estimate().await);
+    });
+    let persistence = move || {
+        match state.persistence.get() {
+        Persistence::Granted => "Your browser has agreed to keep Rebound's data, even when space runs low.",
+        Persistence::NotGranted => "Your browser may clear Rebound's data if space runs low or the site goes unused for a while. Installing Rebound to your home screen makes it much more likely to keep it; a backup keeps it safe either way.",
+        Persistence::Unsupported => "This browser doesn't say whether it keeps site data. Installing Rebound to your home screen and keeping a backup are the safest choices.",
+        Persistence::Unknown => "Checking whether your browser keeps Rebound's data…",
+    }
+    };
+    let kb = |b: f64| format!("{:.0} KB", b / 1024.0);
+    view! {
+        <section class="card" aria-labelledby="storage-title">
+            <h2 id="storage-title">"Storage"</h2>
+            <p data-testid="storage-used">
+                {move || format!("Rebound uses {} of about 5 MB this browser allows.", kb(total() as f64))}
+            </p>
+            <meter
+                min="0"
+                max=LOCAL_STORAGE_BYTES
+                prop:value=move || total() as f64
+                aria-label="Storage used"
+            ></meter>
+            <ul class="usage-list">
+                {move || {
+                    usage
+                        .get()
+                        .into_iter()
+                        .map(|(key, bytes)| {
+                            let name = key.trim_start_matches("rebound.").to_string();
+                            view! { <li><span>{name}</span><span class="muted">{kb(bytes as f64)}</span></li> }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || {
+                estimate
+                    .get()
+                    .map(|(used, quota)| {
+                        view! {
+                            <p class="muted small">
+                                {format!(
+                                    "All of this site's storage in this browser: {} used of {} available.",
+                                    kb(used),
+                                    kb(quota),
+                                )}
+                            </p>
+                        }
+                    })
+            }}
+            <h3>"Keeping your data"</h3>
+            <p data-testid="persistence">{persistence}</p>
+            <Show when=move || state.persistence.get() == Persistence::NotGranted>
+                <button type="button" class="button" on:click=move |_| state.request_persistence()>
+                    "Ask the browser to keep it"
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DeleteEverything() -> impl IntoView {
+    let state = use_app();
+    let typed = RwSignal::new(String::new());
+    let confirmed = move || typed.with(|t| t.trim().eq_ignore_ascii_case("delete"));
+    view! {
+        <section class="card danger-card" aria-labelledby="delete-title">
+            <h2 id="delete-title">"Delete everything"</h2>
+            <p>
+                "This removes every interview, reflection and setting from this browser. It cannot be undone, so download a backup first if you might want any of it."
+            </p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| download_backup(state)>
+                    "Download a backup first"
+                </button>
+            </div>
+            <div class="field">
+                <label for="delete-confirm">"Type DELETE to confirm"</label>
+                <input
+                    id="delete-confirm"
+                    type="text"
+                    autocomplete="off"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+            </div>
+            <button
+                type="button"
+                class="button danger-solid"
+                prop:disabled=move || !confirmed()
+                on:click=move |_| {
+                    if confirmed() {
+                        state.delete_everything();
+                        typed.set(String::new());
+                        state.notify(Notice::Done("Everything was deleted from this browser.".to_string()));
+                    }
+                }
+            >
+                "Delete everything"
+            </button>
+        </section>
+    }
+}
