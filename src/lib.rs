@@ -21,5 +21,15 @@ pub fn start() {
     {
         boot.remove();
     }
+    mark("rebound:start");
     leptos::mount::mount_to_body(app::App);
+    // Loading, parsing and the first render are done: the benchmark reads these two marks.
+    mark("rebound:mounted");
+}
+
+/// A User Timing mark (`performance.mark`), for the benchmark; nothing else reads it.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }
