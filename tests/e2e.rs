@@ -337,6 +337,110 @@ async fn csp_allows_the_app_and_nothing_goes_to_another_origin() {
     assert!(server.requests().iter().all(|r| !r.contains(" 404")));
 }
 
+/// A copy of the release build in a temp dir, so a test can change it (a "new version").
+fn copy_of_dist() -> support::TempDir {
+    let dist = support::dist_dir();
+    support::require_release_build(&dist);
+    let copy = support::TempDir::new("rebound-dist").expect("temp dir");
+    fn walk(from: &std::path::Path, base: &std::path::Path, to: &support::TempDir) {
+        for entry in std::fs::read_dir(from).expect("read dist").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, base, to);
+            } else {
+                let rel = path.strip_prefix(base).expect("inside dist");
+                let bytes = std::fs::read(&path).expect("read file");
+                to.write(&rel.to_string_lossy(), bytes).expect("copy file");
+            }
+        }
+    }
+    walk(&dist, &dist, &copy);
+    copy
+}
+
+/// On a first visit the service worker installs and takes control while the user may already
+/// be typing: that must not reload the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_on_a_first_visit_survives_the_service_worker_taking_over() {
+    let (_server, browser) = setup().await;
+    browser.goto("/interviews/new").await;
+    browser
+        .fill("#new-company", "Typed before the worker")
+        .await;
+    browser
+        .wait_js("return !!navigator.serviceWorker.controller;")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        browser.prop("#new-company", "value").await.as_deref(),
+        Some("Typed before the worker")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chromium_reports_no_installability_errors() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_text("h1", "Today").await;
+    browser.wait_for_service_worker_control().await;
+    let result = browser.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(result["installabilityErrors"], json!([]), "{result}");
+    let manifest = browser.cdp("Page.getAppManifest", json!({})).await;
+    assert_eq!(manifest["errors"], json!([]), "{manifest}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_version_waits_until_the_user_says_reload() {
+    let dist = copy_of_dist();
+    let (_server, browser) = support::setup_with_dir(dist.path()).await;
+    browser.goto("/").await;
+    browser.wait_text("h1", "Today").await;
+    browser.wait_for_service_worker_control().await;
+    browser.eval("window.__samePage = true;").await;
+
+    // Publish a new version: a changed service worker (its cache version moves).
+    let sw = std::fs::read_to_string(dist.path().join("sw.js")).expect("sw.js");
+    let marker = "const VERSION = \"";
+    let at = sw.find(marker).expect("the built sw.js has a version") + marker.len();
+    let new_sw = format!("{}e2e-{}", &sw[..at], &sw[at..]);
+    dist.write("sw.js", new_sw).expect("write new sw.js");
+    browser
+        .eval("navigator.serviceWorker.getRegistration().then(r => r && r.update());")
+        .await;
+
+    browser
+        .wait_text(".notices", "A new version is ready")
+        .await;
+    // It waits: still the same page, still the old worker's cache.
+    assert_eq!(
+        browser.eval("return window.__samePage === true;").await,
+        json!(true)
+    );
+    let caches = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; caches.keys().then(done);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        caches.as_array().map(Vec::len),
+        Some(2),
+        "old and new caches: {caches}"
+    );
+
+    browser.click(".notice-info .button.primary").await; // Reload
+    browser
+        .wait_js("return window.__samePage === undefined && !!document.querySelector('h1');")
+        .await;
+    browser.wait_text("h1", "Today").await;
+    let caches = browser
+        .wait_js(
+            "return caches.keys().then(k => k.length === 1 && k[0].startsWith('rebound-e2e-') ? k : null);",
+        )
+        .await;
+    assert!(caches.is_array(), "only the new cache is left: {caches}");
+}
+
 /// Not a test of behaviour: walks the main screens and saves screenshots (light and dark, 390 px
 /// wide) to tests/e2e-artifacts/ for a person to look at.
 /// `cargo test --test e2e screenshots -- --ignored`
@@ -372,6 +476,21 @@ async fn screenshots() {
             ("new", "/interviews/new", "Log an interview"),
             ("settings", "/settings", "Settings"),
         ] {
+            if name == "settings" {
+                // Scroll through the long page in two shots.
+                browser.goto(path).await;
+                browser.wait_text("h1", wait).await;
+                let _ = browser.screenshot(&format!("shot-{scheme}-{name}")).await;
+                browser
+                    .eval("document.querySelector('#import-title').scrollIntoView();")
+                    .await;
+                let _ = browser.screenshot(&format!("shot-{scheme}-{name}-2")).await;
+                browser
+                    .eval("document.querySelector('#delete-title').scrollIntoView();")
+                    .await;
+                let _ = browser.screenshot(&format!("shot-{scheme}-{name}-3")).await;
+                continue;
+            }
             browser.goto(path).await;
             browser.wait_text("h1", wait).await;
             let _ = browser.screenshot(&format!("shot-{scheme}-{name}")).await;

@@ -18,6 +18,20 @@ fn when(ms: i64) -> String {
         .unwrap_or_else(|| "an unknown date".to_string())
 }
 
+/// Bytes as people read them: "820 bytes", "14 KB", "3.2 MB", "10 GB".
+fn human_bytes(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    if bytes < KB {
+        format!("{bytes:.0} bytes")
+    } else if bytes < KB * KB {
+        format!("{:.0} KB", bytes / KB)
+    } else if bytes < KB * KB * KB {
+        format!("{:.1} MB", bytes / (KB * KB))
+    } else {
+        format!("{:.0} GB", bytes / (KB * KB * KB))
+    }
+}
+
 /// Build the backup file; `None` (with a notice) if it cannot be made.
 fn backup_file(state: AppState) -> Option<(String, String)> {
     match transfer::export(&state.snapshot(), platform::now_ms()) {
@@ -308,7 +322,7 @@ fn StorageSection() -> impl IntoView {
         Persistence::Unknown => "Checking whether your browser keeps Rebound's data…",
     }
     };
-    let kb = |b: f64| format!("{:.0} KB", b / 1024.0);
+    let kb = human_bytes;
     view! {
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">"Storage"</h2>
