@@ -5,6 +5,7 @@ pub mod backup;
 pub mod encouragement;
 pub mod model;
 pub mod pipeline;
+pub mod practice;
 pub mod questions;
 pub mod schema;
 pub mod sync;

@@ -1,0 +1,992 @@
+//! Practise: spaced repetition over the question bank. Scheduling is FSRS through the `rs-fsrs`
+//! crate (the scheduler modern Anki uses); this module only translates between the app's compact
+//! stored records and the crate's types, and builds the due queue, undo and labels around it.
+//!
+//! Stored shapes (kept small: a year of practice over a big bank must fit in localStorage):
+//! - [`CardState`]: one object a question, short keys (`i` id, `d` due, `s` stability,
+//!   `df` difficulty, `r` reps, `l` lapses, `st` state, `lr` last review, `u` updated).
+//! - [`ReviewEntry`]: one JSON array a rating, `[question id, at ms, grade 1-4]`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
+use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::model::{Id, Millis, Versioned};
+
+const MINUTE: i64 = 60_000;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+/// The latest time the scheduler is given (end of year 9999): later clocks are garbage, and
+/// this keeps every date sum far inside chrono's range.
+const MAX_MILLIS: Millis = 253_402_300_799_999;
+/// Counts above this are clamped before they reach the crate (which adds to them in `i32`).
+const MAX_COUNT: u32 = 1_000_000;
+
+/// How well the answer came back.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Grade {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Again => "Again",
+            Grade::Hard => "Hard",
+            Grade::Good => "Good",
+            Grade::Easy => "Easy",
+        }
+    }
+
+    /// 1 (Again) to 4 (Easy): the keyboard shortcut and the stored form.
+    pub fn key(self) -> u8 {
+        match self {
+            Grade::Again => 1,
+            Grade::Hard => 2,
+            Grade::Good => 3,
+            Grade::Easy => 4,
+        }
+    }
+
+    pub fn from_key(k: u8) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.key() == k)
+    }
+
+    fn rating(self) -> Rating {
+        match self {
+            Grade::Again => Rating::Again,
+            Grade::Hard => Rating::Hard,
+            Grade::Good => Rating::Good,
+            Grade::Easy => Rating::Easy,
+        }
+    }
+}
+
+/// The schedule of one question, stored compactly.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(default)]
+pub struct CardState {
+    /// The question's id.
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "d")]
+    pub due: Millis,
+    #[serde(rename = "s")]
+    pub stability: f64,
+    #[serde(rename = "df")]
+    pub difficulty: f64,
+    #[serde(rename = "r")]
+    pub reps: u32,
+    #[serde(rename = "l", skip_serializing_if = "is_zero")]
+    pub lapses: u32,
+    /// 0 new, 1 learning, 2 review, 3 relearning.
+    #[serde(rename = "st")]
+    pub state: u8,
+    #[serde(rename = "lr", skip_serializing_if = "Option::is_none")]
+    pub last_review: Option<Millis>,
+    /// When last rated.
+    #[serde(rename = "u")]
+    pub updated: Millis,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Versioned for CardState {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
+/// One rating. Stored as a JSON array `[question id, at ms, grade 1-4]`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ReviewEntry {
+    pub id: Id,
+    pub at: Millis,
+    pub grade: Grade,
+}
+
+impl Serialize for ReviewEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.id, self.at, self.grade.key()).serialize(serializer)
+    }
+}
+
+/// A number written as an integer or a float (hand-edited or foreign data).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LenientNumber {
+    Int(i64),
+    Float(f64),
+}
+
+impl LenientNumber {
+    fn to_i64(&self) -> i64 {
+        match *self {
+            LenientNumber::Int(n) => n,
+            // `as` saturates (NaN gives 0).
+            LenientNumber::Float(f) => f.round() as i64,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ReviewEntry {
+    /// Lenient: a float time is rounded, a grade outside 1-4 is clamped into it, a missing grade
+    /// reads as Good, and extra trailing elements are ignored. The id and time are required.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = ReviewEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array [question id, at ms, grade 1-4]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ReviewEntry, A::Error> {
+                let id: String = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let at: LenientNumber = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                let grade = match seq.next_element::<LenientNumber>()? {
+                    Some(n) => {
+                        let key = n.to_i64().clamp(1, 4) as u8;
+                        Grade::from_key(key).unwrap_or(Grade::Good)
+                    }
+                    None => Grade::Good,
+                };
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(ReviewEntry {
+                    id,
+                    at: at.to_i64(),
+                    grade,
+                })
+            }
+        }
+        deserializer.deserialize_seq(EntryVisitor)
+    }
+}
+
+/// The user's practice settings.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct PracticeSettings {
+    /// The recall probability FSRS aims for when a card comes due; used clamped to 0.7..=0.97.
+    pub desired_retention: f64,
+    /// New questions introduced a day.
+    pub new_per_day: u32,
+}
+
+impl Default for PracticeSettings {
+    fn default() -> Self {
+        PracticeSettings {
+            desired_retention: 0.9,
+            new_per_day: 10,
+        }
+    }
+}
+
+impl PracticeSettings {
+    pub const MIN_RETENTION: f64 = 0.7;
+    pub const MAX_RETENTION: f64 = 0.97;
+
+    /// The retention actually used: clamped to 0.7..=0.97 (0.9 if not a number).
+    pub fn retention(&self) -> f64 {
+        if self.desired_retention.is_finite() {
+            self.desired_retention
+                .clamp(Self::MIN_RETENTION, Self::MAX_RETENTION)
+        } else {
+            0.9
+        }
+    }
+}
+
+fn to_datetime(ms: Millis) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms.clamp(0, MAX_MILLIS)).unwrap_or_default()
+}
+
+fn to_state(s: u8) -> State {
+    match s {
+        0 => State::New,
+        1 => State::Learning,
+        3 => State::Relearning,
+        // 2, or anything unknown from a newer build: a reviewed card.
+        _ => State::Review,
+    }
+}
+
+fn from_state(s: State) -> u8 {
+    match s {
+        State::New => 0,
+        State::Learning => 1,
+        State::Review => 2,
+        State::Relearning => 3,
+    }
+}
+
+/// Stored values are kept to 4 decimals: plenty for scheduling, and a third of the bytes.
+fn round4(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 10_000.0).round() / 10_000.0
+    } else {
+        x
+    }
+}
+
+fn count_to_i32(n: u32) -> i32 {
+    n.min(MAX_COUNT) as i32
+}
+
+/// The crate's card for a stored one, repaired so that hand-edited or damaged values cannot make
+/// the maths produce NaN: a reviewed card needs a positive stability and a difficulty in 1..=10.
+fn to_card(card: &CardState, at: DateTime<Utc>) -> Card {
+    let state = to_state(card.state);
+    let stability = if card.stability.is_finite() && card.stability > 0.0 {
+        card.stability
+    } else {
+        0.1
+    };
+    let difficulty = if card.difficulty.is_finite() {
+        card.difficulty.clamp(1.0, 10.0)
+    } else {
+        5.0
+    };
+    Card {
+        due: to_datetime(card.due),
+        stability,
+        difficulty,
+        elapsed_days: 0,
+        scheduled_days: 0,
+        reps: count_to_i32(card.reps),
+        lapses: count_to_i32(card.lapses),
+        state,
+        last_review: card.last_review.map(to_datetime).unwrap_or(at),
+    }
+}
+
+/// Rate: the new card state and the log entry. A clock that moved backwards (now < last_review)
+/// is treated as no time elapsed: never a panic, never a negative interval, due >= now.
+pub fn rate(
+    card: Option<&CardState>,
+    id: &str,
+    grade: Grade,
+    now: Millis,
+    settings: &PracticeSettings,
+) -> (CardState, ReviewEntry) {
+    // Schedule at `at`, never before the last review; the result is then placed relative to the
+    // real `now`, so a backwards clock means "no time elapsed" rather than a negative interval.
+    let last = card
+        .filter(|c| c.state != 0)
+        .and_then(|c| c.last_review)
+        .unwrap_or(now);
+    let at = to_datetime(now.max(last));
+    let fsrs_card = match card {
+        Some(c) => to_card(c, at),
+        None => Card {
+            due: at,
+            last_review: at,
+            ..Card::default()
+        },
+    };
+    let parameters = Parameters {
+        request_retention: settings.retention(),
+        ..Parameters::default()
+    };
+    let next = FSRS::new(parameters)
+        .next(fsrs_card, at, grade.rating())
+        .card;
+    let interval = (next.due - at).num_milliseconds().max(0);
+    let state = CardState {
+        id: id.to_string(),
+        due: now.saturating_add(interval),
+        stability: round4(next.stability),
+        difficulty: round4(next.difficulty),
+        reps: next.reps.max(0) as u32,
+        lapses: next.lapses.max(0) as u32,
+        state: from_state(next.state),
+        last_review: Some(now),
+        updated: now,
+    };
+    let entry = ReviewEntry {
+        id: id.to_string(),
+        at: now,
+        grade,
+    };
+    (state, entry)
+}
+
+/// What rating `card` (None: never practised) with each grade at `now` would give: the next due
+/// time and a short human label of the interval ("1 min", "10 min", "1 day", "3 days", "2 months").
+pub fn preview(
+    card: Option<&CardState>,
+    id: &str,
+    now: Millis,
+    settings: &PracticeSettings,
+) -> [(Grade, Millis, String); 4] {
+    Grade::ALL.map(|grade| {
+        let (next, _) = rate(card, id, grade, now, settings);
+        (
+            grade,
+            next.due,
+            interval_label(next.due.saturating_sub(now)),
+        )
+    })
+}
+
+/// Everything needed to undo one rating exactly: the card before (None: it was new) and the
+/// entry that was appended.
+#[derive(Clone, PartialEq, Debug)]
+pub struct UndoRecord {
+    pub before: Option<CardState>,
+    pub entry: ReviewEntry,
+}
+
+/// Store a rating from [`rate`]: replace (or add) the card and append the entry. Returns what
+/// [`undo`] needs to take it back.
+pub fn apply_rating(
+    cards: &mut Vec<CardState>,
+    log: &mut Vec<ReviewEntry>,
+    card: CardState,
+    entry: ReviewEntry,
+) -> UndoRecord {
+    let before = match cards.iter_mut().find(|c| c.id == card.id) {
+        Some(slot) => Some(std::mem::replace(slot, card)),
+        None => {
+            cards.push(card);
+            None
+        }
+    };
+    log.push(entry.clone());
+    UndoRecord { before, entry }
+}
+
+/// Apply an undo to the stored cards and log: restores exactly the previous card state (or
+/// removes the card if it was new) and removes that last log entry. Returns false if the log's
+/// last entry is not `undo.entry` (then nothing changes).
+pub fn undo(cards: &mut Vec<CardState>, log: &mut Vec<ReviewEntry>, undo: &UndoRecord) -> bool {
+    if log.last() != Some(&undo.entry) {
+        return false;
+    }
+    log.pop();
+    let id = &undo.entry.id;
+    match &undo.before {
+        Some(before) => match cards.iter_mut().find(|c| &c.id == id) {
+            Some(slot) => *slot = before.clone(),
+            None => cards.push(before.clone()),
+        },
+        None => cards.retain(|c| &c.id != id),
+    }
+    true
+}
+
+/// How many questions were practised for the first time since `today_start`: rated today and
+/// never before (the log's order does not matter, so a merged log counts the same).
+fn new_rated_today(log: &[ReviewEntry], today_start: Millis) -> usize {
+    let mut today: Vec<&str> = log
+        .iter()
+        .filter(|e| e.at >= today_start)
+        .map(|e| e.id.as_str())
+        .collect();
+    if today.is_empty() {
+        return 0;
+    }
+    today.sort_unstable();
+    today.dedup();
+    let mut seen_before = vec![false; today.len()];
+    for entry in log.iter().filter(|e| e.at < today_start) {
+        if let Ok(i) = today.binary_search(&entry.id.as_str()) {
+            seen_before[i] = true;
+        }
+    }
+    seen_before.iter().filter(|&&b| !b).count()
+}
+
+/// The due queue: ids of questions to practise now, from `candidates` (non-hidden question ids,
+/// in bank order): cards due (due <= now) first, most overdue first; then new questions (no card)
+/// up to `new_per_day` minus how many new cards were first rated today (`today_start` = local
+/// midnight in ms, given by the caller).
+pub fn due_queue(
+    candidates: &[Id],
+    cards: &[CardState],
+    log: &[ReviewEntry],
+    now: Millis,
+    today_start: Millis,
+    settings: &PracticeSettings,
+) -> Vec<Id> {
+    // If a card appears twice (a merge gone odd), the latest rating counts.
+    let mut by_id: HashMap<&str, &CardState> = HashMap::with_capacity(cards.len());
+    for card in cards {
+        let slot = by_id.entry(card.id.as_str()).or_insert(card);
+        if card.updated > slot.updated {
+            *slot = card;
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(candidates.len());
+    let mut due: Vec<(Millis, &Id)> = Vec::new();
+    let mut new: Vec<&Id> = Vec::new();
+    for id in candidates {
+        if !seen.insert(id.as_str()) {
+            continue;
+        }
+        match by_id.get(id.as_str()) {
+            // A stored card that was never scheduled is still a new question.
+            Some(card) if card.state != 0 => {
+                if card.due <= now {
+                    due.push((card.due, id));
+                }
+            }
+            _ => new.push(id),
+        }
+    }
+    // Stable: equally overdue cards keep bank order.
+    due.sort_by_key(|(d, _)| *d);
+    let allowance =
+        (settings.new_per_day as usize).saturating_sub(new_rated_today(log, today_start));
+    due.into_iter()
+        .map(|(_, id)| id.clone())
+        .chain(new.into_iter().take(allowance).cloned())
+        .collect()
+}
+
+/// How many are due now (cards due + new allowance), for Today.
+pub fn due_count(
+    candidates: &[Id],
+    cards: &[CardState],
+    log: &[ReviewEntry],
+    now: Millis,
+    today_start: Millis,
+    settings: &PracticeSettings,
+) -> usize {
+    due_queue(candidates, cards, log, now, today_start, settings).len()
+}
+
+/// Predicted recall probability now (0..=1), None for a new card.
+pub fn retrievability(card: &CardState, now: Millis) -> Option<f64> {
+    if card.state == 0 || !(card.stability.is_finite() && card.stability > 0.0) {
+        return None;
+    }
+    let last = card.last_review?;
+    let elapsed_days = now.saturating_sub(last).max(0) as f64 / DAY as f64;
+    let r = Parameters::forgetting_curve(elapsed_days, card.stability);
+    r.is_finite().then(|| r.clamp(0.0, 1.0))
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// A short human label for a length of time: "1 min", "3 hours", "1 day", "2 months", "1.5 years".
+pub fn interval_label(ms: Millis) -> String {
+    let ms = ms.max(0) as f64;
+    let minutes = (ms / MINUTE as f64).round() as i64;
+    if minutes < 60 {
+        return format!("{} min", minutes.max(1));
+    }
+    let hours = (ms / HOUR as f64).round() as i64;
+    if hours < 24 {
+        return plural(hours, "hour");
+    }
+    let days = (ms / DAY as f64).round() as i64;
+    if days < 30 {
+        return plural(days, "day");
+    }
+    let months = (days as f64 / 30.44).round() as i64;
+    if months < 12 {
+        return plural(months, "month");
+    }
+    let years = days as f64 / 365.25;
+    if years < 10.0 {
+        let tenths = (years * 10.0).round() as i64;
+        if tenths % 10 == 0 {
+            plural(tenths / 10, "year")
+        } else {
+            format!("{}.{} years", tenths / 10, tenths % 10)
+        }
+    } else {
+        plural(years.round() as i64, "year")
+    }
+}
+
+/// "in 3 days", "now", "in 10 min" — for a due time relative to now.
+pub fn due_label(due: Millis, now: Millis) -> String {
+    if due <= now {
+        "now".to_string()
+    } else {
+        format!("in {}", interval_label(due.saturating_sub(now)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::new_id;
+
+    /// 2025-01-06 00:00 UTC.
+    const T0: Millis = 1_736_121_600_000;
+
+    fn s() -> PracticeSettings {
+        PracticeSettings::default()
+    }
+
+    /// A card in review, reached by rating Good twice (new -> learning -> review).
+    fn review_card(id: &str) -> CardState {
+        let (c, _) = rate(None, id, Grade::Good, T0, &s());
+        let (c, _) = rate(Some(&c), id, Grade::Good, c.due, &s());
+        assert_eq!(c.state, 2);
+        c
+    }
+
+    fn intervals(card: Option<&CardState>, now: Millis) -> Vec<Millis> {
+        preview(card, "q", now, &s())
+            .iter()
+            .map(|(_, due, _)| due - now)
+            .collect()
+    }
+
+    #[test]
+    fn grade_keys_and_labels() {
+        for g in Grade::ALL {
+            assert_eq!(Grade::from_key(g.key()), Some(g));
+        }
+        assert_eq!(Grade::from_key(0), None);
+        assert_eq!(Grade::from_key(5), None);
+        assert_eq!(Grade::Again.label(), "Again");
+        assert_eq!(Grade::Easy.key(), 4);
+    }
+
+    #[test]
+    fn good_grows_the_interval() {
+        let mut card = review_card("q");
+        let mut last_interval = card.due - card.last_review.unwrap_or_default();
+        assert!(last_interval >= DAY);
+        for _ in 0..5 {
+            let now = card.due;
+            let (next, entry) = rate(Some(&card), "q", Grade::Good, now, &s());
+            let interval = next.due - now;
+            assert!(interval > last_interval, "{interval} <= {last_interval}");
+            assert_eq!(entry.at, now);
+            assert_eq!(next.reps, card.reps + 1);
+            last_interval = interval;
+            card = next;
+        }
+        assert_eq!(card.lapses, 0);
+    }
+
+    #[test]
+    fn again_on_a_review_card_relearns() {
+        let card = review_card("q");
+        let now = card.due + 2 * DAY;
+        let (next, _) = rate(Some(&card), "q", Grade::Again, now, &s());
+        assert_eq!(next.state, 3);
+        assert_eq!(next.lapses, card.lapses + 1);
+        assert!(next.due - now <= 10 * MINUTE);
+        assert!(next.stability < card.stability);
+        // Good from relearning goes back to review.
+        let (back, _) = rate(Some(&next), "q", Grade::Good, next.due, &s());
+        assert_eq!(back.state, 2);
+        assert!(back.due - next.due >= DAY);
+    }
+
+    #[test]
+    fn grades_order_intervals() {
+        let new = intervals(None, T0);
+        assert!(new.windows(2).all(|w| w[0] < w[1]), "{new:?}");
+        assert_eq!(new[0], MINUTE);
+        let card = review_card("q");
+        let review = intervals(Some(&card), card.due);
+        assert!(review.windows(2).all(|w| w[0] < w[1]), "{review:?}");
+        let (learning, _) = rate(None, "q", Grade::Again, T0, &s());
+        let l = intervals(Some(&learning), learning.due);
+        assert!(l.windows(2).all(|w| w[0] < w[1]), "{l:?}");
+    }
+
+    #[test]
+    fn preview_matches_rate() {
+        let card = review_card("q");
+        for (c, now) in [(None, T0), (Some(&card), card.due + 3 * DAY)] {
+            let p = preview(c, "q", now, &s());
+            for (grade, due, label) in p {
+                let (next, _) = rate(c, "q", grade, now, &s());
+                assert_eq!(next.due, due);
+                assert_eq!(label, interval_label(due - now));
+            }
+        }
+        let labels: Vec<String> = preview(None, "q", T0, &s())
+            .into_iter()
+            .map(|(_, _, l)| l)
+            .collect();
+        assert_eq!(labels[..3], ["1 min", "5 min", "10 min"]);
+        assert!(labels[3].ends_with("days"), "{labels:?}");
+    }
+
+    #[test]
+    fn undo_restores_exactly() {
+        let other = review_card("other");
+        let mut cards = vec![other.clone()];
+        let mut log = vec![ReviewEntry {
+            id: "other".into(),
+            at: T0,
+            grade: Grade::Good,
+        }];
+        let (cards0, log0) = (cards.clone(), log.clone());
+
+        // A new card.
+        let (c, e) = rate(None, "q", Grade::Good, T0 + HOUR, &s());
+        let record = apply_rating(&mut cards, &mut log, c, e);
+        assert_eq!(record.before, None);
+        assert_eq!(cards.len(), 2);
+        assert!(undo(&mut cards, &mut log, &record));
+        assert_eq!((&cards, &log), (&cards0, &log0));
+
+        // An existing card.
+        let (c, e) = rate(Some(&other), "other", Grade::Hard, other.due, &s());
+        let record = apply_rating(&mut cards, &mut log, c, e);
+        assert_eq!(record.before.as_ref(), Some(&other));
+        assert_ne!(cards, cards0);
+        assert!(undo(&mut cards, &mut log, &record));
+        assert_eq!((&cards, &log), (&cards0, &log0));
+
+        // A record that is not the last entry changes nothing.
+        assert!(!undo(&mut cards, &mut log, &record));
+        let (c, e) = rate(Some(&other), "other", Grade::Easy, other.due, &s());
+        let first = apply_rating(&mut cards, &mut log, c.clone(), e);
+        let (c2, e2) = rate(Some(&c), "other", Grade::Good, c.due, &s());
+        let _second = apply_rating(&mut cards, &mut log, c2, e2);
+        let (cards1, log1) = (cards.clone(), log.clone());
+        assert!(!undo(&mut cards, &mut log, &first));
+        assert_eq!((&cards, &log), (&cards1, &log1));
+    }
+
+    #[test]
+    fn clock_going_backwards() {
+        let card = review_card("q");
+        let last = card.last_review.unwrap_or_default();
+        for now in [last - MINUTE, last - 30 * DAY, 0, -5, i64::MIN, i64::MAX] {
+            for grade in Grade::ALL {
+                let (next, entry) = rate(Some(&card), "q", grade, now, &s());
+                assert!(next.due >= now, "{grade:?} at {now}");
+                assert!(next.stability.is_finite() && next.stability > 0.0);
+                assert!(next.difficulty.is_finite());
+                assert_eq!(entry.at, now);
+                let _ = preview(Some(&next), "q", now, &s());
+            }
+        }
+        // No time elapsed: the same as rating exactly at the last review, shifted to now.
+        let (back, _) = rate(Some(&card), "q", Grade::Good, last - DAY, &s());
+        let (same, _) = rate(Some(&card), "q", Grade::Good, last, &s());
+        assert_eq!(back.due - (last - DAY), same.due - last);
+        assert_eq!(back.stability, same.stability);
+    }
+
+    #[test]
+    fn damaged_cards_do_not_panic_or_nan() {
+        let weird = [
+            CardState::default(),
+            CardState {
+                state: 2,
+                ..CardState::default()
+            },
+            CardState {
+                state: 9,
+                stability: f64::NAN,
+                difficulty: f64::INFINITY,
+                reps: u32::MAX,
+                lapses: u32::MAX,
+                last_review: Some(i64::MAX),
+                due: i64::MIN,
+                ..CardState::default()
+            },
+            CardState {
+                state: 1,
+                stability: -3.0,
+                difficulty: -1.0,
+                last_review: Some(T0),
+                ..CardState::default()
+            },
+        ];
+        for card in &weird {
+            for grade in Grade::ALL {
+                let (next, _) = rate(Some(card), "q", grade, T0, &s());
+                assert!(next.due >= T0);
+                assert!(next.stability.is_finite() && next.difficulty.is_finite());
+            }
+            let r = retrievability(card, T0);
+            assert!(r.is_none_or(|r| (0.0..=1.0).contains(&r)));
+        }
+    }
+
+    #[test]
+    fn retention_is_clamped() {
+        let card = review_card("q");
+        let due = |r: f64| {
+            let settings = PracticeSettings {
+                desired_retention: r,
+                ..s()
+            };
+            rate(Some(&card), "q", Grade::Good, card.due, &settings)
+                .0
+                .due
+        };
+        assert_eq!(due(0.1), due(0.7));
+        assert_eq!(due(1.0), due(0.97));
+        assert_eq!(due(f64::NAN), due(0.9));
+        assert!(due(0.8) > due(0.95), "lower retention, longer interval");
+        assert_eq!(
+            PracticeSettings {
+                desired_retention: 2.0,
+                new_per_day: 1
+            }
+            .retention(),
+            0.97
+        );
+    }
+
+    fn ids(n: usize) -> Vec<Id> {
+        (0..n).map(|i| format!("q{i}")).collect()
+    }
+
+    #[test]
+    fn due_queue_orders_and_limits_new() {
+        let ids = ids(6);
+        let settings = PracticeSettings {
+            new_per_day: 2,
+            ..s()
+        };
+        let card = |id: &str, due: Millis| CardState {
+            id: id.into(),
+            due,
+            stability: 3.0,
+            difficulty: 5.0,
+            reps: 2,
+            state: 2,
+            last_review: Some(due - 3 * DAY),
+            updated: due - 3 * DAY,
+            ..CardState::default()
+        };
+        let now = T0 + 10 * HOUR;
+        let today = T0;
+        // q1 due long ago, q3 due a little ago, q4 not due yet; q0, q2, q5 new.
+        let cards = vec![
+            card("q3", now - HOUR),
+            card("q1", now - 5 * DAY),
+            card("q4", now + HOUR),
+            card("gone", now - 9 * DAY), // no longer a candidate (hidden or deleted)
+        ];
+        let queue = due_queue(&ids, &cards, &[], now, today, &settings);
+        assert_eq!(queue, ["q1", "q3", "q0", "q2"]);
+        assert_eq!(due_count(&ids, &cards, &[], now, today, &settings), 4);
+
+        // One new card first rated today leaves one new slot.
+        let (c, e) = rate(None, "q0", Grade::Good, T0 + HOUR, &settings);
+        let (mut cards2, mut log) = (cards.clone(), vec![]);
+        apply_rating(&mut cards2, &mut log, c, e);
+        // An old card's review today does not count against new.
+        log.insert(
+            0,
+            ReviewEntry {
+                id: "q1".into(),
+                at: T0 - 4 * DAY,
+                grade: Grade::Good,
+            },
+        );
+        log.push(ReviewEntry {
+            id: "q1".into(),
+            at: T0 + 2 * HOUR,
+            grade: Grade::Good,
+        });
+        let queue = due_queue(&ids, &cards2, &log, now, today, &settings);
+        assert_eq!(queue, ["q1", "q0", "q3", "q2"]);
+        // Tomorrow the allowance is back; the learning card q0 is due by then.
+        let tomorrow = today + DAY;
+        let queue = due_queue(&ids, &cards2, &log, tomorrow + HOUR, tomorrow, &settings);
+        assert_eq!(queue[..4], ["q1", "q0", "q3", "q4"]);
+        assert_eq!(queue[4..], ["q2", "q5"]);
+
+        // Limit 0: only due cards; duplicates in candidates count once.
+        let zero = PracticeSettings {
+            new_per_day: 0,
+            ..s()
+        };
+        let mut dup = ids.clone();
+        dup.push("q1".into());
+        assert_eq!(
+            due_queue(&dup, &cards, &[], now, today, &zero),
+            ["q1", "q3"]
+        );
+    }
+
+    #[test]
+    fn retrievability_and_labels() {
+        let card = review_card("q");
+        assert_eq!(retrievability(&CardState::default(), T0), None);
+        let at_review = retrievability(&card, card.last_review.unwrap_or_default());
+        assert_eq!(at_review, Some(1.0));
+        let at_due = retrievability(&card, card.due).unwrap_or_default();
+        assert!((at_due - 0.9).abs() < 0.03, "{at_due}");
+        let later = retrievability(&card, card.due + 30 * DAY).unwrap_or_default();
+        assert!(later < at_due);
+
+        assert_eq!(interval_label(0), "1 min");
+        assert_eq!(interval_label(10 * MINUTE), "10 min");
+        assert_eq!(interval_label(3 * HOUR), "3 hours");
+        assert_eq!(interval_label(DAY), "1 day");
+        assert_eq!(interval_label(3 * DAY), "3 days");
+        assert_eq!(interval_label(61 * DAY), "2 months");
+        assert_eq!(interval_label(365 * DAY), "1 year");
+        assert_eq!(interval_label(548 * DAY), "1.5 years");
+        assert_eq!(due_label(T0, T0), "now");
+        assert_eq!(due_label(T0 - DAY, T0), "now");
+        assert_eq!(due_label(T0 + 3 * DAY, T0), "in 3 days");
+        assert_eq!(due_label(T0 + 10 * MINUTE, T0), "in 10 min");
+    }
+
+    #[test]
+    fn compact_serialization_round_trips() {
+        let card = review_card("q");
+        let json = serde_json::to_string(&card).unwrap();
+        assert!(json.starts_with(r#"{"i":"q","d":"#), "{json}");
+        assert!(!json.contains("\"l\""), "zero lapses are left out: {json}");
+        assert_eq!(serde_json::from_str::<CardState>(&json).unwrap(), card);
+
+        let entry = ReviewEntry {
+            id: "q".into(),
+            at: T0,
+            grade: Grade::Hard,
+        };
+        let json = serde_json::to_string(&vec![entry.clone()]).unwrap();
+        assert_eq!(json, format!(r#"[["q",{T0},2]]"#));
+        assert_eq!(
+            serde_json::from_str::<Vec<ReviewEntry>>(&json).unwrap(),
+            [entry]
+        );
+    }
+
+    #[test]
+    fn loads_leniently() {
+        let card: CardState = serde_json::from_str(r#"{"i":"q","d":5,"future":[1]}"#).unwrap();
+        assert_eq!((card.id.as_str(), card.due, card.state), ("q", 5, 0));
+        assert_eq!(card.last_review, None);
+        let entries: Vec<ReviewEntry> =
+            serde_json::from_str(r#"[["a",1.7e12,9],["b",2,0,"extra"],["c",3]]"#).unwrap();
+        assert_eq!(entries[0].at, 1_700_000_000_000);
+        assert_eq!(
+            entries.iter().map(|e| e.grade).collect::<Vec<_>>(),
+            [Grade::Easy, Grade::Again, Grade::Good]
+        );
+        assert!(serde_json::from_str::<ReviewEntry>(r#"["a"]"#).is_err());
+        assert!(serde_json::from_str::<ReviewEntry>(r#"{"id":"a"}"#).is_err());
+    }
+
+    /// A fixed pseudo-random sequence (xorshift64*).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+        /// Weighted to Good: Again 10%, Hard 15%, Good 65%, Easy 10%.
+        fn grade(&mut self) -> Grade {
+            match self.next() % 100 {
+                0..10 => Grade::Again,
+                10..25 => Grade::Hard,
+                25..90 => Grade::Good,
+                _ => Grade::Easy,
+            }
+        }
+    }
+
+    #[test]
+    fn simulated_year_fits() {
+        const QUESTIONS: usize = 1_500;
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        // Ids as the app makes them: created over a few weeks, with 64 bits of entropy.
+        let bank: Vec<Id> = (0..QUESTIONS)
+            .map(|i| new_id(T0 - 30 * DAY + i as i64 * 37_000, rng.next()))
+            .collect();
+        let settings = PracticeSettings {
+            new_per_day: 20,
+            ..s()
+        };
+        let mut cards: Vec<CardState> = Vec::new();
+        let mut log: Vec<ReviewEntry> = Vec::new();
+        let mut index: HashMap<Id, usize> = HashMap::new();
+        let mut max_day = 0;
+        for day in 0..365 {
+            let today = T0 + day * DAY;
+            let session_end = today + 9 * HOUR;
+            let mut now = today + 8 * HOUR;
+            let mut done_today = 0;
+            loop {
+                let queue = due_queue(&bank, &cards, &log, now, today, &settings);
+                if queue.is_empty() {
+                    // Come back for learning steps that come due within the session (a short
+                    // break takes those due within a few minutes of each other together).
+                    match cards
+                        .iter()
+                        .map(|c| c.due)
+                        .filter(|&d| d > now && d < session_end)
+                        .min()
+                    {
+                        Some(d) => now = d + 10 * MINUTE,
+                        None => break,
+                    }
+                    continue;
+                }
+                for id in queue {
+                    let before = index.get(&id).map(|&i| &cards[i]);
+                    let (card, entry) = rate(before, &id, rng.grade(), now, &settings);
+                    assert!(card.due > now);
+                    match index.get(&id) {
+                        Some(&i) => cards[i] = card,
+                        None => {
+                            index.insert(id.clone(), cards.len());
+                            cards.push(card);
+                        }
+                    }
+                    log.push(entry);
+                    now += 20_000;
+                    done_today += 1;
+                }
+            }
+            max_day = max_day.max(done_today);
+        }
+        assert_eq!(cards.len(), QUESTIONS, "every question introduced");
+        let cards_json = serde_json::to_string(&cards).unwrap();
+        let log_json = serde_json::to_string(&log).unwrap();
+        let (c, l) = (cards_json.len(), log_json.len());
+        let utf16 = 2 * (c + l);
+        println!(
+            "simulated year: {QUESTIONS} questions, {} ratings (busiest day {max_day}); \
+             cards {c} B, log {l} B, total {} B UTF-8 = {utf16} B as UTF-16",
+            log.len(),
+            c + l
+        );
+        assert!(utf16 < 2_000_000, "{utf16} bytes as UTF-16");
+        // It loads back exactly.
+        assert_eq!(
+            serde_json::from_str::<Vec<CardState>>(&cards_json).unwrap(),
+            cards
+        );
+        assert_eq!(
+            serde_json::from_str::<Vec<ReviewEntry>>(&log_json).unwrap(),
+            log
+        );
+    }
+}
