@@ -8,7 +8,8 @@ use crate::components::nav::NavBar;
 use crate::components::notices::{NoticeBar, UndoToast};
 use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
-    not_found::NotFound, settings::SettingsPage, today::Today,
+    not_found::NotFound, practice::Practice, question_detail::QuestionDetail,
+    questions::QuestionBank, settings::SettingsPage, today::Today,
 };
 use crate::state::AppState;
 use crate::{platform, service_worker};
@@ -49,6 +50,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/interviews") view=InterviewList/>
                     <Route path=path!("/interviews/new") view=InterviewNew/>
                     <Route path=path!("/interviews/:id") view=InterviewDetail/>
+                    <Route path=path!("/questions") view=QuestionBank/>
+                    <Route path=path!("/questions/:id") view=QuestionDetail/>
+                    <Route path=path!("/practice") view=Practice/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

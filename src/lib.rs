@@ -8,6 +8,7 @@ pub mod core;
 pub mod pages;
 pub mod platform;
 pub mod service_worker;
+pub mod speech;
 pub mod state;
 pub mod storage;
 

@@ -17,6 +17,16 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// Local midnight today, in ms since the epoch (for "new cards today").
+pub fn today_start() -> Millis {
+    let d = js_sys::Date::new_0();
+    d.set_hours(0);
+    d.set_minutes(0);
+    d.set_seconds(0);
+    d.set_milliseconds(0);
+    d.get_time() as Millis
+}
+
 /// Entropy for ids (not for secrets).
 pub fn entropy() -> u64 {
     (js_sys::Math::random() * 4_294_967_296.0) as u64

@@ -15,6 +15,8 @@ use leptos::prelude::*;
 
 use crate::core::backup::DeviceMeta;
 use crate::core::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
+use crate::core::practice::{self, CardState, Grade, PracticeSettings, ReviewEntry, UndoRecord};
+use crate::core::questions::{self, Answer, Category, Question};
 use crate::core::schema::{self, Collection, Db, Problem, DAMAGED_PREFIX, KEY_PREFIX, SCHEMA_KEY};
 use crate::core::sync::reconcile;
 use crate::platform;
@@ -98,6 +100,12 @@ pub struct AppState {
     pub interviews: RwSignal<Vec<Interview>>,
     pub reflections: RwSignal<Vec<Reflection>>,
     pub settings: RwSignal<Settings>,
+    /// Questions the user added or changed (see `questions::bank` for the whole bank).
+    pub questions: RwSignal<Vec<Question>>,
+    pub cards: RwSignal<Vec<CardState>>,
+    pub reviews: RwSignal<Vec<ReviewEntry>>,
+    /// The last rating in this session, for undo.
+    pub last_rating: RwSignal<Option<UndoRecord>>,
     pub notices: RwSignal<Vec<Notice>>,
     pub undo: RwSignal<Option<Undo>>,
     pub kept_aside: RwSignal<Vec<KeptAside>>,
@@ -168,11 +176,18 @@ impl AppState {
             interviews,
             reflections,
             settings,
+            questions,
+            cards,
+            reviews,
         } = loaded.db.clone();
         let state = AppState {
             interviews: RwSignal::new(interviews),
             reflections: RwSignal::new(reflections),
             settings: RwSignal::new(settings),
+            questions: RwSignal::new(questions),
+            cards: RwSignal::new(cards),
+            reviews: RwSignal::new(reviews),
+            last_rating: RwSignal::new(None),
             notices: RwSignal::new(notices),
             undo: RwSignal::new(None),
             kept_aside: RwSignal::new(Vec::new()),
@@ -201,6 +216,9 @@ impl AppState {
             interviews: self.interviews.get_untracked(),
             reflections: self.reflections.get_untracked(),
             settings: self.settings.get_untracked(),
+            questions: self.questions.get_untracked(),
+            cards: self.cards.get_untracked(),
+            reviews: self.reviews.get_untracked(),
         }
     }
 
@@ -325,6 +343,211 @@ impl AppState {
         self.changed(Collection::Settings);
     }
 
+    // ----- questions and practice -----
+
+    /// The whole question bank (stored questions plus untouched starter questions), as a memo.
+    pub fn bank(&self) -> Memo<Vec<Question>> {
+        let questions = self.questions;
+        Memo::new(move |_| questions.with(|q| questions::bank(q)))
+    }
+
+    /// Add a question of the user's own and return its id.
+    pub fn add_question(&self, text: String, category: Category, interview_id: Option<Id>) -> Id {
+        let now = platform::now_ms();
+        let mut q = Question::new(
+            platform::new_id(),
+            text.trim()
+                .chars()
+                .take(crate::core::model::MAX_FIELD_CHARS)
+                .collect(),
+            category,
+            now,
+        );
+        q.interview_id = interview_id;
+        let id = q.id.clone();
+        self.questions.update(|list| list.insert(0, q));
+        self.touch(Collection::Questions, &id);
+        self.meaningful_action();
+        id
+    }
+
+    /// Change a question, storing a starter question the first time it is changed.
+    fn edit_question(&self, id: &str, edit: impl FnOnce(&mut Question)) {
+        let stored = self
+            .questions
+            .with_untracked(|l| l.iter().any(|q| q.id == id));
+        if !stored {
+            let starter = self
+                .questions
+                .with_untracked(|l| questions::bank(l))
+                .into_iter()
+                .find(|q| q.id == id);
+            let Some(starter) = starter else {
+                return;
+            };
+            self.questions.update(|l| l.push(starter));
+        }
+        self.questions.update(|list| {
+            if let Some(q) = list.iter_mut().find(|q| q.id == id) {
+                edit(q);
+            }
+        });
+        self.touch(Collection::Questions, id);
+    }
+
+    /// Change the prepared answer (dated revisions are kept, see `Question::edit_answer`).
+    pub fn edit_answer(&self, id: &str, change: Box<dyn FnOnce(&mut Answer)>) {
+        let now = platform::now_ms();
+        self.edit_question(id, move |q| {
+            let mut answer = q.answer.clone();
+            change(&mut answer);
+            q.edit_answer(answer, now);
+        });
+        self.meaningful_action();
+    }
+
+    pub fn restore_revision(&self, id: &str, index: usize) {
+        let now = platform::now_ms();
+        self.edit_question(id, move |q| {
+            q.restore_revision(index, now);
+        });
+    }
+
+    pub fn set_question_hidden(&self, id: &str, hidden: bool) {
+        let now = platform::now_ms();
+        self.edit_question(id, move |q| {
+            q.hidden = hidden;
+            q.updated = now;
+        });
+    }
+
+    /// Delete a question of the user's own (starter questions are hidden instead).
+    pub fn delete_question(&self, id: &str) {
+        let mut removed = false;
+        self.questions.update(|list| {
+            let before = list.len();
+            list.retain(|q| q.id != id || q.starter);
+            removed = list.len() != before;
+        });
+        if removed {
+            self.forget(Collection::Questions, id);
+            let had_card = self.cards.with_untracked(|c| c.iter().any(|c| c.id == id));
+            if had_card {
+                self.cards.update(|c| c.retain(|c| c.id != id));
+                self.forget(Collection::Cards, id);
+            }
+        }
+    }
+
+    /// The questions asked at one interview.
+    pub fn questions_of_interview(&self, interview_id: &str) -> Vec<(Id, String)> {
+        self.questions.with(|list| {
+            list.iter()
+                .filter(|q| q.interview_id.as_deref() == Some(interview_id))
+                .map(|q| (q.id.clone(), q.text.clone()))
+                .collect()
+        })
+    }
+
+    pub fn practice_settings(&self) -> PracticeSettings {
+        self.settings.with(|s| PracticeSettings {
+            desired_retention: s.desired_retention,
+            new_per_day: s.new_per_day,
+        })
+    }
+
+    fn candidates(&self) -> Vec<Id> {
+        self.questions.with(|q| {
+            questions::bank(q)
+                .into_iter()
+                .filter(|q| !q.hidden)
+                .map(|q| q.id)
+                .collect()
+        })
+    }
+
+    /// The ids to practise now, in order.
+    pub fn due_queue(&self) -> Vec<Id> {
+        let candidates = self.candidates();
+        let settings = self.practice_settings();
+        self.cards.with(|cards| {
+            self.reviews.with(|log| {
+                practice::due_queue(
+                    &candidates,
+                    cards,
+                    log,
+                    platform::now_ms(),
+                    platform::today_start(),
+                    &settings,
+                )
+            })
+        })
+    }
+
+    /// How many questions are due now (for Today and the bank).
+    pub fn due_count(&self) -> usize {
+        let candidates = self.candidates();
+        let settings = self.practice_settings();
+        self.cards.with(|cards| {
+            self.reviews.with(|log| {
+                practice::due_count(
+                    &candidates,
+                    cards,
+                    log,
+                    platform::now_ms(),
+                    platform::today_start(),
+                    &settings,
+                )
+            })
+        })
+    }
+
+    /// Rate question `id` now; remembered for [`AppState::undo_rating`].
+    pub fn rate(&self, id: &str, grade: Grade) {
+        let before = self
+            .cards
+            .with_untracked(|c| c.iter().find(|c| c.id == id).cloned());
+        let (card, entry) = practice::rate(
+            before.as_ref(),
+            id,
+            grade,
+            platform::now_ms(),
+            &self.practice_settings(),
+        );
+        self.cards
+            .update(|cards| match cards.iter_mut().find(|c| c.id == id) {
+                Some(c) => *c = card,
+                None => cards.push(card),
+            });
+        self.reviews.update(|log| log.push(entry.clone()));
+        self.last_rating.set(Some(UndoRecord { before, entry }));
+        self.touch(Collection::Cards, id);
+        self.changed(Collection::Reviews);
+    }
+
+    /// Undo the last rating exactly. Returns whether there was one to undo.
+    pub fn undo_rating(&self) -> bool {
+        let Some(record) = self.last_rating.get_untracked() else {
+            return false;
+        };
+        let mut cards = self.cards.get_untracked();
+        let mut log = self.reviews.get_untracked();
+        let done = practice::undo(&mut cards, &mut log, &record);
+        if done {
+            self.cards.set(cards);
+            self.reviews.set(log);
+            let id = record.entry.id.clone();
+            if record.before.is_some() {
+                self.touch(Collection::Cards, &id);
+            } else {
+                self.forget(Collection::Cards, &id);
+            }
+            self.changed(Collection::Reviews);
+        }
+        self.last_rating.set(None);
+        done
+    }
+
     // ----- import, export, delete everything -----
 
     /// Put `db` in place of everything (replace) or of what it merges to, and save at once.
@@ -333,15 +556,26 @@ impl AppState {
             interviews,
             reflections,
             settings,
+            questions,
+            cards,
+            reviews,
         } = db;
         let interview_ids: BTreeSet<Id> = interviews.iter().map(|i| i.id.clone()).collect();
         let reflection_ids: BTreeSet<Id> = reflections.iter().map(|r| r.id.clone()).collect();
+        let question_ids: BTreeSet<Id> = questions.iter().map(|q| q.id.clone()).collect();
+        let card_ids: BTreeSet<Id> = cards.iter().map(|c| c.id.clone()).collect();
         self.interviews.set(interviews);
         self.reflections.set(reflections);
         self.settings.set(settings.clamped());
+        self.questions.set(questions);
+        self.cards.set(cards);
+        self.reviews.set(reviews);
+        self.last_rating.set(None);
         self.saver.update_value(|s| {
             s.touched.insert(Collection::Interviews, interview_ids);
             s.touched.insert(Collection::Reflections, reflection_ids);
+            s.touched.insert(Collection::Questions, question_ids);
+            s.touched.insert(Collection::Cards, card_ids);
         });
         for c in Collection::ALL {
             self.changed(c);
@@ -372,6 +606,10 @@ impl AppState {
         self.interviews.set(Vec::new());
         self.reflections.set(Vec::new());
         self.settings.set(Settings::default());
+        self.questions.set(Vec::new());
+        self.cards.set(Vec::new());
+        self.reviews.set(Vec::new());
+        self.last_rating.set(None);
         self.meta.set(DeviceMeta::default());
         self.undo.set(None);
         self.notices.set(Vec::new());
@@ -532,9 +770,20 @@ impl AppState {
                 &touched,
                 &deleted,
             ),
+            Collection::Questions => {
+                self.fold_in(c, self.questions, &loaded.db.questions, &touched, &deleted)
+            }
+            Collection::Cards => self.fold_in(c, self.cards, &loaded.db.cards, &touched, &deleted),
             Collection::Settings => {
                 if !self.saver.with_value(|s| s.dirty.contains(&c)) {
                     self.settings.set(loaded.db.settings);
+                }
+            }
+            Collection::Reviews => {
+                // A log without ids: take the other tab's unless ours has unsaved ratings, which
+                // will be written (with theirs lost only if both rated in the same moment).
+                if !self.saver.with_value(|s| s.dirty.contains(&c)) {
+                    self.reviews.set(loaded.db.reviews);
                 }
             }
         }
@@ -578,6 +827,10 @@ impl AppState {
         self.interviews.set(Vec::new());
         self.reflections.set(Vec::new());
         self.settings.set(Settings::default());
+        self.questions.set(Vec::new());
+        self.cards.set(Vec::new());
+        self.reviews.set(Vec::new());
+        self.last_rating.set(None);
         self.meta.set(DeviceMeta::default());
         self.refresh_kept_aside();
         self.external_revision.update(|n| *n += 1);

@@ -337,6 +337,156 @@ async fn csp_allows_the_app_and_nothing_goes_to_another_origin() {
     assert!(server.requests().iter().all(|r| !r.contains(" 404")));
 }
 
+// ----- Issue 4: question bank and practice -----
+
+async fn reviews_stored(browser: &Browser) -> usize {
+    let v = browser
+        .eval("try { return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length; } catch (e) { return -1; }")
+        .await;
+    v.as_u64().unwrap_or(0) as usize
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn practise_three_cards_undo_and_reload_mid_session() {
+    let (mut server, browser) = setup().await;
+    browser.goto("/").await;
+    browser
+        .wait_text("[data-testid=due-count]", "10 questions are ready")
+        .await;
+    browser.wait_for_service_worker_control().await;
+    browser.goto("/practice").await;
+    browser
+        .wait_text("[data-testid=due-left]", "10 cards to go")
+        .await;
+
+    for left in [9, 8, 7] {
+        let question = browser.text("[data-testid=flash-question]").await;
+        browser
+            .eval("document.activeElement && document.activeElement.blur();")
+            .await;
+        browser.type_keys("body", " ").await; // Space reveals
+        browser.wait_for(".ratings").await;
+        // Each grade shows the interval it would give.
+        let good = browser.text(".rate-3").await;
+        assert!(
+            good.contains("Good") && good.chars().any(|c| c.is_ascii_digit()),
+            "{good}"
+        );
+        browser.click(".rate-3").await;
+        browser
+            .wait_text("[data-testid=due-left]", &format!("{left} cards to go"))
+            .await;
+        assert_ne!(browser.text("[data-testid=flash-question]").await, question);
+    }
+    browser
+        .wait_js("return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length === 3;")
+        .await;
+
+    // Undo the last rating with U: the card comes back, the log loses that entry.
+    browser.type_keys("body", "u").await;
+    browser
+        .wait_text("[data-testid=due-left]", "8 cards to go")
+        .await;
+    browser
+        .wait_js("return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length === 2;")
+        .await;
+    browser.click(".button.primary.big").await; // Show my answer
+    browser.click(".rate-4").await;
+    browser
+        .wait_text("[data-testid=due-left]", "7 cards to go")
+        .await;
+    browser
+        .wait_js("return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length === 3;")
+        .await;
+
+    // Reload mid-session, then go offline: the queue and ratings are as left.
+    browser.reload().await;
+    browser
+        .wait_text("[data-testid=due-left]", "7 cards to go")
+        .await;
+    assert_eq!(reviews_stored(&browser).await, 3);
+    server.stop();
+    browser.goto("/practice").await;
+    browser
+        .wait_text("[data-testid=due-left]", "7 cards to go")
+        .await;
+    browser.goto("/").await;
+    browser
+        .wait_text("[data-testid=due-count]", "7 questions are ready")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answer_a_question_in_star_form_and_it_survives_a_reload() {
+    let (_server, browser) = setup().await;
+    browser.goto("/questions").await;
+    browser
+        .wait_text("[data-testid=question-count]", "64 questions")
+        .await;
+    browser.fill("#q-search", "weakness").await;
+    browser
+        .wait_text("[data-testid=question-count]", "question")
+        .await;
+    browser.click(".question-row").await;
+    browser
+        .wait_text("main", "What they're really asking")
+        .await;
+    browser
+        .fill(
+            "#answer-text",
+            "I used to over-prepare slides; now I timebox them.",
+        )
+        .await;
+    browser
+        .wait_text("[data-testid=word-count]", "9 words")
+        .await;
+    browser
+        .eval("document.querySelectorAll('input[name=answer-mode]')[1].click();")
+        .await;
+    browser
+        .fill("#answer-situation", "Quarterly review at my last job")
+        .await;
+    browser
+        .fill("#answer-result", "Prep time down by half")
+        .await;
+    browser
+        .wait_text("[data-testid=word-count]", "out loud")
+        .await;
+    browser
+        .wait_js("return (localStorage.getItem('rebound.questions') || '').includes('Prep time down by half');")
+        .await;
+    browser.reload().await;
+    assert_eq!(
+        browser.prop("#answer-result", "value").await.as_deref(),
+        Some("Prep time down by half")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_that_caught_me_out_is_linked_both_ways() {
+    let (_server, browser) = setup().await;
+    let id = log_interview(&browser, "Wayne Enterprises", "Analyst").await;
+    browser
+        .fill("#iq-text", "How would you price a new product?")
+        .await;
+    browser.click("#questions button[type=submit]").await;
+    browser
+        .wait_text("#questions", "How would you price a new product?")
+        .await;
+    browser.click("#questions .link-list a").await;
+    browser
+        .wait_text("h1", "How would you price a new product?")
+        .await;
+    browser
+        .wait_text("main", "Analyst at Wayne Enterprises")
+        .await;
+    assert!(browser.exists(&format!("a[href='/interviews/{id}']")).await);
+    browser.goto("/questions").await;
+    browser
+        .wait_text("[data-testid=question-count]", "65 questions")
+        .await;
+}
+
 /// A copy of the release build in a temp dir, so a test can change it (a "new version").
 fn copy_of_dist() -> support::TempDir {
     let dist = support::dist_dir();

@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod interview_fields;
+pub mod interview_questions;
 pub mod nav;
 pub mod notices;
 pub mod reflection_form;

@@ -4,13 +4,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The screens in the navigation, with the path prefix that marks each as current.
-const ITEMS: [(&str, &str, &str); 3] = [
+const ITEMS: [(&str, &str, &str); 5] = [
     ("/", "Today", "M4 11l8-7 8 7v9h-5v-6H9v6H4z"),
     (
         "/interviews",
         "Interviews",
         "M5 4h14v16H5zM8 8h8M8 12h8M8 16h5",
     ),
+    (
+        "/questions",
+        "Questions",
+        "M12 18h.01M9.5 9a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 4M4 4h16v16H4z",
+    ),
+    ("/practice", "Practice", "M4 6h12v12H4zM8 3h12v12"),
     (
         "/settings",
         "Settings",

@@ -396,6 +396,18 @@ pub struct Settings {
     /// Remind to export a backup when changes are this many days older than the last backup
     /// (0: never remind).
     pub backup_reminder_days: u32,
+    /// Practice: the share of answers FSRS aims for you to recall (0.7 to 0.97).
+    pub desired_retention: f64,
+    /// Practice: how many questions never practised come up a day.
+    pub new_per_day: u32,
+    /// Practice: seconds on the answer timer (0: no timer).
+    pub answer_timer_secs: u32,
+    /// Practice: big targets low on the screen, for one thumb.
+    pub commute_mode: bool,
+    /// Practice: read each question aloud with the device's speech synthesis.
+    pub read_aloud: bool,
+    /// The name of the voice to read aloud with ("" for the default).
+    pub voice: String,
 }
 
 impl Default for Settings {
@@ -403,6 +415,12 @@ impl Default for Settings {
         Settings {
             nudge_threshold: 3,
             backup_reminder_days: 14,
+            desired_retention: 0.9,
+            new_per_day: 10,
+            answer_timer_secs: 120,
+            commute_mode: false,
+            read_aloud: false,
+            voice: String::new(),
         }
     }
 }
@@ -415,6 +433,14 @@ impl Settings {
     pub fn clamped(mut self) -> Self {
         self.nudge_threshold = self.nudge_threshold.clamp(Self::NUDGE_MIN, Self::NUDGE_MAX);
         self.backup_reminder_days = self.backup_reminder_days.min(Self::BACKUP_DAYS_MAX);
+        self.desired_retention = if self.desired_retention.is_finite() {
+            self.desired_retention.clamp(0.7, 0.97)
+        } else {
+            0.9
+        };
+        self.new_per_day = self.new_per_day.min(200);
+        self.answer_timer_secs = self.answer_timer_secs.min(60 * 60);
+        self.voice = self.voice.chars().take(200).collect();
         self
     }
 }
@@ -485,8 +511,11 @@ mod tests {
         let s = Settings {
             nudge_threshold: 999,
             backup_reminder_days: 9999,
+            desired_retention: f64::NAN,
+            ..Settings::default()
         }
         .clamped();
+        assert_eq!(s.desired_retention, 0.9);
         assert_eq!(s.nudge_threshold, 20);
         assert_eq!(s.backup_reminder_days, 365);
     }

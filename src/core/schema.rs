@@ -20,6 +20,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::{Interview, Reflection, Settings};
+use super::practice::{CardState, ReviewEntry};
+use super::questions::Question;
 
 /// The schema this build reads and writes. Bump it with a migration step in [`migrate`] and a
 /// fixture `tests/fixtures/storage-v<N>.json` of the old version.
@@ -34,19 +36,28 @@ pub enum Collection {
     Interviews,
     Reflections,
     Settings,
+    Questions,
+    Cards,
+    Reviews,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 3] = [
+    pub const ALL: [Collection; 6] = [
         Collection::Interviews,
         Collection::Reflections,
         Collection::Settings,
+        Collection::Questions,
+        Collection::Cards,
+        Collection::Reviews,
     ];
     pub fn name(self) -> &'static str {
         match self {
             Collection::Interviews => "interviews",
             Collection::Reflections => "reflections",
             Collection::Settings => "settings",
+            Collection::Questions => "questions",
+            Collection::Cards => "cards",
+            Collection::Reviews => "reviews",
         }
     }
     pub fn key(self) -> String {
@@ -67,6 +78,12 @@ pub struct Db {
     pub interviews: Vec<Interview>,
     pub reflections: Vec<Reflection>,
     pub settings: Settings,
+    /// Questions the user added or changed (starter questions not touched are not stored).
+    pub questions: Vec<Question>,
+    /// The practice schedule, one card per practised question.
+    pub cards: Vec<CardState>,
+    /// Every rating, oldest first.
+    pub reviews: Vec<ReviewEntry>,
 }
 
 impl Db {
@@ -76,6 +93,9 @@ impl Db {
             Collection::Interviews => serde_json::to_string(&self.interviews),
             Collection::Reflections => serde_json::to_string(&self.reflections),
             Collection::Settings => serde_json::to_string(&self.settings),
+            Collection::Questions => serde_json::to_string(&self.questions),
+            Collection::Cards => serde_json::to_string(&self.cards),
+            Collection::Reviews => serde_json::to_string(&self.reviews),
         };
         out.map_err(|e| format!("could not encode {}: {e}", c.name()))
     }
@@ -222,6 +242,21 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
                 db.reflections = items;
                 problems.extend(p);
             }
+            Collection::Questions => {
+                let (items, p) = decode_records::<Question>(*c, value, text, |q| &mut q.id);
+                db.questions = items;
+                problems.extend(p);
+            }
+            Collection::Cards => {
+                let (items, p) = decode_records::<CardState>(*c, value, text, |q| &mut q.id);
+                db.cards = items;
+                problems.extend(p);
+            }
+            Collection::Reviews => {
+                let (items, p) = decode_list::<ReviewEntry>(*c, value, text);
+                db.reviews = items;
+                problems.extend(p);
+            }
             Collection::Settings => match decode_settings(value) {
                 Ok(s) => db.settings = s,
                 Err(e) => problems.push(Problem::Damaged {
@@ -256,6 +291,40 @@ pub fn decode_settings(value: &Value) -> Result<Settings, String> {
 
 /// Why a value that should be an object of named fields is not one.
 pub const NOT_NAMED: &str = "it is not a set of named values";
+
+/// Decode a JSON array of entries that have no ids of their own (the review log), keeping
+/// every entry that reads.
+pub fn decode_list<T: DeserializeOwned>(
+    c: Collection,
+    value: &Value,
+    raw_text: impl Fn() -> String,
+) -> (Vec<T>, Option<Problem>) {
+    let Some(items) = value.as_array() else {
+        return (
+            Vec::new(),
+            Some(Problem::Damaged {
+                collection: c,
+                raw: raw_text(),
+                reason: "it is not a list".to_string(),
+                kept: 0,
+                unreadable: 1,
+            }),
+        );
+    };
+    let out: Vec<T> = items
+        .iter()
+        .filter_map(|item| serde_json::from_value::<T>(item.clone()).ok())
+        .collect();
+    let unreadable = items.len() - out.len();
+    let problem = (unreadable > 0).then(|| Problem::Damaged {
+        collection: c,
+        raw: raw_text(),
+        reason: format!("{unreadable} of {} entries could not be read", items.len()),
+        kept: out.len(),
+        unreadable,
+    });
+    (out, problem)
+}
 
 /// Decode a JSON array of records one by one, keeping every record that reads. Records with a
 /// missing or repeated id are kept under a fresh, deterministic id rather than dropped.

@@ -26,6 +26,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Interview, Millis, Reflection, Versioned};
+use super::practice::{CardState, ReviewEntry};
+use super::questions::Question;
 use super::schema::{
     self, migrate, Collection, Db, MigrateError, RawCollections, NOT_NAMED, SCHEMA_VERSION,
 };
@@ -65,6 +67,26 @@ impl Record for Reflection {
     }
 }
 
+impl Record for Question {
+    const COLLECTION: Collection = Collection::Questions;
+    fn all(db: &Db) -> &Vec<Self> {
+        &db.questions
+    }
+    fn all_mut(db: &mut Db) -> &mut Vec<Self> {
+        &mut db.questions
+    }
+}
+
+impl Record for CardState {
+    const COLLECTION: Collection = Collection::Cards;
+    fn all(db: &Db) -> &Vec<Self> {
+        &db.cards
+    }
+    fn all_mut(db: &mut Db) -> &mut Vec<Self> {
+        &mut db.cards
+    }
+}
+
 /// Something done once for each record collection, whatever its record type.
 trait RecordVisitor {
     fn visit<T: Record>(&mut self);
@@ -75,6 +97,8 @@ trait RecordVisitor {
 fn each_record_collection(v: &mut impl RecordVisitor) {
     v.visit::<Interview>();
     v.visit::<Reflection>();
+    v.visit::<Question>();
+    v.visit::<CardState>();
 }
 
 /// How a collection is named in messages: (one record, several records).
@@ -83,6 +107,9 @@ fn record_words(c: Collection) -> (&'static str, &'static str) {
         Collection::Interviews => ("interview", "interviews"),
         Collection::Reflections => ("reflection", "reflections"),
         Collection::Settings => ("setting", "settings"),
+        Collection::Questions => ("question", "questions"),
+        Collection::Cards => ("practice card", "practice cards"),
+        Collection::Reviews => ("rating", "ratings"),
     }
 }
 
@@ -141,6 +168,7 @@ impl Serialize for ExportCollections<'_> {
         each_record_collection(&mut entries);
         entries.result?;
         map.serialize_entry(Collection::Settings.name(), &self.0.settings)?;
+        map.serialize_entry(Collection::Reviews.name(), &self.0.reviews)?;
         map.end()
     }
 }
@@ -363,6 +391,30 @@ fn read_envelope(value: Value) -> Result<(RawCollections, Option<Millis>), Impor
     Ok((raw, exported_at))
 }
 
+/// The review log, strictly: every entry must read (entries have no ids of their own).
+fn decode_reviews(raw: &RawCollections) -> Result<Vec<ReviewEntry>, ImportError> {
+    let collection = Collection::Reviews;
+    let Some(value) = raw.values.get(&collection) else {
+        return Ok(Vec::new());
+    };
+    let Some(items) = value.as_array() else {
+        return Err(ImportError::NotAList { collection });
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            serde_json::from_value::<ReviewEntry>(item.clone()).map_err(|e| {
+                ImportError::BadRecord {
+                    collection,
+                    index,
+                    reason: shorten(&e.to_string(), 200),
+                }
+            })
+        })
+        .collect()
+}
+
 /// Decode migrated collections strictly: every record must read, with a unique, non-empty id.
 /// A collection missing from the file is empty (the settings: the defaults).
 fn decode_db(raw: &RawCollections) -> Result<Db, ImportError> {
@@ -389,6 +441,7 @@ fn decode_db(raw: &RawCollections) -> Result<Db, ImportError> {
     each_record_collection(&mut decode);
     decode.result?;
     let mut db = decode.db;
+    db.reviews = decode_reviews(raw)?;
     if let Some(value) = raw.values.get(&Collection::Settings) {
         db.settings =
             schema::decode_settings(value).map_err(|reason| ImportError::BadSettings {
@@ -639,6 +692,24 @@ pub fn merge(current: &Db, incoming: &Db) -> (Db, MergeReport) {
         report: MergeReport::default(),
     };
     each_record_collection(&mut m);
+    // The review log: every rating on either side, once, in time order.
+    let mut reviews = current.reviews.clone();
+    let known: std::collections::HashSet<(&str, Millis, u8)> = current
+        .reviews
+        .iter()
+        .map(|e| (e.id.as_str(), e.at, e.grade.key()))
+        .collect();
+    let added: Vec<ReviewEntry> = incoming
+        .reviews
+        .iter()
+        .filter(|e| !known.contains(&(e.id.as_str(), e.at, e.grade.key())))
+        .cloned()
+        .collect();
+    if !added.is_empty() {
+        reviews.extend(added);
+        reviews.sort_by_key(|e| e.at);
+    }
+    m.db.reviews = reviews;
     (m.db, m.report)
 }
 
@@ -734,6 +805,7 @@ mod tests {
         let mut names = Names(Vec::new());
         each_record_collection(&mut names);
         names.0.push(Collection::Settings);
+        names.0.push(Collection::Reviews);
         names.0.sort();
         assert_eq!(names.0, Collection::ALL.to_vec());
     }
@@ -744,6 +816,7 @@ mod tests {
             interviews: vec![interview("a", 3, "Acme")],
             reflections: vec![reflection("a", 4, "ok")],
             settings: settings(7),
+            ..Db::default()
         };
         let text = export(&db, 1_762_100_000_000).unwrap();
         let v: Value = serde_json::from_str(&text).unwrap();
@@ -1054,6 +1127,7 @@ mod tests {
                 ..reflection(markup, 2, markup)
             }],
             settings: Settings::default(),
+            ..Db::default()
         };
         let file = parse_import(export(&db, 9).unwrap().as_bytes()).unwrap();
         assert_eq!(file.db, db);
@@ -1070,7 +1144,7 @@ mod tests {
     fn unknown_fields_and_collections_are_ignored_and_missing_ones_are_empty() {
         let text = r#"{"app":"rebound","schema":1,"device":"phone","collections":{
             "interviews":[{"id":"a","company":"A","mood_ring":true}],
-            "questions":[{"anything":1}],
+            "plan_items":[{"anything":1}],
             "settings":{"nudge_threshold":99,"theme":"dark"}}}"#;
         let file = parse_import(text.as_bytes()).unwrap();
         assert_eq!(file.exported_at, None);
@@ -1141,6 +1215,7 @@ mod tests {
             ],
             reflections: vec![reflection("a", 1, "old")],
             settings: settings(2),
+            ..Db::default()
         };
         let incoming = Db {
             interviews: vec![
@@ -1151,6 +1226,7 @@ mod tests {
             ],
             reflections: vec![reflection("a", 2, "new"), reflection("d", 1, "d")],
             settings: settings(9),
+            ..Db::default()
         };
         let file = ImportFile {
             schema_found: 1,
@@ -1381,6 +1457,7 @@ mod tests {
                 interviews,
                 reflections,
                 settings: settings(nudge_threshold),
+                ..Db::default()
             })
     }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
 use crate::components::interview_fields::{InterviewFields, OutcomeField};
+use crate::components::interview_questions::InterviewQuestions;
 use crate::components::reflection_form::ReflectionForm;
 use crate::components::rejection::RejectionSection;
 use crate::core::model::{InterviewField, Outcome};
@@ -118,6 +119,7 @@ fn InterviewPage(id: String) -> impl IntoView {
                 <p class="muted small">"Changes save on this device as you type."</p>
             </details>
             <ReflectionForm interview_id=id.clone()/>
+            <InterviewQuestions interview_id=id.clone()/>
             <section class="danger-zone">
                 <button type="button" class="button quiet danger" on:click=delete>
                     "Delete this interview"

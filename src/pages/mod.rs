@@ -4,6 +4,9 @@ pub mod interview_detail;
 pub mod interview_list;
 pub mod interview_new;
 pub mod not_found;
+pub mod practice;
+pub mod question_detail;
+pub mod questions;
 pub mod settings;
 pub mod today;
 

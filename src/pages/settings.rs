@@ -55,6 +55,8 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
 
+            <PracticeSettingsSection/>
+
             <Show when=move || !state.kept_aside.with(|k| k.is_empty())>
                 <section class="card" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Data kept aside"</h2>
@@ -117,5 +119,74 @@ pub fn SettingsPage() -> impl IntoView {
                 </p>
             </section>
         </div>
+    }
+}
+
+/// Practice preferences: retention, new questions a day, the answer timer.
+#[component]
+fn PracticeSettingsSection() -> impl IntoView {
+    let state = use_app();
+    let error = RwSignal::new(None::<&'static str>);
+    let initial = state.settings.get_untracked();
+    view! {
+        <section class="card" aria-labelledby="practice-settings">
+            <h2 id="practice-settings">"Practice"</h2>
+            <div class="field">
+                <label for="retention">"How much to remember (desired retention, in %)"</label>
+                <input
+                    id="retention"
+                    type="number"
+                    inputmode="numeric"
+                    min="70"
+                    max="97"
+                    prop:value=(initial.desired_retention * 100.0).round()
+                    on:input=move |ev| { match event_target_value(&ev).trim().parse::<f64>() {
+                        Ok(n) if (70.0..=97.0).contains(&n) => {
+                            error.set(None);
+                            state.edit_settings(|s| s.desired_retention = n / 100.0);
+                        }
+                        _ => error.set(Some("Retention is a number from 70 to 97. The saved value is unchanged.")),
+                    } }
+                />
+                <p class="muted small">"90 is a good balance. Higher means more reviews."</p>
+            </div>
+            <div class="field">
+                <label for="new-per-day">"New questions a day"</label>
+                <input
+                    id="new-per-day"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="200"
+                    prop:value=initial.new_per_day
+                    on:input=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
+                        Ok(n) if n <= 200 => {
+                            error.set(None);
+                            state.edit_settings(|s| s.new_per_day = n);
+                        }
+                        _ => error.set(Some("New questions a day is a whole number from 0 to 200. The saved value is unchanged.")),
+                    } }
+                />
+            </div>
+            <div class="field">
+                <label for="timer">"Answer timer, in seconds (0 for none)"</label>
+                <input
+                    id="timer"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="3600"
+                    prop:value=initial.answer_timer_secs
+                    on:input=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
+                        Ok(n) if n <= 3600 => {
+                            error.set(None);
+                            state.edit_settings(|s| s.answer_timer_secs = n);
+                        }
+                        _ => error.set(Some("The timer is a whole number of seconds from 0 to 3600. The saved value is unchanged.")),
+                    } }
+                />
+            </div>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </section>
     }
 }

@@ -39,6 +39,7 @@ pub fn Today() -> impl IntoView {
         })
     });
     let heard_back_open = RwSignal::new(false);
+    let due = Memo::new(move |_| state.due_count());
     let backup_due = move || {
         let days = state.settings.with(|s| s.backup_reminder_days);
         state
@@ -65,6 +66,20 @@ pub fn Today() -> impl IntoView {
                     {move || health.get().summary()}
                 </p>
                 {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
+            </section>
+
+            <section class="card practice-card" aria-labelledby="practice-title">
+                <h2 id="practice-title">"Practice"</h2>
+                <p data-testid="due-count">
+                    {move || match due.get() {
+                        0 => "Nothing due. Your answers are fresh.".to_string(),
+                        1 => "1 question is ready to practise.".to_string(),
+                        n => format!("{n} questions are ready to practise."),
+                    }}
+                </p>
+                <Show when=move || { due.get() > 0 }>
+                    <a class="button" href="/practice">"Practise now"</a>
+                </Show>
             </section>
 
             <div class="actions">

@@ -1,0 +1,259 @@
+//! The question bank (`/questions`): the tough questions, filtered by category, searched as you
+//! type, sorted by due / newest / weakest, and the way to add your own.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::core::practice::{due_label, retrievability};
+use crate::core::questions::{filter, Category, Question};
+use crate::platform;
+use crate::state::use_app;
+
+/// How many rows are drawn at first; more on request (a bank can hold 1,500 questions).
+const PAGE: usize = 60;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Due,
+    Newest,
+    Weakest,
+}
+
+#[component]
+pub fn QuestionBank() -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let category = RwSignal::new(None::<Category>);
+    let query = RwSignal::new(String::new());
+    let order = RwSignal::new(Order::Due);
+    let shown = RwSignal::new(PAGE);
+    let show_hidden = RwSignal::new(false);
+    let bank = state.bank();
+    let due_now = Memo::new(move |_| state.due_count());
+
+    let rows = Memo::new(move |_| {
+        let now = platform::now_ms();
+        let q = query.get();
+        let hidden = show_hidden.get();
+        bank.with(|all| {
+            state.cards.with(|cards| {
+                let mut list: Vec<(&Question, Option<i64>, Option<f64>)> =
+                    filter(all, category.get(), &q)
+                        .into_iter()
+                        .filter(|x| x.hidden == hidden)
+                        .map(|x| {
+                            let card = cards.iter().find(|c| c.id == x.id);
+                            (
+                                x,
+                                card.map(|c| c.due),
+                                card.and_then(|c| retrievability(c, now)),
+                            )
+                        })
+                        .collect();
+                match order.get() {
+                    Order::Due => list.sort_by_key(|(_, due, _)| due.unwrap_or(i64::MAX)),
+                    Order::Newest => list.sort_by_key(|(x, _, _)| std::cmp::Reverse(x.created)),
+                    Order::Weakest => list.sort_by(|a, b| {
+                        a.2.unwrap_or(2.0)
+                            .partial_cmp(&b.2.unwrap_or(2.0))
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    }),
+                }
+                let total = list.len();
+                let rows: Vec<_> = list
+                    .into_iter()
+                    .take(shown.get())
+                    .map(|(x, due, _)| {
+                        (
+                            x.id.clone(),
+                            x.text.clone(),
+                            x.category.label(),
+                            !x.answer.is_empty(),
+                            due.map(|d| due_label(d, now)),
+                        )
+                    })
+                    .collect();
+                (rows, total)
+            })
+        })
+    });
+
+    let new_text = RwSignal::new(String::new());
+    let new_category = RwSignal::new(Category::Behavioural);
+    let add_error = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_text.get_untracked();
+        if text.trim().is_empty() {
+            add_error.set(true);
+            return;
+        }
+        let id = state.add_question(text, new_category.get_untracked(), None);
+        navigate(&format!("/questions/{id}"), Default::default());
+    };
+
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <h1>"Questions"</h1>
+                <a class="button primary" href="/practice">
+                    {move || match due_now.get() {
+                        0 => "Practise".to_string(),
+                        n => format!("Practise ({n} due)"),
+                    }}
+                </a>
+            </div>
+            <p class="muted">
+                "Tough questions, common ones and the ones that caught you out, each with your prepared answer."
+            </p>
+            <details class="card details-card">
+                <summary>"Add a question"</summary>
+                <form on:submit=add>
+                    <div class="field">
+                        <label for="new-question">"The question"</label>
+                        <textarea
+                            id="new-question"
+                            rows="2"
+                            prop:value=move || new_text.get()
+                            on:input=move |ev| {
+                                add_error.set(false);
+                                new_text.set(event_target_value(&ev));
+                            }
+                        ></textarea>
+                    </div>
+                    <CategorySelect id="new-question-category" value=new_category/>
+                    <Show when=move || add_error.get()>
+                        <p class="field-error" role="alert">"Write the question first."</p>
+                    </Show>
+                    <button type="submit" class="button primary">"Add to my bank"</button>
+                </form>
+            </details>
+            <div class="filters" role="search">
+                <div class="field">
+                    <label for="q-search">"Search"</label>
+                    <input
+                        id="q-search"
+                        type="search"
+                        placeholder="Words in the question or your answer"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            shown.set(PAGE);
+                            query.set(event_target_value(&ev));
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="q-category">"Category"</label>
+                    <select
+                        id="q-category"
+                        on:change=move |ev| {
+                            shown.set(PAGE);
+                            category.set(Category::from_key(&event_target_value(&ev)));
+                        }
+                    >
+                        <option value="">"All categories"</option>
+                        {Category::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.key()>{c.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="q-order">"Sort"</label>
+                    <select
+                        id="q-order"
+                        on:change=move |ev| {
+                            order.set(match event_target_value(&ev).as_str() {
+                                "newest" => Order::Newest,
+                                "weakest" => Order::Weakest,
+                                _ => Order::Due,
+                            })
+                        }
+                    >
+                        <option value="due">"Due first"</option>
+                        <option value="newest">"Newest first"</option>
+                        <option value="weakest">"Weakest first"</option>
+                    </select>
+                </div>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || show_hidden.get()
+                        on:change=move |ev| show_hidden.set(event_target_checked(&ev))
+                    />
+                    <span>"Show hidden questions"</span>
+                </label>
+            </div>
+            <p class="muted small" aria-live="polite" data-testid="question-count">
+                {move || {
+                    let total = rows.with(|r| r.1);
+                    match total {
+                        0 => "No questions match.".to_string(),
+                        1 => "1 question".to_string(),
+                        n => format!("{n} questions"),
+                    }
+                }}
+            </p>
+            <ul class="question-list">
+                {move || {
+                    rows.get()
+                        .0
+                        .into_iter()
+                        .map(|(id, text, category, answered, due)| {
+                            view! {
+                                <li>
+                                    <a class="question-row" href=format!("/questions/{id}")>
+                                        <span class="row-title">{text}</span>
+                                        <span class="row-meta">
+                                            <span class="badge">{category}</span>
+                                            {if answered {
+                                                view! { <span class="badge reflected">"Answered"</span> }.into_any()
+                                            } else {
+                                                view! { <span class="muted small">"No answer yet"</span> }.into_any()
+                                            }}
+                                            {due.map(|d| view! { <span class="muted small">{format!("due {d}")}</span> })}
+                                        </span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <Show when=move || rows.with(|r| r.1 > r.0.len())>
+                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    "Show more"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// A category picker bound to a signal.
+#[component]
+pub fn CategorySelect(id: &'static str, value: RwSignal<Category>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>"Category"</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    if let Some(c) = Category::from_key(&event_target_value(&ev)) {
+                        value.set(c);
+                    }
+                }
+            >
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <option value=c.key() selected=move || value.get() == c>
+                                {c.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
