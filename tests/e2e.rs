@@ -624,6 +624,9 @@ async fn screenshots() {
             ("interviews", "/interviews", "Interviews"),
             ("detail", "/interviews/m1a2-1", "Northwind"),
             ("new", "/interviews/new", "Log an interview"),
+            ("questions", "/questions", "Questions"),
+            ("question", "/questions/s-weaknesses-01", ""),
+            ("practice", "/practice", "Practice"),
             ("settings", "/settings", "Settings"),
         ] {
             if name == "settings" {
