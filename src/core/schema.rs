@@ -9,6 +9,9 @@
 //! | `rebound.interviews`        | JSON array of `Interview`          |
 //! | `rebound.reflections`       | JSON array of `Reflection`         |
 //! | `rebound.settings`          | JSON object `Settings`             |
+//! | `rebound.questions`         | JSON array of `Question` (added or changed ones) |
+//! | `rebound.cards`             | JSON array of `CardState` (the FSRS schedule) |
+//! | `rebound.reviews`           | JSON array of `[question id, ms, grade]` |
 //! | `rebound.damaged.<c>.<ms>`  | raw text of a value that did not load, kept for export |
 //!
 //! Loading never fails: what parses is kept, record by record; what does not is reported as a
