@@ -486,20 +486,7 @@ impl AppState {
 
     /// How many questions are due now (for Today and the bank).
     pub fn due_count(&self) -> usize {
-        let candidates = self.candidates();
-        let settings = self.practice_settings();
-        self.cards.with(|cards| {
-            self.reviews.with(|log| {
-                practice::due_count(
-                    &candidates,
-                    cards,
-                    log,
-                    platform::now_ms(),
-                    platform::today_start(),
-                    &settings,
-                )
-            })
-        })
+        self.due_queue().len()
     }
 
     /// Rate question `id` now; remembered for [`AppState::undo_rating`].
@@ -597,6 +584,13 @@ impl AppState {
                 storage::remove(key);
             }
         }
+        self.reset_memory();
+        self.undo.set(None);
+        self.notices.set(Vec::new());
+    }
+
+    /// Forget everything held in memory and every pending write (storage was emptied).
+    fn reset_memory(&self) {
         self.saver.update_value(|s| {
             s.dirty.clear();
             s.touched.clear();
@@ -611,8 +605,6 @@ impl AppState {
         self.reviews.set(Vec::new());
         self.last_rating.set(None);
         self.meta.set(DeviceMeta::default());
-        self.undo.set(None);
-        self.notices.set(Vec::new());
         self.refresh_kept_aside();
         self.external_revision.update(|n| *n += 1);
     }
@@ -636,7 +628,7 @@ impl AppState {
     /// Learn whether the browser already keeps the data.
     pub fn check_persistence(&self) {
         let state = *self;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let value = match platform::storage_persisted().await {
                 Some(true) => Persistence::Granted,
                 Some(false) => Persistence::NotGranted,
@@ -649,7 +641,7 @@ impl AppState {
     /// Ask the browser to keep the data (after a meaningful action, never on page load).
     pub fn request_persistence(&self) {
         let state = *self;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let value = match platform::storage_persist().await {
                 Some(true) => Persistence::Granted,
                 Some(false) => Persistence::NotGranted,
@@ -721,7 +713,7 @@ impl AppState {
     /// Another tab stored `new_value` under `key` (`None` key: it cleared storage).
     pub fn on_external_change(&self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else {
-            self.delete_everything_seen_elsewhere();
+            self.reset_memory();
             return;
         };
         if key == DeviceMeta::KEY {
@@ -815,25 +807,6 @@ impl AppState {
             // Our unsaved edits are still newer: write them (with the other tab's changes).
             self.changed(c);
         }
-    }
-
-    fn delete_everything_seen_elsewhere(&self) {
-        self.saver.update_value(|s| {
-            s.dirty.clear();
-            s.touched.clear();
-            s.deleted.clear();
-            s.schema_written = false;
-        });
-        self.interviews.set(Vec::new());
-        self.reflections.set(Vec::new());
-        self.settings.set(Settings::default());
-        self.questions.set(Vec::new());
-        self.cards.set(Vec::new());
-        self.reviews.set(Vec::new());
-        self.last_rating.set(None);
-        self.meta.set(DeviceMeta::default());
-        self.refresh_kept_aside();
-        self.external_revision.update(|n| *n += 1);
     }
 
     // ----- saving -----
