@@ -4,6 +4,7 @@ pub mod interview_fields;
 pub mod interview_questions;
 pub mod nav;
 pub mod notices;
+pub mod number_setting;
 pub mod reflection_form;
 pub mod rejection;
 pub mod your_data;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::number_setting::NumberSetting;
 use crate::core::schema::Collection;
 use crate::core::transfer::{self, ImportFile, ImportPreview, Newer, MAX_IMPORT_BYTES};
 use crate::platform;
@@ -91,14 +92,6 @@ fn BackupSection() -> impl IntoView {
             }
         });
     };
-    let days_error = RwSignal::new(false);
-    let set_backup_days = move |text: String| match text.trim().parse::<u32>() {
-        Ok(n) if n <= crate::core::model::Settings::BACKUP_DAYS_MAX => {
-            days_error.set(false);
-            state.edit_settings(|s| s.backup_reminder_days = n);
-        }
-        _ => days_error.set(true),
-    };
     view! {
         <section class="card" aria-labelledby="backup-title">
             <h2 id="backup-title">"Back up your data"</h2>
@@ -119,23 +112,14 @@ fn BackupSection() -> impl IntoView {
                         }
                     })}
             </div>
-            <div class="field">
-                <label for="backup-days">"Remind me to back up after this many days (0 for never)"</label>
-                <input
-                    id="backup-days"
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    max=crate::core::model::Settings::BACKUP_DAYS_MAX
-                    prop:value=state.settings.with_untracked(|s| s.backup_reminder_days)
-                    on:input=move |ev| set_backup_days(event_target_value(&ev))
-                />
-                <Show when=move || days_error.get()>
-                    <p class="field-error" role="alert">
-                        "Enter a whole number of days from 0 to 365. The saved value is unchanged."
-                    </p>
-                </Show>
-            </div>
+            <NumberSetting
+                id="backup-days"
+                label="Remind me to back up after this many days (0 for never)"
+                min=0
+                max=crate::core::model::Settings::BACKUP_DAYS_MAX
+                initial=state.settings.with_untracked(|s| s.backup_reminder_days)
+                on_set=Callback::new(move |n| state.edit_settings(|s| s.backup_reminder_days = n))
+            />
         </section>
     }
 }
