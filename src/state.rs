@@ -15,9 +15,11 @@ use leptos::prelude::*;
 
 use crate::core::backup::DeviceMeta;
 use crate::core::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
+use crate::core::plan::PlanItem;
 use crate::core::practice::{self, CardState, Grade, PracticeSettings, ReviewEntry, UndoRecord};
 use crate::core::questions::{self, Answer, Category, Question};
 use crate::core::schema::{self, Collection, Db, Problem, DAMAGED_PREFIX, KEY_PREFIX, SCHEMA_KEY};
+use crate::core::search::SearchVersion;
 use crate::core::sync::reconcile;
 use crate::platform;
 use crate::storage::{self, WriteError};
@@ -104,6 +106,9 @@ pub struct AppState {
     pub questions: RwSignal<Vec<Question>>,
     pub cards: RwSignal<Vec<CardState>>,
     pub reviews: RwSignal<Vec<ReviewEntry>>,
+    pub plan: RwSignal<Vec<PlanItem>>,
+    /// What I'm looking for: one version per saved change (see `core::search`).
+    pub search: RwSignal<Vec<SearchVersion>>,
     /// The last rating in this session, for undo.
     pub last_rating: RwSignal<Option<UndoRecord>>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -179,6 +184,8 @@ impl AppState {
             questions,
             cards,
             reviews,
+            plan,
+            search,
         } = loaded.db.clone();
         let state = AppState {
             interviews: RwSignal::new(interviews),
@@ -187,6 +194,8 @@ impl AppState {
             questions: RwSignal::new(questions),
             cards: RwSignal::new(cards),
             reviews: RwSignal::new(reviews),
+            plan: RwSignal::new(plan),
+            search: RwSignal::new(search),
             last_rating: RwSignal::new(None),
             notices: RwSignal::new(notices),
             undo: RwSignal::new(None),
@@ -219,6 +228,8 @@ impl AppState {
             questions: self.questions.get_untracked(),
             cards: self.cards.get_untracked(),
             reviews: self.reviews.get_untracked(),
+            plan: self.plan.get_untracked(),
+            search: self.search.get_untracked(),
         }
     }
 
@@ -546,23 +557,31 @@ impl AppState {
             questions,
             cards,
             reviews,
+            plan,
+            search,
         } = db;
         let interview_ids: BTreeSet<Id> = interviews.iter().map(|i| i.id.clone()).collect();
         let reflection_ids: BTreeSet<Id> = reflections.iter().map(|r| r.id.clone()).collect();
         let question_ids: BTreeSet<Id> = questions.iter().map(|q| q.id.clone()).collect();
         let card_ids: BTreeSet<Id> = cards.iter().map(|c| c.id.clone()).collect();
+        let plan_ids: BTreeSet<Id> = plan.iter().map(|c| c.id.clone()).collect();
+        let search_ids: BTreeSet<Id> = search.iter().map(|c| c.id.clone()).collect();
         self.interviews.set(interviews);
         self.reflections.set(reflections);
         self.settings.set(settings.clamped());
         self.questions.set(questions);
         self.cards.set(cards);
         self.reviews.set(reviews);
+        self.plan.set(plan);
+        self.search.set(search);
         self.last_rating.set(None);
         self.saver.update_value(|s| {
             s.touched.insert(Collection::Interviews, interview_ids);
             s.touched.insert(Collection::Reflections, reflection_ids);
             s.touched.insert(Collection::Questions, question_ids);
             s.touched.insert(Collection::Cards, card_ids);
+            s.touched.insert(Collection::Plan, plan_ids);
+            s.touched.insert(Collection::Search, search_ids);
         });
         for c in Collection::ALL {
             self.changed(c);
@@ -603,6 +622,8 @@ impl AppState {
         self.questions.set(Vec::new());
         self.cards.set(Vec::new());
         self.reviews.set(Vec::new());
+        self.plan.set(Vec::new());
+        self.search.set(Vec::new());
         self.last_rating.set(None);
         self.meta.set(DeviceMeta::default());
         self.refresh_kept_aside();
@@ -766,6 +787,10 @@ impl AppState {
                 self.fold_in(c, self.questions, &loaded.db.questions, &touched, &deleted)
             }
             Collection::Cards => self.fold_in(c, self.cards, &loaded.db.cards, &touched, &deleted),
+            Collection::Plan => self.fold_in(c, self.plan, &loaded.db.plan, &touched, &deleted),
+            Collection::Search => {
+                self.fold_in(c, self.search, &loaded.db.search, &touched, &deleted)
+            }
             Collection::Settings => {
                 if !self.saver.with_value(|s| s.dirty.contains(&c)) {
                     self.settings.set(loaded.db.settings);

@@ -3,10 +3,13 @@
 
 pub mod backup;
 pub mod encouragement;
+pub mod letters;
 pub mod model;
 pub mod pipeline;
+pub mod plan;
 pub mod practice;
 pub mod questions;
 pub mod schema;
+pub mod search;
 pub mod sync;
 pub mod transfer;

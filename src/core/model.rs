@@ -159,6 +159,10 @@ pub struct Interview {
     pub notes: String,
     /// Why it did not work out, when the outcome is `Rejected`.
     pub rejection_reasons: Vec<RejectionReason>,
+    /// Feedback asked for and received after this interview.
+    pub feedback: Feedback,
+    /// Letters the user took from Rebound for this interview (copied or opened in mail).
+    pub letters: Vec<LetterUse>,
     pub created: Millis,
     pub updated: Millis,
 }
@@ -173,6 +177,162 @@ impl Interview {
             (role, company) => format!("{role} at {company}"),
         }
     }
+}
+
+/// Where asking for feedback stands.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackStatus {
+    #[default]
+    NotAsked,
+    Asked,
+    Received,
+    Declined,
+    NoReply,
+}
+
+impl FeedbackStatus {
+    pub const ALL: [FeedbackStatus; 5] = [
+        FeedbackStatus::NotAsked,
+        FeedbackStatus::Asked,
+        FeedbackStatus::Received,
+        FeedbackStatus::Declined,
+        FeedbackStatus::NoReply,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedbackStatus::NotAsked => "Not asked",
+            FeedbackStatus::Asked => "Asked",
+            FeedbackStatus::Received => "Received",
+            FeedbackStatus::Declined => "They declined",
+            FeedbackStatus::NoReply => "No reply",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            FeedbackStatus::NotAsked => "not_asked",
+            FeedbackStatus::Asked => "asked",
+            FeedbackStatus::Received => "received",
+            FeedbackStatus::Declined => "declined",
+            FeedbackStatus::NoReply => "no_reply",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<FeedbackStatus> {
+        FeedbackStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// Days after asking for feedback that a follow-up is suggested.
+pub const FOLLOW_UP_AFTER_DAYS: i64 = 7;
+
+/// Feedback on one interview: whether it was asked for, when, and what was said.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+#[serde(default)]
+pub struct Feedback {
+    pub status: FeedbackStatus,
+    pub asked_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    /// When to follow up if nothing came back (set to a week after asking; editable; snoozing
+    /// moves it).
+    pub follow_up_on: Option<NaiveDate>,
+    /// What the interviewer said, in the user's words.
+    pub said: String,
+}
+
+impl Feedback {
+    /// Move to `status` on `today`, filling the dates that go with it (never overwriting a date
+    /// the user set).
+    pub fn set_status(&mut self, status: FeedbackStatus, today: NaiveDate) {
+        self.status = status;
+        match status {
+            FeedbackStatus::Asked => {
+                let asked = *self.asked_on.get_or_insert(today);
+                if self.follow_up_on.is_none() {
+                    self.follow_up_on =
+                        asked.checked_add_signed(chrono::Duration::days(FOLLOW_UP_AFTER_DAYS));
+                }
+            }
+            FeedbackStatus::Received => {
+                self.received_on.get_or_insert(today);
+            }
+            _ => {}
+        }
+    }
+
+    /// Set the day it was asked; the follow-up moves with it when it was still the default.
+    pub fn set_asked_on(&mut self, day: Option<NaiveDate>) {
+        let default_follow_up = |d: Option<NaiveDate>| {
+            d.and_then(|d| d.checked_add_signed(chrono::Duration::days(FOLLOW_UP_AFTER_DAYS)))
+        };
+        if self.follow_up_on.is_none() || self.follow_up_on == default_follow_up(self.asked_on) {
+            self.follow_up_on = default_follow_up(day);
+        }
+        self.asked_on = day;
+    }
+
+    /// Whether a follow-up is due on `today`: asked, no answer yet, and the day has come.
+    pub fn follow_up_due(&self, today: NaiveDate) -> bool {
+        self.status == FeedbackStatus::Asked && self.follow_up_on.is_some_and(|d| d <= today)
+    }
+
+    /// Put the follow-up off by `days` from `today`.
+    pub fn snooze(&mut self, today: NaiveDate, days: i64) {
+        self.follow_up_on = today.checked_add_signed(chrono::Duration::days(days));
+    }
+}
+
+/// The kinds of letter Rebound drafts (see `letters`).
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterKind {
+    AskFeedback,
+    ThanksAfterRejection,
+    ThanksAfterInterview,
+    FollowUp,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 4] = [
+        LetterKind::ThanksAfterInterview,
+        LetterKind::AskFeedback,
+        LetterKind::ThanksAfterRejection,
+        LetterKind::FollowUp,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            LetterKind::AskFeedback => "ask_feedback",
+            LetterKind::ThanksAfterRejection => "thanks_after_rejection",
+            LetterKind::ThanksAfterInterview => "thanks_after_interview",
+            LetterKind::FollowUp => "follow_up",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<LetterKind> {
+        LetterKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            LetterKind::AskFeedback => "Ask for feedback",
+            LetterKind::ThanksAfterRejection => "Thank them, keep the door open",
+            LetterKind::ThanksAfterInterview => "Thank-you after the interview",
+            LetterKind::FollowUp => "Polite follow-up",
+        }
+    }
+}
+
+/// How a letter left Rebound.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterVia {
+    Copied,
+    MailApp,
+}
+
+/// A letter the user took, and when.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct LetterUse {
+    pub kind: LetterKind,
+    pub on: NaiveDate,
+    pub via: LetterVia,
 }
 
 /// A reason for a rejection, and whether it was in the user's hands.
@@ -408,6 +568,14 @@ pub struct Settings {
     pub read_aloud: bool,
     /// The name of the voice to read aloud with ("" for the default).
     pub voice: String,
+    /// The user's name, to sign letters with ("" leaves a placeholder).
+    pub your_name: String,
+    /// Show a practice streak on the journey (off unless the user asks for it).
+    pub streaks: bool,
+    /// Insights the user dismissed: insight key -> the fingerprint of its evidence then.
+    pub dismissed_insights: std::collections::BTreeMap<String, String>,
+    /// Colour scheme: "system" (follow the device), "light" or "dark".
+    pub theme: String,
 }
 
 impl Default for Settings {
@@ -421,6 +589,10 @@ impl Default for Settings {
             commute_mode: false,
             read_aloud: false,
             voice: String::new(),
+            your_name: String::new(),
+            streaks: false,
+            dismissed_insights: Default::default(),
+            theme: "system".to_string(),
         }
     }
 }
@@ -441,6 +613,10 @@ impl Settings {
         self.new_per_day = self.new_per_day.min(200);
         self.answer_timer_secs = self.answer_timer_secs.min(60 * 60);
         self.voice = self.voice.chars().take(200).collect();
+        self.your_name = self.your_name.chars().take(200).collect();
+        if !["system", "light", "dark"].contains(&self.theme.as_str()) {
+            self.theme = "system".to_string();
+        }
         self
     }
 }
@@ -577,6 +753,68 @@ impl InterviewField {
             },
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod feedback_tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn asking_sets_a_follow_up_a_week_later_and_it_comes_due() {
+        let mut f = Feedback::default();
+        assert!(!f.follow_up_due(day("2026-03-01")));
+        f.set_status(FeedbackStatus::Asked, day("2026-03-01"));
+        assert_eq!(f.asked_on, Some(day("2026-03-01")));
+        assert_eq!(f.follow_up_on, Some(day("2026-03-08")));
+        assert!(!f.follow_up_due(day("2026-03-07")));
+        assert!(f.follow_up_due(day("2026-03-08")));
+        assert!(f.follow_up_due(day("2026-04-01")));
+        f.snooze(day("2026-03-08"), 3);
+        assert!(!f.follow_up_due(day("2026-03-10")));
+        assert!(f.follow_up_due(day("2026-03-11")));
+        f.set_status(FeedbackStatus::Received, day("2026-03-12"));
+        assert!(
+            !f.follow_up_due(day("2026-05-01")),
+            "answered: nothing to chase"
+        );
+        assert_eq!(f.received_on, Some(day("2026-03-12")));
+    }
+
+    #[test]
+    fn moving_the_asked_day_moves_a_default_follow_up_only() {
+        let mut f = Feedback::default();
+        f.set_status(FeedbackStatus::Asked, day("2026-03-01"));
+        f.set_asked_on(Some(day("2026-02-20")));
+        assert_eq!(f.follow_up_on, Some(day("2026-02-27")));
+        f.follow_up_on = Some(day("2026-03-20"));
+        f.set_asked_on(Some(day("2026-02-21")));
+        assert_eq!(
+            f.follow_up_on,
+            Some(day("2026-03-20")),
+            "the user's own date stays"
+        );
+        // Asking again after a reply keeps the original day.
+        f.set_status(FeedbackStatus::NoReply, day("2026-03-30"));
+        f.set_status(FeedbackStatus::Asked, day("2026-04-01"));
+        assert_eq!(f.asked_on, Some(day("2026-02-21")));
+    }
+
+    #[test]
+    fn older_interviews_without_feedback_load() {
+        let i: Interview = serde_json::from_str(r#"{"id":"a"}"#).unwrap();
+        assert_eq!(i.feedback, Feedback::default());
+        assert!(i.letters.is_empty());
+        for s in FeedbackStatus::ALL {
+            assert_eq!(FeedbackStatus::from_key(s.key()), Some(s));
+        }
+        for k in LetterKind::ALL {
+            assert_eq!(LetterKind::from_key(k.key()), Some(k));
+        }
     }
 }
 

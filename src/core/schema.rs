@@ -12,6 +12,8 @@
 //! | `rebound.questions`         | JSON array of `Question` (added or changed ones) |
 //! | `rebound.cards`             | JSON array of `CardState` (the FSRS schedule) |
 //! | `rebound.reviews`           | JSON array of `[question id, ms, grade]` |
+//! | `rebound.plan`              | JSON array of `PlanItem`           |
+//! | `rebound.search`            | JSON array of `SearchVersion` (what I'm looking for, dated) |
 //! | `rebound.damaged.<c>.<ms>`  | raw text of a value that did not load, kept for export |
 //!
 //! Loading never fails: what parses is kept, record by record; what does not is reported as a
@@ -23,8 +25,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::{Interview, Reflection, Settings};
+use super::plan::PlanItem;
 use super::practice::{CardState, ReviewEntry};
 use super::questions::Question;
+use super::search::SearchVersion;
 
 /// The schema this build reads and writes. Bump it with a migration step in [`migrate`] and a
 /// fixture `tests/fixtures/storage-v<N>.json` of the old version.
@@ -42,16 +46,20 @@ pub enum Collection {
     Questions,
     Cards,
     Reviews,
+    Plan,
+    Search,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 6] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Interviews,
         Collection::Reflections,
         Collection::Settings,
         Collection::Questions,
         Collection::Cards,
         Collection::Reviews,
+        Collection::Plan,
+        Collection::Search,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -61,6 +69,8 @@ impl Collection {
             Collection::Questions => "questions",
             Collection::Cards => "cards",
             Collection::Reviews => "reviews",
+            Collection::Plan => "plan",
+            Collection::Search => "search",
         }
     }
     pub fn key(self) -> String {
@@ -87,6 +97,10 @@ pub struct Db {
     pub cards: Vec<CardState>,
     /// Every rating, oldest first.
     pub reviews: Vec<ReviewEntry>,
+    /// The development plan.
+    pub plan: Vec<PlanItem>,
+    /// What the user is looking for, one version per saved change.
+    pub search: Vec<SearchVersion>,
 }
 
 impl Db {
@@ -99,6 +113,8 @@ impl Db {
             Collection::Questions => serde_json::to_string(&self.questions),
             Collection::Cards => serde_json::to_string(&self.cards),
             Collection::Reviews => serde_json::to_string(&self.reviews),
+            Collection::Plan => serde_json::to_string(&self.plan),
+            Collection::Search => serde_json::to_string(&self.search),
         };
         out.map_err(|e| format!("could not encode {}: {e}", c.name()))
     }
@@ -253,6 +269,16 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
             Collection::Cards => {
                 let (items, p) = decode_records::<CardState>(*c, value, text, |q| &mut q.id);
                 db.cards = items;
+                problems.extend(p);
+            }
+            Collection::Plan => {
+                let (items, p) = decode_records::<PlanItem>(*c, value, text, |q| &mut q.id);
+                db.plan = items;
+                problems.extend(p);
+            }
+            Collection::Search => {
+                let (items, p) = decode_records::<SearchVersion>(*c, value, text, |q| &mut q.id);
+                db.search = items;
                 problems.extend(p);
             }
             Collection::Reviews => {

@@ -26,11 +26,13 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Interview, Millis, Reflection, Versioned};
+use super::plan::PlanItem;
 use super::practice::{CardState, ReviewEntry};
 use super::questions::Question;
 use super::schema::{
     self, migrate, Collection, Db, MigrateError, RawCollections, NOT_NAMED, SCHEMA_VERSION,
 };
+use super::search::SearchVersion;
 
 /// What the `app` field of an export says.
 pub const APP_NAME: &str = "rebound";
@@ -87,6 +89,26 @@ impl Record for CardState {
     }
 }
 
+impl Record for PlanItem {
+    const COLLECTION: Collection = Collection::Plan;
+    fn all(db: &Db) -> &Vec<Self> {
+        &db.plan
+    }
+    fn all_mut(db: &mut Db) -> &mut Vec<Self> {
+        &mut db.plan
+    }
+}
+
+impl Record for SearchVersion {
+    const COLLECTION: Collection = Collection::Search;
+    fn all(db: &Db) -> &Vec<Self> {
+        &db.search
+    }
+    fn all_mut(db: &mut Db) -> &mut Vec<Self> {
+        &mut db.search
+    }
+}
+
 /// Something done once for each record collection, whatever its record type.
 trait RecordVisitor {
     fn visit<T: Record>(&mut self);
@@ -99,6 +121,8 @@ fn each_record_collection(v: &mut impl RecordVisitor) {
     v.visit::<Reflection>();
     v.visit::<Question>();
     v.visit::<CardState>();
+    v.visit::<PlanItem>();
+    v.visit::<SearchVersion>();
 }
 
 /// How a collection is named in messages: (one record, several records).
@@ -110,6 +134,11 @@ fn record_words(c: Collection) -> (&'static str, &'static str) {
         Collection::Questions => ("question", "questions"),
         Collection::Cards => ("practice card", "practice cards"),
         Collection::Reviews => ("rating", "ratings"),
+        Collection::Plan => ("plan item", "plan items"),
+        Collection::Search => (
+            "version of what I'm looking for",
+            "versions of what I'm looking for",
+        ),
     }
 }
 
@@ -1362,8 +1391,7 @@ mod tests {
                 }),
                 0..3,
             ),
-            millis(),
-            millis(),
+            (millis(), millis(), text(), date()),
         )
             .prop_map(
                 |(
@@ -1372,8 +1400,7 @@ mod tests {
                     outcome,
                     notes,
                     rejection_reasons,
-                    created,
-                    updated,
+                    (created, updated, said, asked_on),
                 )| Interview {
                     id: String::new(),
                     company,
@@ -1384,6 +1411,12 @@ mod tests {
                     outcome,
                     notes,
                     rejection_reasons,
+                    feedback: crate::core::model::Feedback {
+                        said,
+                        asked_on,
+                        ..Default::default()
+                    },
+                    letters: Vec::new(),
                     created,
                     updated,
                 },

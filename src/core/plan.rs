@@ -1,0 +1,361 @@
+//! The development plan: skills or gaps to work on, why (the reflections, feedback and
+//! questions that showed them), and the actions that close them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::model::{Id, Millis, Versioned};
+
+/// Where a plan item (or a question) came from: a line of a reflection or feedback, a
+/// question, or an insight. Links are kept by id; a link whose target is gone shows as
+/// "removed" (see [`Source::describe`] callers).
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+#[serde(default)]
+pub struct Source {
+    /// The interview it came from, if any.
+    pub interview_id: Option<Id>,
+    /// The question it came from, if any.
+    pub question_id: Option<Id>,
+    /// Which part: a reflection prompt key ("fell_short", ...), "mistake", "feedback",
+    /// "question" or "insight".
+    pub part: String,
+    /// The line itself, as it read when the item was made.
+    pub text: String,
+}
+
+impl Source {
+    /// The name of the part, for a link label.
+    pub fn part_label(&self) -> &'static str {
+        match self.part.as_str() {
+            "went_well" => "What went well",
+            "fell_short" => "Where I fell short",
+            "said" => "What I said",
+            "did_not_say" => "What I didn't say",
+            "not_prepared" => "What I wasn't prepared for",
+            "mistake" => "A mistake I noted",
+            "feedback" => "Their feedback",
+            "question" => "A question",
+            "insight" => "An insight",
+            _ => "A note",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    Course,
+    #[default]
+    Practice,
+    Responsibility,
+    Reading,
+    Other,
+}
+
+impl ActionKind {
+    pub const ALL: [ActionKind; 5] = [
+        ActionKind::Practice,
+        ActionKind::Course,
+        ActionKind::Reading,
+        ActionKind::Responsibility,
+        ActionKind::Other,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionKind::Course => "course",
+            ActionKind::Practice => "practice",
+            ActionKind::Responsibility => "responsibility",
+            ActionKind::Reading => "reading",
+            ActionKind::Other => "other",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ActionKind> {
+        ActionKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionKind::Course => "Course",
+            ActionKind::Practice => "Practice",
+            ActionKind::Responsibility => "Take on a responsibility",
+            ActionKind::Reading => "Reading",
+            ActionKind::Other => "Other",
+        }
+    }
+}
+
+/// One step towards a plan item.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+#[serde(default)]
+pub struct Action {
+    pub id: Id,
+    pub kind: ActionKind,
+    pub text: String,
+    pub done: bool,
+    /// The day it was ticked (for the journey).
+    pub done_on: Option<NaiveDate>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 3] = [
+        PlanStatus::NotStarted,
+        PlanStatus::InProgress,
+        PlanStatus::Done,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanStatus::NotStarted => "not_started",
+            PlanStatus::InProgress => "in_progress",
+            PlanStatus::Done => "done",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|k| k.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStatus::NotStarted => "Not started",
+            PlanStatus::InProgress => "In progress",
+            PlanStatus::Done => "Done",
+        }
+    }
+}
+
+/// A skill or gap to work on.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(default)]
+pub struct PlanItem {
+    pub id: Id,
+    /// The skill or gap, in a few words.
+    pub skill: String,
+    /// Why it matters, in the user's words.
+    pub why: String,
+    /// What showed it: reflection lines, feedback, questions, insights.
+    pub sources: Vec<Source>,
+    pub actions: Vec<Action>,
+    pub status: PlanStatus,
+    pub target: Option<NaiveDate>,
+    /// Position in the list (smaller first); reordering rewrites these.
+    pub order: i64,
+    pub archived: bool,
+    /// The day the item was marked done (for the journey).
+    pub done_on: Option<NaiveDate>,
+    pub created: Millis,
+    pub updated: Millis,
+}
+
+impl Versioned for PlanItem {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
+impl PlanItem {
+    /// Progress in percent: the share of actions done; without actions, 100 when done, else 0.
+    pub fn progress(&self) -> u8 {
+        if self.actions.is_empty() {
+            return if self.status == PlanStatus::Done {
+                100
+            } else {
+                0
+            };
+        }
+        let done = self.actions.iter().filter(|a| a.done).count();
+        ((done * 100) / self.actions.len()) as u8
+    }
+
+    /// A short title for lists.
+    pub fn title(&self) -> String {
+        let t = self.skill.trim();
+        if t.is_empty() {
+            "Untitled plan item".to_string()
+        } else {
+            t.to_string()
+        }
+    }
+
+    /// Tick or untick an action; the status follows (first tick: in progress; every action
+    /// done: done; unticking a done item: back in progress).
+    pub fn set_action_done(&mut self, action_id: &str, done: bool, today: NaiveDate) {
+        if let Some(a) = self.actions.iter_mut().find(|a| a.id == action_id) {
+            a.done = done;
+            a.done_on = done.then_some(today);
+        }
+        let all_done = !self.actions.is_empty() && self.actions.iter().all(|a| a.done);
+        if all_done {
+            self.set_status(PlanStatus::Done, today);
+        } else if self.actions.iter().any(|a| a.done) || self.status == PlanStatus::Done {
+            self.set_status(PlanStatus::InProgress, today);
+        }
+    }
+
+    pub fn set_status(&mut self, status: PlanStatus, today: NaiveDate) {
+        if status == PlanStatus::Done && self.status != PlanStatus::Done {
+            self.done_on = Some(today);
+        }
+        if status != PlanStatus::Done {
+            self.done_on = None;
+        }
+        self.status = status;
+    }
+
+    /// Whether this item came from interview `id`.
+    pub fn from_interview(&self, id: &str) -> bool {
+        self.sources
+            .iter()
+            .any(|s| s.interview_id.as_deref() == Some(id))
+    }
+}
+
+/// The items to show, in order: active ones by `order`, archived ones apart.
+pub fn ordered(items: &[PlanItem], archived: bool) -> Vec<&PlanItem> {
+    let mut out: Vec<&PlanItem> = items.iter().filter(|i| i.archived == archived).collect();
+    out.sort_by(|a, b| a.order.cmp(&b.order).then(a.created.cmp(&b.created)));
+    out
+}
+
+/// Move item `id` one place up (`-1`) or down (`1`) among the active items, renumbering them
+/// all. Returns the ids whose `order` changed.
+pub fn move_item(items: &mut [PlanItem], id: &str, by: i64) -> Vec<Id> {
+    let mut ids: Vec<Id> = ordered(items, false).iter().map(|i| i.id.clone()).collect();
+    let Some(pos) = ids.iter().position(|i| i == id) else {
+        return Vec::new();
+    };
+    let target = pos as i64 + by;
+    if target < 0 || target >= ids.len() as i64 {
+        return Vec::new();
+    }
+    ids.swap(pos, target as usize);
+    let mut changed = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        if let Some(item) = items.iter_mut().find(|i| &i.id == id) {
+            if item.order != n as i64 {
+                item.order = n as i64;
+                changed.push(id.clone());
+            }
+        }
+    }
+    changed
+}
+
+/// The `order` for a new item: after every active one.
+pub fn next_order(items: &[PlanItem]) -> i64 {
+    items.iter().map(|i| i.order + 1).max().unwrap_or(0)
+}
+
+/// Overall progress of the active items, in percent (`None` with no active items).
+pub fn overall_progress(items: &[PlanItem]) -> Option<u8> {
+    let active: Vec<&PlanItem> = items.iter().filter(|i| !i.archived).collect();
+    if active.is_empty() {
+        return None;
+    }
+    let sum: u32 = active.iter().map(|i| u32::from(i.progress())).sum();
+    Some((sum / active.len() as u32) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn item(id: &str, order: i64) -> PlanItem {
+        PlanItem {
+            id: id.into(),
+            skill: format!("skill {id}"),
+            order,
+            ..PlanItem::default()
+        }
+    }
+
+    fn action(id: &str) -> Action {
+        Action {
+            id: id.into(),
+            text: format!("do {id}"),
+            ..Action::default()
+        }
+    }
+
+    #[test]
+    fn progress_follows_the_actions_and_the_status_follows_progress() {
+        let mut p = item("a", 0);
+        assert_eq!(p.progress(), 0);
+        p.set_status(PlanStatus::Done, day("2026-01-02"));
+        assert_eq!(p.progress(), 100);
+        assert_eq!(p.done_on, Some(day("2026-01-02")));
+        p.set_status(PlanStatus::NotStarted, day("2026-01-03"));
+        p.actions = vec![action("1"), action("2"), action("3")];
+        p.set_action_done("1", true, day("2026-01-05"));
+        assert_eq!(p.progress(), 33);
+        assert_eq!(p.status, PlanStatus::InProgress);
+        p.set_action_done("2", true, day("2026-01-06"));
+        p.set_action_done("3", true, day("2026-01-07"));
+        assert_eq!(p.progress(), 100);
+        assert_eq!(p.status, PlanStatus::Done);
+        assert_eq!(p.done_on, Some(day("2026-01-07")));
+        p.set_action_done("2", false, day("2026-01-08"));
+        assert_eq!(p.status, PlanStatus::InProgress);
+        assert_eq!(p.done_on, None);
+        assert_eq!(p.actions[1].done_on, None);
+        p.set_action_done("missing", true, day("2026-01-08"));
+        assert_eq!(p.progress(), 66);
+    }
+
+    #[test]
+    fn reordering_moves_one_place_and_stops_at_the_ends() {
+        let mut items = vec![item("a", 0), item("b", 1), item("c", 2)];
+        items[2].archived = true;
+        assert!(move_item(&mut items, "a", -1).is_empty());
+        assert!(move_item(&mut items, "b", 1).is_empty(), "c is archived");
+        let changed = move_item(&mut items, "b", -1);
+        assert_eq!(changed.len(), 2);
+        let ids: Vec<&str> = ordered(&items, false)
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert_eq!(ordered(&items, true)[0].id, "c");
+        assert_eq!(next_order(&items), 3);
+        assert!(move_item(&mut items, "zzz", 1).is_empty());
+    }
+
+    #[test]
+    fn overall_progress_averages_active_items() {
+        assert_eq!(overall_progress(&[]), None);
+        let mut a = item("a", 0);
+        a.status = PlanStatus::Done;
+        let b = item("b", 1);
+        let mut c = item("c", 2);
+        c.archived = true;
+        assert_eq!(overall_progress(&[a, b, c]), Some(50));
+    }
+
+    #[test]
+    fn items_load_with_missing_fields_and_unknown_sources() {
+        let p: PlanItem = serde_json::from_str(
+            r#"{"id":"x","sources":[{"part":"something_new","text":"hi"}],"future":1}"#,
+        )
+        .unwrap();
+        assert_eq!(p.sources[0].part_label(), "A note");
+        assert_eq!(p.title(), "Untitled plan item");
+        for k in ActionKind::ALL {
+            assert_eq!(ActionKind::from_key(k.key()), Some(k));
+        }
+        for s in PlanStatus::ALL {
+            assert_eq!(PlanStatus::from_key(s.key()), Some(s));
+        }
+    }
+}
