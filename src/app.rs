@@ -8,8 +8,9 @@ use crate::components::nav::NavBar;
 use crate::components::notices::{NoticeBar, UndoToast};
 use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
-    not_found::NotFound, practice::Practice, question_detail::QuestionDetail,
-    questions::QuestionBank, settings::SettingsPage, today::Today,
+    more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
+    question_detail::QuestionDetail, questions::QuestionBank, search::SearchPage,
+    settings::SettingsPage, today::Today,
 };
 use crate::state::AppState;
 use crate::{platform, service_worker};
@@ -36,6 +37,11 @@ pub fn App() -> impl IntoView {
             state.on_external_change(ev.key(), ev.new_value());
         }
     });
+    // The colour scheme: follow the device unless the user picked one.
+    Effect::new(move |_| {
+        let theme = state.settings.with(|s| s.theme.clone());
+        platform::set_theme(&theme);
+    });
     state.check_persistence();
     service_worker::register(state);
 
@@ -53,6 +59,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/questions") view=QuestionBank/>
                     <Route path=path!("/questions/:id") view=QuestionDetail/>
                     <Route path=path!("/practice") view=Practice/>
+                    <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/search") view=SearchPage/>
+                    <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

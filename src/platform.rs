@@ -195,3 +195,42 @@ pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<Stri
     text.as_string()
         .ok_or_else(|| "The file could not be read as text. Nothing was changed.".to_string())
 }
+
+/// Put `text` on the clipboard. `Err` with a plain reason when the browser will not (no
+/// clipboard API here, or permission refused): the caller says so and leaves the text visible.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let navigator = web_sys::window()
+        .ok_or("no window")?
+        .navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .ok_or("this browser has no clipboard access here")?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("this browser cannot copy text here")?;
+    let promise = write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or("copying was refused")?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "copying was refused".to_string())
+}
+
+/// Set `data-theme` on the root element ("light" or "dark"), or remove it to follow the device.
+pub fn set_theme(theme: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        "light" | "dark" => root.set_attribute("data-theme", theme),
+        _ => root.remove_attribute("data-theme"),
+    };
+}

@@ -15,11 +15,11 @@ use leptos::prelude::*;
 
 use crate::core::backup::DeviceMeta;
 use crate::core::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
-use crate::core::plan::PlanItem;
+use crate::core::plan::{self, PlanItem};
 use crate::core::practice::{self, CardState, Grade, PracticeSettings, ReviewEntry, UndoRecord};
 use crate::core::questions::{self, Answer, Category, Question};
 use crate::core::schema::{self, Collection, Db, Problem, DAMAGED_PREFIX, KEY_PREFIX, SCHEMA_KEY};
-use crate::core::search::SearchVersion;
+use crate::core::search::{self, SearchProfile, SearchVersion};
 use crate::core::sync::reconcile;
 use crate::platform;
 use crate::storage::{self, WriteError};
@@ -62,6 +62,19 @@ pub enum Undo {
         interview: Interview,
         reflection: Option<Reflection>,
     },
+    DeletedPlanItem(PlanItem),
+}
+
+impl Undo {
+    /// What was done, for the undo toast.
+    pub fn describe(&self) -> String {
+        match self {
+            Undo::DeletedInterview { interview, .. } => {
+                format!("Deleted “{}”.", interview.title())
+            }
+            Undo::DeletedPlanItem(item) => format!("Deleted “{}” from your plan.", item.title()),
+        }
+    }
 }
 
 /// A raw value that did not load and was kept aside.
@@ -319,6 +332,11 @@ impl AppState {
                     self.touch(Collection::Reflections, &id);
                 }
             }
+            Some(Undo::DeletedPlanItem(item)) => {
+                let id = item.id.clone();
+                self.plan.update(|list| list.push(item));
+                self.touch(Collection::Plan, &id);
+            }
             None => {}
         }
         self.undo.set(None);
@@ -352,6 +370,102 @@ impl AppState {
             *s = s.clone().clamped();
         });
         self.changed(Collection::Settings);
+    }
+
+    // ----- the plan -----
+
+    /// Add a plan item (at the end of the list) and return its id.
+    pub fn add_plan_item(&self, mut item: PlanItem) -> Id {
+        let now = platform::now_ms();
+        item.id = platform::new_id();
+        item.created = now;
+        item.updated = now;
+        item.order = self.plan.with_untracked(|l| plan::next_order(l));
+        let id = item.id.clone();
+        self.plan.update(|l| l.push(item));
+        self.touch(Collection::Plan, &id);
+        self.meaningful_action();
+        id
+    }
+
+    /// Change one plan item in place. Does nothing if it no longer exists.
+    pub fn edit_plan_item(&self, id: &str, edit: impl FnOnce(&mut PlanItem)) {
+        let mut found = false;
+        self.plan.update(|list| {
+            if let Some(i) = list.iter_mut().find(|i| i.id == id) {
+                edit(i);
+                i.updated = platform::now_ms();
+                found = true;
+            }
+        });
+        if found {
+            self.touch(Collection::Plan, id);
+        }
+    }
+
+    /// Move a plan item one place up (-1) or down (1).
+    pub fn move_plan_item(&self, id: &str, by: i64) {
+        let mut changed = Vec::new();
+        let now = platform::now_ms();
+        self.plan.update(|list| {
+            changed = plan::move_item(list, id, by);
+            for item in list.iter_mut().filter(|i| changed.contains(&i.id)) {
+                item.updated = now;
+            }
+        });
+        for id in changed {
+            self.touch(Collection::Plan, &id);
+        }
+    }
+
+    /// Delete a plan item; it can be brought back with [`AppState::undo`].
+    pub fn delete_plan_item(&self, id: &str) {
+        let mut removed = None;
+        self.plan.update(|list| {
+            if let Some(pos) = list.iter().position(|i| i.id == id) {
+                removed = Some(list.remove(pos));
+            }
+        });
+        if let Some(item) = removed {
+            self.forget(Collection::Plan, id);
+            self.undo.set(Some(Undo::DeletedPlanItem(item)));
+        }
+    }
+
+    /// The plan items that came from one interview: (id, title, progress).
+    pub fn plan_items_of_interview(&self, interview_id: &str) -> Vec<(Id, String, u8)> {
+        self.plan.with(|list| {
+            plan::ordered(list, false)
+                .into_iter()
+                .chain(plan::ordered(list, true))
+                .filter(|p| p.from_interview(interview_id))
+                .map(|p| (p.id.clone(), p.title(), p.progress()))
+                .collect()
+        })
+    }
+
+    // ----- what I'm looking for -----
+
+    /// Save `profile` as a new version (if it differs from the current one), noting the
+    /// interview that prompted it. Returns whether anything was saved.
+    pub fn save_search(&self, profile: SearchProfile, interview_id: Option<Id>) -> bool {
+        let profile = profile.tidied();
+        if self.search.with_untracked(|v| search::current(v)) == profile {
+            return false;
+        }
+        let now = platform::now_ms();
+        let version = SearchVersion {
+            id: platform::new_id(),
+            profile,
+            interview_id,
+            created: now,
+            updated: now,
+        };
+        let id = version.id.clone();
+        self.search.update(|l| l.push(version));
+        self.touch(Collection::Search, &id);
+        self.meaningful_action();
+        true
     }
 
     // ----- questions and practice -----

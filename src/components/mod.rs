@@ -1,7 +1,10 @@
 //! Pieces shared by several pages.
 
+pub mod feedback;
 pub mod interview_fields;
 pub mod interview_questions;
+pub mod lessons;
+pub mod letters;
 pub mod nav;
 pub mod notices;
 pub mod number_setting;

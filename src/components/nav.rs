@@ -3,36 +3,47 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The screens in the navigation, with the path prefix that marks each as current.
-const ITEMS: [(&str, &str, &str); 5] = [
-    ("/", "Today", "M4 11l8-7 8 7v9h-5v-6H9v6H4z"),
+/// The screens in the navigation: (href, label, icon path, other path prefixes that mark it as
+/// current). Six fit a phone's bottom bar; the rest are under More.
+const ITEMS: [(&str, &str, &str, &[&str]); 6] = [
+    ("/", "Today", "M4 11l8-7 8 7v9h-5v-6H9v6H4z", &[]),
     (
         "/interviews",
         "Interviews",
         "M5 4h14v16H5zM8 8h8M8 12h8M8 16h5",
+        &[],
     ),
     (
         "/questions",
         "Questions",
         "M12 18h.01M9.5 9a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 4M4 4h16v16H4z",
+        &["/practice"],
     ),
-    ("/practice", "Practice", "M4 6h12v12H4zM8 3h12v12"),
+    ("/plan", "Plan", "M5 5h2M5 12h2M5 19h2M10 5h9M10 12h9M10 19h9", &[]),
     (
-        "/settings",
-        "Settings",
-        "M12 8a4 4 0 100 8 4 4 0 000-8zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2",
+        "/journey",
+        "Journey",
+        "M4 20V10M10 20V4M16 20v-7M22 20H2",
+        &[],
+    ),
+    (
+        "/more",
+        "More",
+        "M5 12h.01M12 12h.01M19 12h.01",
+        &["/search", "/settings"],
     ),
 ];
 
 #[component]
 pub fn NavBar() -> impl IntoView {
     let location = use_location();
-    let is_current = move |href: &str| {
+    let is_current = move |href: &str, also: &[&str]| {
         let path = location.pathname.get();
+        let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
         if href == "/" {
             path == "/"
         } else {
-            path == href || path.starts_with(&format!("{href}/"))
+            under(href) || also.iter().any(|p| under(p))
         }
     };
     view! {
@@ -41,13 +52,13 @@ pub fn NavBar() -> impl IntoView {
             <ul class="nav-items">
                 {ITEMS
                     .into_iter()
-                    .map(|(href, label, icon)| {
+                    .map(|(href, label, icon, also)| {
                         view! {
                             <li>
                                 <a
                                     class="nav-item"
                                     href=href
-                                    aria-current=move || is_current(href).then_some("page")
+                                    aria-current=move || is_current(href, also).then_some("page")
                                 >
                                     <svg viewBox="0 0 24 24" aria-hidden="true" class="nav-icon">
                                         <path d=icon></path>

@@ -141,9 +141,7 @@ pub fn UndoToast() -> impl IntoView {
     let state = use_app();
     let text = move || {
         state.undo.with(|u| {
-            u.as_ref().map(|Undo::DeletedInterview { interview, .. }| {
-                format!("Deleted “{}”.", interview.title())
-            })
+            u.as_ref().map(Undo::describe)
         })
     };
     view! {

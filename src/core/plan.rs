@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Id, Millis, Versioned};
+use super::model::{mistake_label, Id, Interview, Millis, Prompt, Reflection, Versioned};
 
 /// Where a plan item (or a question) came from: a line of a reflection or feedback, a
 /// question, or an insight. Links are kept by id; a link whose target is gone shows as
@@ -218,6 +218,88 @@ impl PlanItem {
     }
 }
 
+/// A line of a reflection or of feedback that can become a plan item or a question.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Lesson {
+    /// As in [`Source::part`].
+    pub part: &'static str,
+    pub text: String,
+}
+
+/// The lines worth acting on from one interview: feedback first, then where the user fell
+/// short, what they did not say, what they were not prepared for, and the fixes of ticked
+/// mistakes. What went well and the vent are left out (the vent is just for the user).
+pub fn lessons(interview: &Interview, reflection: Option<&Reflection>) -> Vec<Lesson> {
+    let mut out = Vec::new();
+    let mut push = |part: &'static str, text: &str| {
+        for line in text.lines() {
+            let line = line.trim().trim_start_matches(['-', '*', '•']).trim();
+            if !line.is_empty() && !out.iter().any(|l: &Lesson| l.text == line) {
+                out.push(Lesson {
+                    part,
+                    text: line.to_string(),
+                });
+            }
+        }
+    };
+    push("feedback", &interview.feedback.said);
+    if let Some(r) = reflection {
+        for prompt in [Prompt::FellShort, Prompt::DidNotSay, Prompt::NotPrepared] {
+            push(prompt.key(), prompt.get(r));
+        }
+        for m in &r.mistakes {
+            let label = mistake_label(&m.kind);
+            let text = if m.fix.trim().is_empty() {
+                label.to_string()
+            } else {
+                format!("{label}: {}", m.fix.trim())
+            };
+            push("mistake", &text);
+        }
+    }
+    out
+}
+
+/// A short title from a longer line: the first 80 characters, cut at a word.
+pub fn skill_from(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= 80 {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(80).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > 40 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end())
+}
+
+/// A plan item made from one lesson of an interview.
+pub fn item_from_lesson(interview_id: &str, lesson: &Lesson) -> PlanItem {
+    PlanItem {
+        skill: skill_from(&lesson.text),
+        sources: vec![Source {
+            interview_id: Some(interview_id.to_string()),
+            question_id: None,
+            part: lesson.part.to_string(),
+            text: lesson.text.clone(),
+        }],
+        ..PlanItem::default()
+    }
+}
+
+/// Whether some item already came from this exact lesson of this interview.
+pub fn has_lesson(items: &[PlanItem], interview_id: &str, text: &str) -> Option<Id> {
+    items
+        .iter()
+        .find(|i| {
+            i.sources
+                .iter()
+                .any(|s| s.interview_id.as_deref() == Some(interview_id) && s.text == text)
+        })
+        .map(|i| i.id.clone())
+}
+
 /// The items to show, in order: active ones by `order`, archived ones apart.
 pub fn ordered(items: &[PlanItem], archived: bool) -> Vec<&PlanItem> {
     let mut out: Vec<&PlanItem> = items.iter().filter(|i| i.archived == archived).collect();
@@ -341,6 +423,56 @@ mod tests {
         let mut c = item("c", 2);
         c.archived = true;
         assert_eq!(overall_progress(&[a, b, c]), Some(50));
+    }
+
+    #[test]
+    fn lessons_come_from_feedback_and_the_reflection_line_by_line() {
+        let mut i = Interview {
+            id: "i1".into(),
+            ..Interview::default()
+        };
+        i.feedback.said = "- More detail on system design\n\n• Speak up sooner".into();
+        let r = Reflection {
+            fell_short: "Rambled on the first answer\nSpeak up sooner".into(),
+            went_well: "Rapport".into(),
+            vent: "ugh".into(),
+            mistakes: vec![crate::core::model::MistakeNote {
+                kind: "rambling".into(),
+                fix: "STAR order".into(),
+            }],
+            ..Reflection::default()
+        };
+        let l = lessons(&i, Some(&r));
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "More detail on system design",
+                "Speak up sooner",
+                "Rambled on the first answer",
+                "Rambled or lost the thread: STAR order"
+            ]
+        );
+        assert_eq!(l[0].part, "feedback");
+        assert_eq!(l[2].part, "fell_short");
+        let item = item_from_lesson("i1", &l[2]);
+        assert_eq!(item.skill, "Rambled on the first answer");
+        assert!(item.from_interview("i1"));
+        assert_eq!(
+            has_lesson(&[item.clone()], "i1", "Rambled on the first answer"),
+            Some(item.id.clone())
+        );
+        assert_eq!(has_lesson(&[item], "i2", "Rambled on the first answer"), None);
+        assert!(lessons(&Interview::default(), None).is_empty());
+    }
+
+    #[test]
+    fn long_lines_make_short_titles() {
+        let long = "word ".repeat(40);
+        let s = skill_from(&long);
+        assert!(s.chars().count() <= 81 && s.ends_with('…'));
+        let emoji = "🙂".repeat(100);
+        assert_eq!(skill_from(&emoji).chars().count(), 81);
     }
 
     #[test]

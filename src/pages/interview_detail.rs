@@ -1,11 +1,14 @@
-//! One interview (`/interviews/:id`): its details, the rejection and what to make of it, and the
-//! reflection.
+//! One interview (`/interviews/:id`): its details, the rejection and what to make of it, the
+//! reflection, feedback, lessons turned into actions, letters, and the questions it raised.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
+use crate::components::feedback::FeedbackSection;
 use crate::components::interview_fields::{InterviewFields, OutcomeField};
 use crate::components::interview_questions::InterviewQuestions;
+use crate::components::lessons::{LessonsSection, SearchPrompt};
+use crate::components::letters::LettersSection;
 use crate::components::reflection_form::ReflectionForm;
 use crate::components::rejection::RejectionSection;
 use crate::core::model::{InterviewField, Outcome};
@@ -45,6 +48,12 @@ fn InterviewPage(id: String) -> impl IntoView {
         .into_any();
     };
     let key = StoredValue::new(id.clone());
+    let letter = RwSignal::new(
+        crate::core::letters::suggested(&initial)
+            .first()
+            .copied()
+            .unwrap_or(crate::core::model::LetterKind::ThanksAfterInterview),
+    );
     let current = Memo::new(move |_| state.interview(&key.get_value()));
     let title = move || current.get().map(|i| i.title()).unwrap_or_default();
     let outcome = Memo::new(move |_| current.get().map(|i| i.outcome));
@@ -63,13 +72,15 @@ fn InterviewPage(id: String) -> impl IntoView {
         });
     });
     let heard_back = query.read_untracked().get("heard").is_some();
-    let wants_reflect = location.hash.get_untracked() == "#reflect";
+    let hash = location.hash.get_untracked();
     request_animation_frame(move || {
         if heard_back {
             platform::focus("#d-outcome");
-        } else if wants_reflect {
+        } else if hash == "#reflect" {
             platform::scroll_to_id("reflect");
             platform::focus("#rf-went_well");
+        } else if let Some(section) = hash.strip_prefix('#').filter(|h| !h.is_empty()) {
+            platform::scroll_to_id(section);
         }
     });
     let delete = move |_| {
@@ -119,6 +130,10 @@ fn InterviewPage(id: String) -> impl IntoView {
                 <p class="muted small">"Changes save on this device as you type."</p>
             </details>
             <ReflectionForm interview_id=id.clone()/>
+            <SearchPrompt interview_id=id.clone()/>
+            <FeedbackSection interview_id=id.clone() letter=letter/>
+            <LessonsSection interview_id=id.clone()/>
+            <LettersSection interview_id=id.clone() letter=letter/>
             <InterviewQuestions interview_id=id.clone()/>
             <section class="danger-zone">
                 <button type="button" class="button quiet danger" on:click=delete>

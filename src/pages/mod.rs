@@ -3,10 +3,13 @@
 pub mod interview_detail;
 pub mod interview_list;
 pub mod interview_new;
+pub mod more;
 pub mod not_found;
+pub mod plan;
 pub mod practice;
 pub mod question_detail;
 pub mod questions;
+pub mod search;
 pub mod settings;
 pub mod today;
 

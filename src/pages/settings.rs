@@ -31,6 +31,8 @@ pub fn SettingsPage() -> impl IntoView {
 
             <PracticeSettingsSection/>
 
+            <AboutYouSection/>
+
             <Show when=move || !state.kept_aside.with(|k| k.is_empty())>
                 <section class="card" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Data kept aside"</h2>
@@ -93,6 +95,66 @@ pub fn SettingsPage() -> impl IntoView {
                 </p>
             </section>
         </div>
+    }
+}
+
+/// The user's name for letters, the colour scheme, and streaks.
+#[component]
+fn AboutYouSection() -> impl IntoView {
+    let state = use_app();
+    let initial = state.settings.get_untracked();
+    let theme = move || state.settings.with(|s| s.theme.clone());
+    view! {
+        <section class="card" aria-labelledby="you-settings">
+            <h2 id="you-settings">"You and how Rebound looks"</h2>
+            <div class="field">
+                <label for="your-name">"Your name, to sign letters with"</label>
+                <input
+                    id="your-name"
+                    type="text"
+                    autocomplete="name"
+                    prop:value=initial.your_name
+                    on:input=move |ev| {
+                        let name = event_target_value(&ev);
+                        state.edit_settings(|s| s.your_name = name);
+                    }
+                />
+            </div>
+            <fieldset class="field">
+                <legend>"Colours"</legend>
+                <div class="chips">
+                    {[("system", "Follow my device"), ("light", "Light"), ("dark", "Dark")]
+                        .into_iter()
+                        .map(|(key, label)| {
+                            view! {
+                                <label class="chip">
+                                    <input
+                                        type="radio"
+                                        name="theme"
+                                        value=key
+                                        prop:checked=move || theme() == key
+                                        on:change=move |_| state.edit_settings(|s| s.theme = key.to_string())
+                                    />
+                                    <span>{label}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <label class="check">
+                <input
+                    id="streaks"
+                    type="checkbox"
+                    prop:checked=initial.streaks
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit_settings(|s| s.streaks = on);
+                    }
+                />
+                <span>"Show my practice streak on the journey (a missed day is never a failure)"</span>
+            </label>
+        </section>
     }
 }
 

@@ -38,6 +38,19 @@ pub fn Today() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let follow_ups = Memo::new(move |_| {
+        let today = state.today.get();
+        state.interviews.with(|list| {
+            list.iter()
+                .filter(|i| i.feedback.follow_up_due(today))
+                .map(|i| (i.id.clone(), i.title(), i.feedback.asked_on))
+                .collect::<Vec<_>>()
+        })
+    });
+    let snooze = move |id: String, days: i64| {
+        let today = state.today.get_untracked();
+        state.edit_interview(&id, |i| i.feedback.snooze(today, days));
+    };
     let heard_back_open = RwSignal::new(false);
     let due = Memo::new(move |_| state.due_count());
     let backup_due = move || {
@@ -50,6 +63,45 @@ pub fn Today() -> impl IntoView {
     view! {
         <div class="page">
             <h1>"Today"</h1>
+            <Show when=move || !follow_ups.with(Vec::is_empty)>
+                <section class="card follow-ups" aria-labelledby="follow-ups-title">
+                    <h2 id="follow-ups-title">"Follow-ups due"</h2>
+                    <p class="muted">"You asked for feedback and haven't heard back. A short, friendly nudge is normal."</p>
+                    <ul class="follow-up-list">
+                        {move || {
+                            follow_ups
+                                .get()
+                                .into_iter()
+                                .map(|(id, title, asked)| {
+                                    let id_snooze = id.clone();
+                                    view! {
+                                        <li class="follow-up">
+                                            <p>
+                                                <a href=format!("/interviews/{id}#feedback")>{title}</a>
+                                                <span class="muted small">
+                                                    {asked.map(|d| format!(" · asked {}", human_date(d))).unwrap_or_default()}
+                                                </span>
+                                            </p>
+                                            <div class="actions">
+                                                <a class="button small" href=format!("/interviews/{id}#letters")>
+                                                    "Write a follow-up"
+                                                </a>
+                                                <button
+                                                    type="button"
+                                                    class="button quiet small"
+                                                    on:click=move |_| snooze(id_snooze.clone(), 3)
+                                                >
+                                                    "Snooze 3 days"
+                                                </button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </section>
+            </Show>
             <Show when=is_empty>
                 <section class="card welcome">
                     <h2>"Welcome to Rebound"</h2>

@@ -1,0 +1,154 @@
+//! On an interview's page: asking for feedback, when to follow up, and what they said.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::core::model::{FeedbackStatus, Interview, LetterKind, MAX_FIELD_CHARS};
+use crate::pages::human_date;
+use crate::platform;
+use crate::state::use_app;
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+fn day_value(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// `letter`: the letter kind shown in the letters section; "Write a follow-up" sets it.
+#[component]
+pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(interview_id);
+    let feedback = Memo::new(move |_| {
+        state
+            .interview(&id.get_value())
+            .map(|i: Interview| i.feedback)
+            .unwrap_or_default()
+    });
+    let status = Memo::new(move |_| feedback.get().status);
+    let due = Memo::new(move |_| feedback.get().follow_up_due(state.today.get()));
+    let initial_said = feedback.get_untracked().said;
+    let edit = move |f: Box<dyn FnOnce(&mut crate::core::model::Feedback)>| {
+        state.edit_interview(&id.get_value(), move |i| f(&mut i.feedback));
+    };
+    let snooze = move |days: i64| {
+        let today = state.today.get_untracked();
+        edit(Box::new(move |f| f.snooze(today, days)));
+    };
+    let date_field = move |key: &'static str,
+                           label: &'static str,
+                           get: fn(&crate::core::model::Feedback) -> Option<NaiveDate>,
+                           set: fn(&mut crate::core::model::Feedback, Option<NaiveDate>)| {
+        let input_id = format!("fb-{key}");
+        view! {
+            <div class="field">
+                <label for=input_id.clone()>{label}</label>
+                <input
+                    id=input_id
+                    type="date"
+                    prop:value=move || day_value(get(&feedback.get()))
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        let day = parse_day(&text);
+                        if day.is_some() || text.trim().is_empty() {
+                            edit(Box::new(move |f| set(f, day)));
+                        }
+                    }
+                />
+            </div>
+        }
+    };
+
+    view! {
+        <section class="card" id="feedback" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">"Feedback"</h2>
+            <p class="muted">
+                "Feedback is the fastest way to learn from a no. Most people never ask; a short, warm note often gets a kind answer."
+            </p>
+            <Show when=move || due.get()>
+                <div class="hint-card follow-up-due" role="status">
+                    <p>
+                        <strong>"Time for a gentle follow-up. "</strong>
+                        {move || {
+                            feedback
+                                .get()
+                                .asked_on
+                                .map(|d| format!("You asked on {}.", human_date(d)))
+                                .unwrap_or_default()
+                        }}
+                        " No answer yet is common; a friendly nudge is fine."
+                    </p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button primary"
+                            on:click=move |_| {
+                                letter.set(LetterKind::FollowUp);
+                                platform::scroll_to_id("letters");
+                                platform::focus("#letter-body");
+                            }
+                        >
+                            "Write a follow-up"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| snooze(3)>
+                            "Snooze 3 days"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| snooze(7)>
+                            "Snooze a week"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <div class="form-grid">
+                <div class="field">
+                    <label for="fb-status">"Status"</label>
+                    <select
+                        id="fb-status"
+                        on:change=move |ev| {
+                            if let Some(s) = FeedbackStatus::from_key(&event_target_value(&ev)) {
+                                let today = state.today.get_untracked();
+                                edit(Box::new(move |f| f.set_status(s, today)));
+                            }
+                        }
+                    >
+                        {FeedbackStatus::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.key() selected=move || status.get() == s>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <Show when=move || status.get() != FeedbackStatus::NotAsked>
+                    {date_field("asked", "Asked on", |f| f.asked_on, |f, d| f.set_asked_on(d))}
+                </Show>
+                <Show when=move || status.get() == FeedbackStatus::Asked>
+                    {date_field("follow-up", "Follow up on", |f| f.follow_up_on, |f, d| f.follow_up_on = d)}
+                </Show>
+                <Show when=move || status.get() == FeedbackStatus::Received>
+                    {date_field("received", "Received on", |f| f.received_on, |f, d| f.received_on = d)}
+                </Show>
+            </div>
+            <div class="field field-wide">
+                <label for="fb-said">"What they said"</label>
+                <textarea
+                    id="fb-said"
+                    rows="4"
+                    placeholder="In their words or yours: one point a line makes it easy to act on."
+                    prop:value=initial_said
+                    on:input=move |ev| {
+                        let text: String = event_target_value(&ev).chars().take(MAX_FIELD_CHARS).collect();
+                        edit(Box::new(move |f| f.said = text));
+                    }
+                ></textarea>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,189 @@
+//! On an interview's page: ready-to-edit letters filled from the interview. The user copies one
+//! or opens it in their mail app; Rebound never sends anything. Each use is logged on the
+//! interview.
+
+use leptos::prelude::*;
+
+use crate::core::letters::{self, Letter, LetterContext};
+use crate::core::model::{LetterKind, LetterUse, LetterVia};
+use crate::pages::human_date;
+use crate::platform;
+use crate::state::use_app;
+
+#[component]
+pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(interview_id);
+    let to = RwSignal::new(String::new());
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    let order = Memo::new(move |_| {
+        state
+            .interview(&id.get_value())
+            .map(|i| letters::suggested(&i))
+            .unwrap_or_else(|| LetterKind::ALL.to_vec())
+    });
+    // Fill the letter from the interview whenever another kind is picked.
+    Effect::new(move |_| {
+        let kind = letter.get();
+        // Untracked: editing the interview (or logging a letter) must not refill the letter.
+        let Some(i) = untrack(|| state.interview(&id.get_value())) else {
+            return;
+        };
+        let your_name = state.settings.with_untracked(|s| s.your_name.clone());
+        let filled = letters::fill(
+            kind,
+            &LetterContext {
+                interview: &i,
+                your_name: &your_name,
+                today: state.today.get_untracked(),
+                asked_on: i.feedback.asked_on,
+            },
+        );
+        subject.set(filled.subject);
+        body.set(filled.body);
+        copied.set(None);
+    });
+    let log = move |via: LetterVia| {
+        let on = state.today.get_untracked();
+        let kind = letter.get_untracked();
+        state.edit_interview(&id.get_value(), |i| {
+            i.letters.push(LetterUse { kind, on, via });
+        });
+    };
+    let copy = move |_| {
+        let text = format!("{}\n\n{}", subject.get_untracked(), body.get_untracked());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = platform::copy_text(&text).await;
+            if result.is_ok() {
+                log(LetterVia::Copied);
+            }
+            copied.set(Some(result));
+        });
+    };
+    let mailto = move || {
+        letters::mailto(
+            &to.get(),
+            &Letter {
+                subject: subject.get(),
+                body: body.get(),
+            },
+        )
+    };
+    let used = Memo::new(move |_| {
+        state
+            .interview(&id.get_value())
+            .map(|i| i.letters)
+            .unwrap_or_default()
+    });
+
+    view! {
+        <section class="card" id="letters" aria-labelledby="letters-title">
+            <h2 id="letters-title">"Letters"</h2>
+            <p class="muted">
+                "Filled in from this interview and ready to edit. Copy one, or open it in your mail app; nothing is sent from here."
+            </p>
+            <fieldset class="letter-kinds">
+                <legend>"Which letter?"</legend>
+                <div class="chips">
+                    {move || {
+                        order
+                            .get()
+                            .into_iter()
+                            .map(|k| {
+                                view! {
+                                    <label class="chip">
+                                        <input
+                                            type="radio"
+                                            name="letter-kind"
+                                            value=k.key()
+                                            prop:checked=move || letter.get() == k
+                                            on:change=move |_| letter.set(k)
+                                        />
+                                        <span>{k.label()}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+            </fieldset>
+            <div class="field field-wide">
+                <label for="letter-to">"To (optional)"</label>
+                <input
+                    id="letter-to"
+                    type="email"
+                    autocomplete="off"
+                    placeholder="their address, if you have it"
+                    prop:value=move || to.get()
+                    on:input=move |ev| to.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field field-wide">
+                <label for="letter-subject">"Subject"</label>
+                <input
+                    id="letter-subject"
+                    type="text"
+                    prop:value=move || subject.get()
+                    on:input=move |ev| subject.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field field-wide">
+                <label for="letter-body">"Letter"</label>
+                <textarea
+                    id="letter-body"
+                    rows="10"
+                    prop:value=move || body.get()
+                    on:input=move |ev| body.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <Show when=move || state.settings.with(|s| s.your_name.trim().is_empty())>
+                <p class="muted small">
+                    "Tip: add your name in " <a href="/settings#your-name">"Settings"</a>
+                    " and letters are signed for you."
+                </p>
+            </Show>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=copy>
+                    "Copy letter"
+                </button>
+                <a class="button" href=mailto on:click=move |_| log(LetterVia::MailApp)>
+                    "Open in my mail app"
+                </a>
+            </div>
+            <p class="copy-status" role="status" aria-live="polite">
+                {move || match copied.get() {
+                    Some(Ok(())) => "Copied. Paste it into your email when you're ready.".to_string(),
+                    Some(Err(why)) => {
+                        format!("Couldn't copy ({why}). Select the letter above and copy it yourself.")
+                    }
+                    None => String::new(),
+                }}
+            </p>
+            <Show when=move || !used.with(Vec::is_empty)>
+                <h3>"Letters used"</h3>
+                <ul class="plain-list" data-testid="letters-used">
+                    {move || {
+                        used.get()
+                            .into_iter()
+                            .rev()
+                            .map(|u| {
+                                let how = match u.via {
+                                    LetterVia::Copied => "copied",
+                                    LetterVia::MailApp => "opened in mail",
+                                };
+                                view! {
+                                    <li>
+                                        {u.kind.label()} " · " {how} " · "
+                                        <span class="muted">{human_date(u.on)}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,402 @@
+//! The development plan (`/plan`): skills or gaps to work on, why, and the actions that close
+//! them. Reorder, archive, delete with undo.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::core::model::MAX_FIELD_CHARS;
+use crate::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
+use crate::platform;
+use crate::state::use_app;
+
+fn clip(text: String) -> String {
+    text.chars().take(MAX_FIELD_CHARS).collect()
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let state = use_app();
+    let active = Memo::new(move |_| {
+        state.plan.with(|l| {
+            plan::ordered(l, false)
+                .into_iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let archived = Memo::new(move |_| {
+        state.plan.with(|l| {
+            plan::ordered(l, true)
+                .into_iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let overall = Memo::new(move |_| state.plan.with(|l| plan::overall_progress(l)));
+    let new_skill = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let skill = new_skill.get_untracked();
+        if skill.trim().is_empty() {
+            platform::focus("#plan-new");
+            return;
+        }
+        let id = state.add_plan_item(PlanItem {
+            skill: plan::skill_from(&skill),
+            ..PlanItem::default()
+        });
+        new_skill.set(String::new());
+        request_animation_frame(move || platform::focus(&format!("#why-{id}")));
+    };
+    // Arriving from a link to one item: bring it into view once drawn.
+    let hash = leptos_router::hooks::use_location().hash.get_untracked();
+    if let Some(target) = hash.strip_prefix('#').map(str::to_string) {
+        request_animation_frame(move || platform::scroll_to_id(&target));
+    }
+
+    view! {
+        <div class="page">
+            <h1>"My plan"</h1>
+            <p class="muted">
+                "The skills and gaps your interviews pointed to, and small steps to close them. One step at a time is plenty."
+            </p>
+            {move || {
+                overall
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <p class="plan-overall">
+                                <span>{format!("Overall progress: {p}%")}</span>
+                                <progress max="100" value=p aria-label="Overall progress"></progress>
+                            </p>
+                        }
+                    })
+            }}
+            <form class="card add-row" on:submit=add>
+                <div class="field field-wide">
+                    <label for="plan-new">"A skill or gap to work on"</label>
+                    <input
+                        id="plan-new"
+                        type="text"
+                        placeholder="e.g. Explaining system design out loud"
+                        prop:value=move || new_skill.get()
+                        on:input=move |ev| new_skill.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button primary">"Add to my plan"</button>
+            </form>
+            <Show
+                when=move || !active.with(Vec::is_empty)
+                fallback=|| {
+                    view! {
+                        <section class="card empty">
+                            <p>
+                                "Nothing in your plan yet. Add a skill above, or open an interview and turn a lesson from it into a plan item with one tap."
+                            </p>
+                            <a class="button" href="/interviews">"Go to my interviews"</a>
+                        </section>
+                    }
+                }
+            >
+                <ol class="plan-list">
+                    <For each=move || active.get() key=|id| id.clone() let:id>
+                        <PlanItemCard id=id/>
+                    </For>
+                </ol>
+            </Show>
+            <Show when=move || !archived.with(Vec::is_empty)>
+                <details class="card details-card">
+                    <summary>{move || format!("Archived ({})", archived.with(Vec::len))}</summary>
+                    <ol class="plan-list">
+                        <For each=move || archived.get() key=|id| id.clone() let:id>
+                            <PlanItemCard id=id/>
+                        </For>
+                    </ol>
+                </details>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn PlanItemCard(id: String) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let item = Memo::new(move |_| {
+        state
+            .plan
+            .with(|l| l.iter().find(|i| i.id == key.get_value()).cloned())
+    });
+    let initial = item.get_untracked().unwrap_or_default();
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+    let progress = move || item.get().map(|i| i.progress()).unwrap_or(0);
+    let status = move || item.get().map(|i| i.status).unwrap_or_default();
+    let archived = move || item.get().is_some_and(|i| i.archived);
+    let new_action = RwSignal::new(String::new());
+    let new_kind = RwSignal::new(ActionKind::Practice);
+    let add_action = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_action.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let kind = new_kind.get_untracked();
+        let today = state.today.get_untracked();
+        edit(Box::new(move |i| {
+            i.actions.push(Action {
+                id: platform::new_id(),
+                kind,
+                text: clip(text.trim().to_string()),
+                done: false,
+                done_on: None,
+            });
+            // A new step reopens a finished item.
+            if i.status == PlanStatus::Done {
+                i.set_status(PlanStatus::InProgress, today);
+            }
+        }));
+        new_action.set(String::new());
+    };
+    let skill_id = format!("skill-{id}");
+    let why_id = format!("why-{id}");
+    let status_id = format!("status-{id}");
+    let target_id = format!("target-{id}");
+    let action_id = format!("action-{id}");
+    let kind_id = format!("kind-{id}");
+
+    view! {
+        <li class="card plan-item" id=format!("plan-{id}")>
+            <div class="plan-head">
+                <div class="field field-wide">
+                    <label for=skill_id.clone()>"Skill or gap"</label>
+                    <input
+                        id=skill_id
+                        class="plan-skill"
+                        type="text"
+                        prop:value=initial.skill.clone()
+                        on:input=move |ev| {
+                            let text = clip(event_target_value(&ev));
+                            edit(Box::new(move |i| i.skill = text));
+                        }
+                    />
+                </div>
+                <p class="plan-progress">
+                    <progress max="100" value=progress aria-label="Progress"></progress>
+                    <span data-testid="progress">{move || format!("{}%", progress())}</span>
+                </p>
+            </div>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=status_id.clone()>"Status"</label>
+                    <select
+                        id=status_id
+                        on:change=move |ev| {
+                            if let Some(s) = PlanStatus::from_key(&event_target_value(&ev)) {
+                                let today = state.today.get_untracked();
+                                edit(Box::new(move |i| i.set_status(s, today)));
+                            }
+                        }
+                    >
+                        {PlanStatus::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.key() selected=move || status() == s>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=target_id.clone()>"Target date"</label>
+                    <input
+                        id=target_id
+                        type="date"
+                        prop:value=initial.target.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+                            if day.is_some() || text.trim().is_empty() {
+                                edit(Box::new(move |i| i.target = day));
+                            }
+                        }
+                    />
+                </div>
+            </div>
+            <div class="field field-wide">
+                <label for=why_id.clone()>"Why it matters"</label>
+                <textarea
+                    id=why_id
+                    rows="2"
+                    prop:value=initial.why.clone()
+                    on:input=move |ev| {
+                        let text = clip(event_target_value(&ev));
+                        edit(Box::new(move |i| i.why = text));
+                    }
+                ></textarea>
+            </div>
+            <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
+                <h3 class="small-heading">"Where it came from"</h3>
+                <ul class="sources">
+                    {move || {
+                        item.get()
+                            .map(|i| i.sources)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|s| view! { <SourceLink source=s/> })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+            <h3 class="small-heading">"Steps"</h3>
+            <ul class="actions-list">
+                {move || {
+                    item.get()
+                        .map(|i| i.actions)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|a| {
+                            let aid = StoredValue::new(a.id.clone());
+                            let check_id = format!("step-{}", a.id);
+                            view! {
+                                <li class="step">
+                                    <label class="check">
+                                        <input
+                                            id=check_id
+                                            type="checkbox"
+                                            prop:checked=a.done
+                                            on:change=move |ev| {
+                                                let done = event_target_checked(&ev);
+                                                let today = state.today.get_untracked();
+                                                edit(Box::new(move |i| i.set_action_done(&aid.get_value(), done, today)));
+                                            }
+                                        />
+                                        <span>
+                                            <span class="badge">{a.kind.label()}</span>
+                                            " "
+                                            {a.text.clone()}
+                                        </span>
+                                    </label>
+                                    <button
+                                        type="button"
+                                        class="button quiet small"
+                                        aria-label=format!("Remove step: {}", a.text)
+                                        on:click=move |_| {
+                                            edit(Box::new(move |i| i.actions.retain(|x| x.id != aid.get_value())));
+                                        }
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <form class="add-step" on:submit=add_action>
+                <div class="field">
+                    <label for=kind_id.clone()>"Kind of step"</label>
+                    <select
+                        id=kind_id
+                        on:change=move |ev| {
+                            if let Some(k) = ActionKind::from_key(&event_target_value(&ev)) {
+                                new_kind.set(k);
+                            }
+                        }
+                    >
+                        {ActionKind::ALL
+                            .into_iter()
+                            .map(|k| {
+                                view! {
+                                    <option value=k.key() selected=move || new_kind.get() == k>
+                                        {k.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field field-wide">
+                    <label for=action_id.clone()>"A next step"</label>
+                    <input
+                        id=action_id
+                        type="text"
+                        placeholder="e.g. Sketch two designs a week and explain them out loud"
+                        prop:value=move || new_action.get()
+                        on:input=move |ev| new_action.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button">"Add step"</button>
+            </form>
+            <div class="actions plan-tools">
+                <Show when=move || !archived()>
+                    <button
+                        type="button"
+                        class="button quiet small"
+                        on:click=move |_| state.move_plan_item(&key.get_value(), -1)
+                    >
+                        "Move up"
+                    </button>
+                    <button
+                        type="button"
+                        class="button quiet small"
+                        on:click=move |_| state.move_plan_item(&key.get_value(), 1)
+                    >
+                        "Move down"
+                    </button>
+                </Show>
+                <button
+                    type="button"
+                    class="button quiet small"
+                    on:click=move |_| {
+                        let to = !archived();
+                        edit(Box::new(move |i| i.archived = to));
+                    }
+                >
+                    {move || if archived() { "Bring back" } else { "Archive" }}
+                </button>
+                <button
+                    type="button"
+                    class="button quiet small danger"
+                    on:click=move |_| state.delete_plan_item(&key.get_value())
+                >
+                    "Delete"
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// A link to where a plan item came from, or "removed" when that is gone.
+#[component]
+fn SourceLink(source: Source) -> impl IntoView {
+    let state = use_app();
+    let part = source.part_label();
+    let text = source.text.clone();
+    let target = if let Some(iid) = source.interview_id.clone() {
+        state
+            .interview(&iid)
+            .map(|i| (format!("/interviews/{iid}"), i.title()))
+    } else if let Some(qid) = source.question_id.clone() {
+        state
+            .bank()
+            .with_untracked(|b| b.iter().find(|q| q.id == qid).map(|q| q.text.clone()))
+            .map(|t| (format!("/questions/{qid}"), plan::skill_from(&t)))
+    } else {
+        None
+    };
+    let dangling = target.is_none() && (source.interview_id.is_some() || source.question_id.is_some());
+    view! {
+        <li>
+            <span class="muted small">{part} ": "</span>
+            {(!text.is_empty()).then(|| view! { <q>{text}</q> " " })}
+            {match target {
+                Some((href, title)) => view! { <a href=href>{title}</a> }.into_any(),
+                None if dangling => view! { <span class="muted">"(removed)"</span> }.into_any(),
+                None => ().into_any(),
+            }}
+        </li>
+    }
+}
