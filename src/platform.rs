@@ -199,9 +199,7 @@ pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<Stri
 /// Put `text` on the clipboard. `Err` with a plain reason when the browser will not (no
 /// clipboard API here, or permission refused): the caller says so and leaves the text visible.
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let navigator = web_sys::window()
-        .ok_or("no window")?
-        .navigator();
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .ok()
         .filter(|c| c.is_object())

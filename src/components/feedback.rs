@@ -38,29 +38,30 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
         let today = state.today.get_untracked();
         edit(Box::new(move |f| f.snooze(today, days)));
     };
-    let date_field = move |key: &'static str,
-                           label: &'static str,
-                           get: fn(&crate::core::model::Feedback) -> Option<NaiveDate>,
-                           set: fn(&mut crate::core::model::Feedback, Option<NaiveDate>)| {
-        let input_id = format!("fb-{key}");
-        view! {
-            <div class="field">
-                <label for=input_id.clone()>{label}</label>
-                <input
-                    id=input_id
-                    type="date"
-                    prop:value=move || day_value(get(&feedback.get()))
-                    on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        let day = parse_day(&text);
-                        if day.is_some() || text.trim().is_empty() {
-                            edit(Box::new(move |f| set(f, day)));
+    let date_field =
+        move |key: &'static str,
+              label: &'static str,
+              get: fn(&crate::core::model::Feedback) -> Option<NaiveDate>,
+              set: fn(&mut crate::core::model::Feedback, Option<NaiveDate>)| {
+            let input_id = format!("fb-{key}");
+            view! {
+                <div class="field">
+                    <label for=input_id.clone()>{label}</label>
+                    <input
+                        id=input_id
+                        type="date"
+                        prop:value=move || day_value(get(&feedback.get()))
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            let day = parse_day(&text);
+                            if day.is_some() || text.trim().is_empty() {
+                                edit(Box::new(move |f| set(f, day)));
+                            }
                         }
-                    }
-                />
-            </div>
-        }
-    };
+                    />
+                </div>
+            }
+        };
 
     view! {
         <section class="card" id="feedback" aria-labelledby="feedback-title">

@@ -19,7 +19,12 @@ const ITEMS: [(&str, &str, &str, &[&str]); 6] = [
         "M12 18h.01M9.5 9a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 4M4 4h16v16H4z",
         &["/practice"],
     ),
-    ("/plan", "Plan", "M5 5h2M5 12h2M5 19h2M10 5h9M10 12h9M10 19h9", &[]),
+    (
+        "/plan",
+        "Plan",
+        "M5 5h2M5 12h2M5 19h2M10 5h9M10 12h9M10 19h9",
+        &[],
+    ),
     (
         "/journey",
         "Journey",

@@ -139,11 +139,7 @@ pub fn NoticeBar() -> impl IntoView {
 #[component]
 pub fn UndoToast() -> impl IntoView {
     let state = use_app();
-    let text = move || {
-        state.undo.with(|u| {
-            u.as_ref().map(Undo::describe)
-        })
-    };
+    let text = move || state.undo.with(|u| u.as_ref().map(Undo::describe));
     view! {
         <Show when=move || text().is_some()>
             <div class="toast" role="status" aria-live="polite">

@@ -462,7 +462,10 @@ mod tests {
             has_lesson(&[item.clone()], "i1", "Rambled on the first answer"),
             Some(item.id.clone())
         );
-        assert_eq!(has_lesson(&[item], "i2", "Rambled on the first answer"), None);
+        assert_eq!(
+            has_lesson(&[item], "i2", "Rambled on the first answer"),
+            None
+        );
         assert!(lessons(&Interview::default(), None).is_empty());
     }
 

@@ -387,7 +387,8 @@ fn SourceLink(source: Source) -> impl IntoView {
     } else {
         None
     };
-    let dangling = target.is_none() && (source.interview_id.is_some() || source.question_id.is_some());
+    let dangling =
+        target.is_none() && (source.interview_id.is_some() || source.question_id.is_some());
     view! {
         <li>
             <span class="muted small">{part} ": "</span>

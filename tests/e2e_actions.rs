@@ -1,0 +1,369 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! End-to-end tests of issue 5 (feedback, letters, the plan, what I'm looking for) and issue 6
+//! (journey, insights, Today): the release build in headless Chromium, served by a static server
+//! the test starts and stops. Run by `scripts/test`; alone:
+//! `cargo test --test e2e_actions -- --test-threads=1`.
+
+#[path = "e2e/support.rs"]
+mod support;
+
+use serde_json::json;
+use support::{setup, Browser};
+
+/// Set the value of the input or select matching `css` and send `input` and `change`, as a
+/// date picker or a select does when the user picks something.
+async fn pick(browser: &Browser, css: &str, value: &str) {
+    browser.wait_for(css).await;
+    browser
+        .eval_with(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+             el.dispatchEvent(new Event('input', { bubbles: true })); \
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(css), json!(value)],
+        )
+        .await;
+}
+
+/// Log an interview through the form and return its id (from the page's URL).
+async fn log_interview(browser: &Browser, company: &str, role: &str) -> String {
+    browser.goto("/interviews/new").await;
+    browser.fill("#new-company", company).await;
+    browser.fill("#new-role", role).await;
+    browser.click("button[type=submit]").await;
+    browser
+        .wait_text("h1", &format!("{role} at {company}"))
+        .await;
+    let path = browser.current_path().await;
+    path.strip_prefix("/interviews/")
+        .unwrap_or_else(|| panic!("unexpected path after saving: {path}"))
+        .to_string()
+}
+
+fn days_ago(n: i64) -> String {
+    (chrono::Utc::now().date_naive() - chrono::Duration::days(n))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// The stored JSON of one collection, once the debounced save has written `needle`.
+async fn stored_with(browser: &Browser, collection: &str, needle: &str) -> serde_json::Value {
+    let key = format!("rebound.{collection}");
+    browser
+        .wait_js(&format!(
+            "const v = localStorage.getItem({key:?}); return v && v.includes({needle:?}) ? v : null;"
+        ))
+        .await;
+    let text = browser.local_storage_get(&key).await.unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_asked_ten_days_ago_shows_a_follow_up_on_today_and_snooze_moves_it() {
+    let (_server, browser) = setup().await;
+    let id = log_interview(&browser, "Initech", "Support Lead").await;
+    pick(&browser, "#fb-status", "asked").await;
+    // The follow-up defaults to a week after asking.
+    browser.wait_for("#fb-follow-up").await;
+    let asked_today = browser.prop("#fb-asked", "value").await.unwrap_or_default();
+    assert_eq!(asked_today, days_ago(0));
+    assert_eq!(
+        browser.prop("#fb-follow-up", "value").await.as_deref(),
+        Some(days_ago(-7).as_str())
+    );
+    browser.goto("/").await;
+    browser.wait_text("h1", "Today").await;
+    assert!(!browser.exists(".follow-ups").await, "not due yet");
+
+    // Set the day it was asked to ten days ago: the follow-up moves with it and is due.
+    browser.goto(&format!("/interviews/{id}")).await;
+    pick(&browser, "#fb-asked", &days_ago(10)).await;
+    browser
+        .wait_text("#feedback", "Time for a gentle follow-up")
+        .await;
+    browser.goto("/").await;
+    browser
+        .wait_text(".follow-ups", "Support Lead at Initech")
+        .await;
+    assert!(browser.text(".follow-ups").await.contains("asked"));
+
+    // Snooze: gone from Today, and the stored follow-up date is three days from now.
+    browser.click(".follow-ups button").await;
+    browser.wait_gone(".follow-ups").await;
+    let stored = stored_with(&browser, "interviews", &days_ago(-3)).await;
+    assert_eq!(stored[0]["feedback"]["follow_up_on"], json!(days_ago(-3)));
+    assert_eq!(stored[0]["feedback"]["status"], json!("asked"));
+
+    // Received: never due again.
+    browser.goto(&format!("/interviews/{id}")).await;
+    pick(&browser, "#fb-status", "received").await;
+    browser
+        .fill("#fb-said", "Strong on support, less on metrics")
+        .await;
+    stored_with(&browser, "interviews", "less on metrics").await;
+    browser.reload().await;
+    browser.wait_text("h1", "Support Lead at Initech").await;
+    assert_eq!(
+        browser.prop("#fb-said", "value").await.as_deref(),
+        Some("Strong on support, less on metrics")
+    );
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reflection_line_becomes_a_plan_item_linked_both_ways() {
+    let (_server, browser) = setup().await;
+    let id = log_interview(&browser, "Hooli", "Platform Engineer").await;
+    browser
+        .fill(
+            "#rf-not_prepared",
+            "Capacity planning for a queue\nThe on-call question",
+        )
+        .await;
+    browser
+        .wait_text("#lessons", "Capacity planning for a queue")
+        .await;
+    browser.click("#lessons .lesson button").await;
+    browser.wait_text("#lessons", "✓ In my plan").await;
+    browser
+        .wait_text(
+            "[data-testid=plan-from-interview]",
+            "Capacity planning for a queue",
+        )
+        .await;
+    // The second line goes to the bank instead.
+    browser
+        .click("#lessons .lesson:nth-child(2) .lesson-actions button:last-child")
+        .await;
+    browser.wait_text("#lessons", "✓ In my bank").await;
+
+    // On the plan: the item, where it came from, a link back.
+    browser.click("[data-testid=plan-from-interview] a").await;
+    browser.wait_text("h1", "My plan").await;
+    let skill = browser
+        .prop(".plan-skill", "value")
+        .await
+        .unwrap_or_default();
+    assert_eq!(skill, "Capacity planning for a queue");
+    browser
+        .wait_text(".sources", "Platform Engineer at Hooli")
+        .await;
+    assert!(browser
+        .text(".sources")
+        .await
+        .contains("wasn't prepared for"));
+
+    // Steps: add two, tick one, progress is 50% and stored.
+    browser
+        .fill(".add-step input[type=text]", "Read the queueing chapter")
+        .await;
+    browser.click(".add-step button").await;
+    browser
+        .wait_text(".actions-list", "Read the queueing chapter")
+        .await;
+    pick(&browser, ".add-step select", "practice").await;
+    browser
+        .fill(".add-step input[type=text]", "Explain it out loud twice")
+        .await;
+    browser.click(".add-step button").await;
+    browser
+        .wait_text(".actions-list", "Explain it out loud twice")
+        .await;
+    browser.click(".actions-list input[type=checkbox]").await;
+    browser.wait_text("[data-testid=progress]", "50%").await;
+    let stored = stored_with(&browser, "plan", "\"done\":true").await;
+    assert_eq!(stored[0]["status"], json!("in_progress"));
+    assert_eq!(stored[0]["sources"][0]["interview_id"], json!(id));
+
+    browser.click(".sources a").await;
+    browser.wait_text("h1", "Platform Engineer at Hooli").await;
+    browser
+        .wait_text("[data-testid=plan-from-interview]", "50%")
+        .await;
+
+    // Delete the interview: the plan keeps the item and says its source was removed.
+    browser.click(".danger-zone button").await;
+    browser.wait_text("h1", "Interviews").await;
+    browser.goto("/plan").await;
+    browser.wait_text(".sources", "(removed)").await;
+
+    // Delete the item, then undo.
+    browser.click(".plan-tools .danger").await;
+    browser.wait_text(".toast", "from your plan").await;
+    assert!(!browser.exists(".plan-item").await);
+    browser.click(".toast .button").await;
+    browser.wait_for(".plan-item").await;
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_letter_with_awkward_text_survives_the_clipboard_and_the_mailto_link() {
+    let (_server, browser) = setup().await;
+    browser.goto("/settings").await;
+    browser.fill("#your-name", "Zoë O'Brien 🙂").await;
+    let id = log_interview(&browser, "Ben & Jerry's \"Labs\"", "Дизайнер").await;
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser
+        .wait_text("#letters", "Thank-you after the interview")
+        .await;
+    let body = browser
+        .prop("#letter-body", "value")
+        .await
+        .unwrap_or_default();
+    assert!(
+        body.contains("Дизайнер role at Ben & Jerry's \"Labs\""),
+        "{body}"
+    );
+    assert!(body.ends_with("Zoë O'Brien 🙂"), "{body}");
+
+    // The mailto link carries subject and body exactly (decoded, as a mail app reads it).
+    let decoded = browser
+        .eval(
+            "const href = document.querySelector('#letters a.button').getAttribute('href'); \
+             const q = new URLSearchParams(href.split('?')[1].replace(/\\+/g, '%2B')); \
+             return [href.startsWith('mailto:?subject='), q.get('subject'), q.get('body'), \
+                     document.querySelector('#letter-subject').value, \
+                     document.querySelector('#letter-body').value];",
+        )
+        .await;
+    assert_eq!(decoded[0], json!(true));
+    assert_eq!(decoded[1], decoded[3]);
+    assert_eq!(decoded[2], decoded[4]);
+
+    // Copy, with clipboard permission granted: the clipboard holds the letter unchanged.
+    let origin = browser.base_url().to_string();
+    browser
+        .cdp(
+            "Browser.grantPermissions",
+            json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
+        )
+        .await;
+    browser.click("#letters button.primary").await;
+    browser.wait_text(".copy-status", "Copied").await;
+    let clip = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             navigator.clipboard.readText().then(done, e => done('ERR ' + e));",
+            vec![],
+        )
+        .await;
+    let subject = browser
+        .prop("#letter-subject", "value")
+        .await
+        .unwrap_or_default();
+    assert_eq!(clip, json!(format!("{subject}\n\n{body}")));
+
+    // Each letter used is logged on the interview with its date.
+    browser
+        .wait_text(
+            "[data-testid=letters-used]",
+            "Thank-you after the interview · copied",
+        )
+        .await;
+    let stored = stored_with(&browser, "interviews", "\"letters\":[{").await;
+    assert_eq!(stored[0]["letters"][0]["via"], json!("copied"));
+    assert_eq!(stored[0]["letters"][0]["on"], json!(days_ago(0)));
+
+    // A very long company name does not push the page wider than the screen.
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.click("details.details-card summary").await;
+    browser
+        .fill("#d-company", &"Averyveryverylongcompanyname".repeat(20))
+        .await;
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.wait_for("#letter-body").await;
+    let overflow = browser
+        .eval("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await;
+    assert!(
+        overflow.as_i64().unwrap_or(99) <= 0,
+        "page scrolls sideways: {overflow}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reflection_prompts_a_refined_search_with_a_dated_history() {
+    let (_server, browser) = setup().await;
+    browser.goto("/search").await;
+    browser.wait_text("h1", "What I'm looking for").await;
+    browser.fill("#s-target_roles", "Backend engineer").await;
+    browser
+        .fill("#s-must_haves", "Remote two days a week")
+        .await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_text("form .copy-status", "Saved").await;
+
+    let id = log_interview(&browser, "Pied Piper", "Backend Engineer").await;
+    assert!(
+        !browser.exists(".search-prompt").await,
+        "only after reflecting"
+    );
+    browser
+        .fill("#rf-fell_short", "They want someone on call every week")
+        .await;
+    browser
+        .wait_text(".search-prompt", "change what you're looking for")
+        .await;
+    browser.click(".search-prompt a").await;
+    browser
+        .wait_text(".hint-card", "Backend Engineer at Pied Piper")
+        .await;
+    assert_eq!(
+        browser.prop("#s-must_haves", "value").await.as_deref(),
+        Some("Remote two days a week")
+    );
+    browser.fill("#s-deal_breakers", "On call every week").await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_text("form .copy-status", "Saved").await;
+    let history = browser.text("[data-testid=search-history]").await;
+    assert!(
+        history.contains("Deal-breakers: added “On call every week”"),
+        "{history}"
+    );
+    assert!(
+        history.contains("after Backend Engineer at Pied Piper"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Target roles: added “Backend engineer”"),
+        "{history}"
+    );
+    let stored = stored_with(&browser, "search", "On call").await;
+    assert_eq!(stored.as_array().map(Vec::len), Some(2));
+
+    // Back on the interview, the prompt says the search was refined after it.
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser
+        .wait_text(".search-prompt", "You refined your search after this one")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plan_and_search_work_offline() {
+    let (mut server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for_service_worker_control().await;
+    browser.goto("/plan").await;
+    browser.wait_text("h1", "My plan").await;
+
+    server.stop();
+
+    browser.goto("/plan").await;
+    browser.wait_text("h1", "My plan").await;
+    browser.fill("#plan-new", "Salary conversations").await;
+    browser.click("form.add-row button").await;
+    browser.wait_for(".plan-item").await;
+    browser.goto("/search").await;
+    browser.wait_text("h1", "What I'm looking for").await;
+    browser.fill("#s-seniority", "Senior").await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_text("form .copy-status", "Saved").await;
+    browser.goto("/more").await;
+    browser.wait_text("main", "What I'm looking for").await;
+    browser.reload().await;
+    browser.goto("/plan").await;
+    let skill = browser
+        .prop(".plan-skill", "value")
+        .await
+        .unwrap_or_default();
+    assert_eq!(skill, "Salary conversations");
+}
