@@ -916,6 +916,73 @@ mod tests {
     }
 
     #[test]
+    fn plan_search_feedback_and_letters_round_trip_and_merge() {
+        use crate::core::model::{FeedbackStatus, LetterKind, LetterUse, LetterVia};
+        use crate::core::plan::{Action, PlanItem, Source};
+        use crate::core::search::{SearchProfile, SearchVersion};
+        let mut i = interview("i1", 5, "Acme");
+        i.feedback.status = FeedbackStatus::Asked;
+        i.feedback.asked_on = NaiveDate::from_ymd_opt(2026, 3, 1);
+        i.feedback.said = "More depth & detail 🙂".into();
+        i.letters.push(LetterUse {
+            kind: LetterKind::AskFeedback,
+            on: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            via: LetterVia::MailApp,
+        });
+        let item = PlanItem {
+            id: "p1".into(),
+            skill: "System design".into(),
+            sources: vec![Source {
+                interview_id: Some("i1".into()),
+                part: "feedback".into(),
+                text: "More depth".into(),
+                ..Source::default()
+            }],
+            actions: vec![Action {
+                id: "a1".into(),
+                text: "Read".into(),
+                ..Action::default()
+            }],
+            updated: 7,
+            ..PlanItem::default()
+        };
+        let version = SearchVersion {
+            id: "s1".into(),
+            profile: SearchProfile {
+                must_haves: vec!["Remote".into()],
+                ..SearchProfile::default()
+            },
+            interview_id: Some("i1".into()),
+            created: 9,
+            updated: 9,
+        };
+        let db = Db {
+            interviews: vec![i],
+            plan: vec![item.clone()],
+            search: vec![version],
+            ..Db::default()
+        };
+        let file = parse_import(export(&db, 1).unwrap().as_bytes()).unwrap();
+        assert_eq!(file.db, db);
+        let p = preview(&Db::default(), &file);
+        assert_eq!(p.collection(Collection::Plan).unwrap().new_in_file, 1);
+        assert_eq!(p.collection(Collection::Search).unwrap().new_in_file, 1);
+        let mut newer = item;
+        newer.skill = "Systems design".into();
+        newer.updated = 8;
+        let (merged, report) = merge(
+            &db,
+            &Db {
+                plan: vec![newer],
+                ..Db::default()
+            },
+        );
+        assert_eq!(merged.plan[0].skill, "Systems design");
+        assert_eq!(report.collection(Collection::Plan).unwrap().updated, 1);
+        assert_eq!(merged.search.len(), 1);
+    }
+
+    #[test]
     fn a_50_mb_file_is_refused_at_once() {
         let big = vec![b' '; 50 * 1024 * 1024];
         let start = Instant::now();
