@@ -739,7 +739,7 @@ async fn export_delete_everything_import_and_all_is_back() {
     browser
         .wait_text(
             "[data-testid=import-preview]",
-            "1 interviews and 1 reflections",
+            "1 interview, 1 reflection, 0 questions and 0 plan items",
         )
         .await;
     browser

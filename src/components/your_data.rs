@@ -235,9 +235,11 @@ fn ImportSection() -> impl IntoView {
                                 <p>
                                     {exported}
                                     {format!(
-                                        "It holds {} interviews and {} reflections.",
-                                        count(Collection::Interviews),
-                                        count(Collection::Reflections),
+                                        "It holds {}, {}, {} and {}.",
+                                        counted(count(Collection::Interviews), "interview", "interviews"),
+                                        counted(count(Collection::Reflections), "reflection", "reflections"),
+                                        counted(count(Collection::Questions), "question", "questions"),
+                                        counted(count(Collection::Plan), "plan item", "plan items"),
                                     )}
                                 </p>
                                 <p>{newer}</p>
@@ -398,5 +400,14 @@ fn DeleteEverything() -> impl IntoView {
                 "Delete everything"
             </button>
         </section>
+    }
+}
+
+/// "1 interview", "3 interviews".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
