@@ -606,12 +606,7 @@ async fn screenshots() {
     for (key, value) in &fixture {
         browser.local_storage_set(key, value).await;
     }
-    browser
-        .cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
-        )
-        .await;
+    browser.set_phone_viewport().await;
     for scheme in ["light", "dark"] {
         browser
             .cdp(

@@ -166,6 +166,8 @@ fn PlanItemCard(id: String) -> impl IntoView {
 
     view! {
         <li class="card plan-item" id=format!("plan-{id}")>
+            // A heading for screen-reader navigation; the editable title is the field below.
+            <h2 class="visually-hidden">{move || item.get().map(|i| i.title()).unwrap_or_default()}</h2>
             <div class="plan-head">
                 <div class="field field-wide">
                     <label for=skill_id.clone()>"Skill or gap"</label>

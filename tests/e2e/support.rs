@@ -1264,6 +1264,16 @@ impl Browser {
         Ok(path)
     }
 
+    /// Lay the page out as a 390 px wide phone (headless Chromium's window cannot be narrower
+    /// than 500 px, so this goes through the DevTools protocol).
+    pub async fn set_phone_viewport(&self) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .await;
+    }
+
     /// Runs a Chrome DevTools Protocol command through chromedriver
     /// (`goog/cdp/execute`) and returns its result (`Json::Null` on failure).
     /// E.g. `cdp("Page.getInstallabilityErrors", json!({}))`.

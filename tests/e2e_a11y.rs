@@ -1,0 +1,111 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Accessibility: axe-core (installed by `scripts/setup` into `.tools/node_modules`) runs on
+//! every screen of the release build, with data in it, in light and in dark, at phone width.
+//! Any violation of WCAG 2.1 A/AA or axe's best practices fails the test, listing what and where.
+//! Alone: `cargo test --test e2e_a11y -- --test-threads=1`.
+
+#[path = "e2e/support.rs"]
+mod support;
+
+use serde_json::json;
+use support::{crate_root, setup, Browser};
+
+/// axe-core's script, run in the page as a WebDriver script (not subject to the page's CSP,
+/// which rightly refuses inline scripts).
+fn axe_source() -> String {
+    let path = crate_root().join(".tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "axe-core is missing at {} ({e}); run scripts/setup",
+            path.display()
+        )
+    })
+}
+
+/// Run axe on the current page; returns the violations, one line each.
+async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+    let loaded = browser
+        .eval("return typeof window.axe !== 'undefined';")
+        .await;
+    if loaded != json!(true) {
+        browser
+            .eval(&format!("{axe}\n;window.axe = axe; return true;"))
+            .await;
+    }
+    let result = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { runOnly: { type: 'tag', values: \
+               ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }) \
+             .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + \
+                 v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))) \
+             .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(result).unwrap_or_else(|_| vec!["axe returned nothing".to_string()])
+}
+
+/// Log an interview with a rejection, a reflection, feedback and a plan item; returns its id.
+async fn seed(browser: &Browser) -> String {
+    browser.goto("/interviews/new").await;
+    browser.fill("#new-company", "Umbrella").await;
+    browser.fill("#new-role", "QA Lead").await;
+    browser.click("button[type=submit]").await;
+    browser.wait_text("h1", "QA Lead at Umbrella").await;
+    let path = browser.current_path().await;
+    let id = path.trim_start_matches("/interviews/").to_string();
+    browser
+        .eval(
+            "const el = document.querySelector('#d-outcome'); el.value = 'rejected'; \
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+        )
+        .await;
+    browser
+        .fill("#rf-fell_short", "Test strategy for mobile")
+        .await;
+    browser.click("input[name=mistake-rambling]").await;
+    browser.click("#lessons .lesson button").await;
+    browser.wait_text("#lessons", "In my plan").await;
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_violation_on_any_screen_light_or_dark() {
+    let (_server, browser) = setup().await;
+    let axe = axe_source();
+    browser.set_phone_viewport().await;
+    let id = seed(&browser).await;
+    let screens = [
+        "/".to_string(),
+        "/interviews".to_string(),
+        "/interviews/new".to_string(),
+        format!("/interviews/{id}"),
+        "/questions".to_string(),
+        "/questions/s-behavioural-01".to_string(),
+        "/practice".to_string(),
+        "/plan".to_string(),
+        "/search".to_string(),
+        "/journey".to_string(),
+        "/more".to_string(),
+        "/settings".to_string(),
+        "/no-such-page".to_string(),
+    ];
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        browser
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+            )
+            .await;
+        for path in &screens {
+            browser.goto(path).await;
+            browser.wait_for("main h1").await;
+            for v in violations(&browser, &axe).await {
+                found.push(format!("{scheme} {path}: {v}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+}
