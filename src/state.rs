@@ -591,6 +591,20 @@ impl AppState {
         })
     }
 
+    /// A drill of one category (see `practice::focus_queue`), leaving out `rated`.
+    pub fn focus_queue(&self, category: Category, rated: &[Id]) -> Vec<Id> {
+        let candidates: Vec<Id> = self.questions.with(|q| {
+            questions::bank(q)
+                .into_iter()
+                .filter(|q| !q.hidden && q.category == category)
+                .map(|q| q.id)
+                .collect()
+        });
+        self.cards.with(|cards| {
+            practice::focus_queue(&candidates, cards, rated, platform::now_ms(), 20)
+        })
+    }
+
     /// The ids to practise now, in order.
     pub fn due_queue(&self) -> Vec<Id> {
         let candidates = self.candidates();

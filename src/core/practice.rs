@@ -471,6 +471,32 @@ pub fn due_count(
     due_queue(candidates, cards, log, now, today_start, settings).len()
 }
 
+/// A drill of one category, whatever is due: the candidates (ids of that category, visible)
+/// not yet rated in this session, the weakest first (lowest predicted recall now), then the never
+/// practised; at most `limit`.
+pub fn focus_queue(
+    candidates: &[Id],
+    cards: &[CardState],
+    rated: &[Id],
+    now: Millis,
+    limit: usize,
+) -> Vec<Id> {
+    let by_id: HashMap<&str, &CardState> = cards.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut list: Vec<(f64, &Id)> = candidates
+        .iter()
+        .filter(|id| !rated.contains(id))
+        .map(|id| {
+            let recall = by_id
+                .get(id.as_str())
+                .and_then(|c| retrievability(c, now))
+                .unwrap_or(2.0);
+            (recall, id)
+        })
+        .collect();
+    list.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    list.into_iter().take(limit).map(|(_, id)| id.clone()).collect()
+}
+
 /// Predicted recall probability now (0..=1), None for a new card.
 pub fn retrievability(card: &CardState, now: Millis) -> Option<f64> {
     if card.state == 0 || !(card.stability.is_finite() && card.stability > 0.0) {
@@ -533,6 +559,24 @@ pub fn due_label(due: Millis, now: Millis) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_focus_queue_puts_the_weakest_first_and_skips_what_was_rated() {
+        let now = 100 * DAY;
+        let card = |id: &str, stability: f64| CardState {
+            id: id.into(),
+            stability,
+            state: 2,
+            last_review: Some(now - 10 * DAY),
+            due: now + DAY,
+            ..CardState::default()
+        };
+        let cards = vec![card("strong", 300.0), card("weak", 2.0)];
+        let ids: Vec<Id> = ["new", "strong", "weak"].map(String::from).to_vec();
+        assert_eq!(focus_queue(&ids, &cards, &[], now, 10), ["weak", "strong", "new"]);
+        assert_eq!(focus_queue(&ids, &cards, &["weak".into()], now, 1), ["strong"]);
+        assert!(focus_queue(&[], &cards, &[], now, 10).is_empty());
+    }
+
     use super::*;
     use crate::core::model::new_id;
 

@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use leptos_router::hooks::use_query_map;
+
 use crate::core::practice::{due_label, preview, Grade};
+use crate::core::questions::Category;
 use crate::platform;
 use crate::speech;
 use crate::state::use_app;
@@ -23,9 +26,18 @@ pub fn Practice() -> impl IntoView {
     let bank = state.bank();
     // Recomputed after every rating (cards and reviews change) and on demand.
     let tick = RwSignal::new(0u32);
+    // `/practice?category=<key>`: a drill of one category (from an insight), due or not.
+    let focus = use_query_map()
+        .read_untracked()
+        .get("category")
+        .and_then(|k| Category::from_key(&k));
+    let rated = RwSignal::new(Vec::<String>::new());
     let queue = Memo::new(move |_| {
         tick.track();
-        state.due_queue()
+        match focus {
+            Some(c) => rated.with(|r| state.focus_queue(c, r)),
+            None => state.due_queue(),
+        }
     });
     let current = Memo::new(move |_| queue.with(|q| q.first().cloned()));
     let card = Memo::new(move |_| {
@@ -102,6 +114,7 @@ pub fn Practice() -> impl IntoView {
             return;
         }
         state.rate(&id, grade);
+        rated.update(|r| r.push(id));
         session.update(|s| s.push(grade));
         speech::stop();
     };
@@ -109,6 +122,9 @@ pub fn Practice() -> impl IntoView {
         if state.undo_rating() {
             session.update(|s| {
                 s.pop();
+            });
+            rated.update(|r| {
+                r.pop();
             });
             tick.update(|t| *t += 1);
         }
@@ -169,7 +185,12 @@ pub fn Practice() -> impl IntoView {
     view! {
         <div class="page practice" class:commute=move || commute.get()>
             <div class="page-head">
-                <h1>"Practice"</h1>
+                <h1>
+                    {match focus {
+                        Some(c) => format!("Practice: {}", c.label()),
+                        None => "Practice".to_string(),
+                    }}
+                </h1>
                 <label class="check">
                     <input
                         type="checkbox"
@@ -182,6 +203,15 @@ pub fn Practice() -> impl IntoView {
                     <span>"Commute mode"</span>
                 </label>
             </div>
+            {focus
+                .map(|_| {
+                    view! {
+                        <p class="muted">
+                            "A drill of this category, due or not, the weakest first. "
+                            <a href="/practice">"Practise what's due instead"</a>
+                        </p>
+                    }
+                })}
             {speech_ok
                 .then(|| {
                     view! {
