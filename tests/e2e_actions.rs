@@ -367,3 +367,100 @@ async fn plan_and_search_work_offline() {
         .unwrap_or_default();
     assert_eq!(skill, "Salary conversations");
 }
+
+/// Log an interview and tick the "rambled" mistake in its reflection.
+async fn interview_where_i_rambled(browser: &Browser, company: &str) -> String {
+    let id = log_interview(browser, company, "Engineer").await;
+    browser.click("input[name=mistake-rambling]").await;
+    browser.wait_for("#fix-rambling").await;
+    stored_with(browser, "reflections", &id).await;
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_mistake_twice_becomes_an_insight_whose_step_makes_a_plan_item() {
+    let (_server, browser) = setup().await;
+    let first = interview_where_i_rambled(&browser, "Acme").await;
+    browser.goto("/journey").await;
+    browser.wait_text("h1", "Your journey").await;
+    assert!(
+        !browser.text("main").await.contains("Rambled or lost the thread"),
+        "one interview is not a pattern"
+    );
+    let second = interview_where_i_rambled(&browser, "Globex").await;
+
+    // Today shows it as the newest insight; the journey lists it with both interviews.
+    browser.goto("/").await;
+    browser.wait_for("[data-testid=insight]").await;
+    browser.goto("/journey").await;
+    let insight = browser.wait_text("[data-testid=insight]", "Engineer at Globex").await;
+    assert!(insight.contains("Engineer at Acme"), "{insight}");
+    for id in [&first, &second] {
+        assert!(
+            browser
+                .exists(&format!("[data-testid=insight] a[href^='/interviews/{id}']"))
+                .await
+        );
+    }
+
+    // Its one-tap step makes a plan item linked to both interviews.
+    browser.click("[data-testid=insight] .button.primary").await;
+    browser.wait_text("[data-testid=insight]", "Added to your plan").await;
+    browser.click("[data-testid=insight] .chip.done").await;
+    browser.wait_text("h1", "My plan").await;
+    browser.wait_text(".sources", "Engineer at Globex").await;
+    assert!(browser.text(".sources").await.contains("Engineer at Acme"));
+    let plan = stored_with(&browser, "plan", &second).await;
+    assert_eq!(plan.as_array().map(Vec::len), Some(1));
+
+    // Dismissed, it stays away until its evidence changes: a third interview brings it back.
+    browser.goto("/journey").await;
+    browser.wait_for("[data-testid=insight]").await;
+    let before = browser.count("[data-testid=insight]").await;
+    browser.click("[data-testid=insight] .button.quiet").await;
+    browser
+        .wait_js(&format!(
+            "return document.querySelectorAll('[data-testid=insight]').length < {before} || null;"
+        ))
+        .await;
+    browser.reload().await;
+    browser.wait_text("h1", "Your journey").await;
+    assert!(!browser.text("main").await.contains("Engineer at Globex"));
+    interview_where_i_rambled(&browser, "Initech").await;
+    browser.goto("/journey").await;
+    browser
+        .wait_text("[data-testid=insight]", "Engineer at Initech")
+        .await;
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_journey_draws_its_charts_offline() {
+    let (mut server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for_service_worker_control().await;
+    let id = log_interview(&browser, "Soylent", "Analyst").await;
+    browser.fill("#rf-went_well", "Clear story about the migration").await;
+    stored_with(&browser, "reflections", &id).await;
+
+    server.stop();
+
+    browser.goto("/journey").await;
+    browser.wait_text("h1", "Your journey").await;
+    let charts = browser.count(".chart-svg svg").await;
+    assert!(charts >= 5, "heatmap, months and three meters: {charts}");
+    // Each chart has its words for screen readers (and everyone else) beside it.
+    let captions = browser.text(".journey").await;
+    assert!(captions.contains("1 of 1 interviews have a reflection"), "{captions}");
+    assert!(browser.exists("[data-testid=timeline]").await);
+    browser
+        .wait_text("[data-testid=timeline]", "Analyst at Soylent")
+        .await;
+    // Dark mode: the charts use the theme's colours through classes, never inline styles.
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.chart-svg [style]').length;")
+            .await,
+        json!(0)
+    );
+}
