@@ -44,6 +44,56 @@ pub const VENT_QUOTE: Quote = Quote {
     author: "Lily Tomlin",
 };
 
+/// A kind word for Today, fitted to the moment.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct KindWord {
+    /// Our own words, first.
+    pub message: &'static str,
+    pub quote: Quote,
+    /// True when it answers a recent rejection.
+    pub after_rejection: bool,
+}
+
+/// Our own words after a rejection: it is not personal.
+const NOT_PERSONAL: [&str; 3] = [
+    "A no is about one role, one day, one set of people. It is not a verdict on you.",
+    "Most rejections come down to things no candidate can see: an internal hire, a budget, timing. It is not personal.",
+    "You showed up and tried, and that is the part that was yours. The rest was never fully in your hands.",
+];
+
+/// Our own words on other days: keep moving.
+const KEEP_MOVING: [&str; 3] = [
+    "Small steps count. One application, one practised answer, one honest note: that is progress.",
+    "Every interview makes the next one easier, whatever its outcome.",
+    "You don't need to feel ready to take the next step. You only need to take it.",
+];
+
+/// Days after a rejection during which Today speaks to it.
+pub const REJECTION_DAYS: i64 = 14;
+
+/// The word for today: about not taking it personally when a rejection was logged in the last
+/// [`REJECTION_DAYS`] days (by when the interview was last changed), otherwise about keeping
+/// moving. The choice is stable through a day and changes from day to day.
+pub fn for_today(interviews: &[Interview], today: chrono::NaiveDate) -> KindWord {
+    let recent_rejection = interviews.iter().any(|i| {
+        i.outcome == super::model::Outcome::Rejected
+            && chrono::DateTime::from_timestamp_millis(i.updated)
+                .map(|d| (today - d.date_naive()).num_days() <= REJECTION_DAYS)
+                .unwrap_or(false)
+    });
+    let seed = today.format("%Y-%m-%d").to_string();
+    let words: &[&'static str] = if recent_rejection {
+        &NOT_PERSONAL
+    } else {
+        &KEEP_MOVING
+    };
+    KindWord {
+        message: pick(words, &seed),
+        quote: pick(&QUOTES, &seed),
+        after_rejection: recent_rejection,
+    }
+}
+
 /// A step the user can take next, and where in the app it is.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct NextStep {
@@ -129,6 +179,31 @@ pub fn after_rejection(interview: &Interview, reflection: Option<&Reflection>) -
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn today_speaks_to_a_recent_rejection_then_moves_on() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let at = |s: &str| {
+            day(s)
+                .and_hms_opt(12, 0, 0)
+                .unwrap()
+                .and_utc()
+                .timestamp_millis()
+        };
+        let mut i = Interview {
+            outcome: crate::core::model::Outcome::Rejected,
+            updated: at("2026-03-01"),
+            ..Interview::default()
+        };
+        let w = for_today(std::slice::from_ref(&i), day("2026-03-05"));
+        assert!(w.after_rejection);
+        assert!(NOT_PERSONAL.contains(&w.message));
+        assert!(!for_today(std::slice::from_ref(&i), day("2026-03-20")).after_rejection);
+        i.outcome = crate::core::model::Outcome::Offer;
+        let w = for_today(&[i], day("2026-03-05"));
+        assert!(KEEP_MOVING.contains(&w.message));
+        assert_eq!(w, for_today(&[], day("2026-03-05")), "stable through the day");
+    }
+
     use super::*;
     use crate::core::model::RejectionReason;
 

@@ -1,9 +1,13 @@
-//! Today (`/`): the pipeline at a glance, the two quick actions, and interviews waiting for a
-//! reflection.
+//! Today (`/`), in order of what matters now: follow-ups due, questions due (one tap to
+//! practise), interviews waiting for a reflection, the newest insight, pipeline health with the
+//! two quick actions, a backup reminder when one is due, and a kind word that fits the moment.
 
 use leptos::prelude::*;
 
+use crate::components::insight_card::InsightCard;
+use crate::core::encouragement;
 use crate::core::pipeline::{awaiting_reflection, PipelineHealth};
+use crate::pages::journey::{insights_memo, visible_insights};
 use crate::pages::human_date;
 use crate::state::use_app;
 
@@ -51,6 +55,15 @@ pub fn Today() -> impl IntoView {
         let today = state.today.get_untracked();
         state.edit_interview(&id, |i| i.feedback.snooze(today, days));
     };
+    let all_insights = insights_memo(state);
+    let shown_insights = visible_insights(state, all_insights);
+    let newest_insight = Memo::new(move |_| shown_insights.with(|l| l.first().cloned()));
+    let kind_word = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .interviews
+            .with(|l| encouragement::for_today(l, today))
+    });
     let heard_back_open = RwSignal::new(false);
     let due = Memo::new(move |_| state.due_count());
     let backup_due = move || {
@@ -63,6 +76,17 @@ pub fn Today() -> impl IntoView {
     view! {
         <div class="page">
             <h1>"Today"</h1>
+            <Show when=is_empty>
+                <section class="card welcome">
+                    <h2>"Welcome to Rebound"</h2>
+                    <p>
+                        "A quiet place to log your interviews, look back on each one, and walk into the next better prepared. Everything stays on this device."
+                    </p>
+                    <p>"Start with the interview you had most recently, however it went."</p>
+                    <a class="button primary" href="/interviews/new">"Log my first interview"</a>
+                </section>
+            </Show>
+
             <Show when=move || !follow_ups.with(Vec::is_empty)>
                 <section class="card follow-ups" aria-labelledby="follow-ups-title">
                     <h2 id="follow-ups-title">"Follow-ups due"</h2>
@@ -102,23 +126,6 @@ pub fn Today() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
-            <Show when=is_empty>
-                <section class="card welcome">
-                    <h2>"Welcome to Rebound"</h2>
-                    <p>
-                        "A quiet place to log your interviews, look back on each one, and walk into the next better prepared. Everything stays on this device."
-                    </p>
-                    <p>"Start with the interview you had most recently, however it went."</p>
-                </section>
-            </Show>
-
-            <section class="card pipeline" aria-labelledby="pipeline-title">
-                <h2 id="pipeline-title">"Your pipeline"</h2>
-                <p class="big-number" data-testid="active-count">
-                    {move || health.get().summary()}
-                </p>
-                {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
-            </section>
 
             <section class="card practice-card" aria-labelledby="practice-title">
                 <h2 id="practice-title">"Practice"</h2>
@@ -132,6 +139,71 @@ pub fn Today() -> impl IntoView {
                 <Show when=move || { due.get() > 0 }>
                     <a class="button" href="/practice">"Practise now"</a>
                 </Show>
+            </section>
+
+            <section class="card" aria-labelledby="waiting-title">
+                <h2 id="waiting-title">"Waiting for a reflection"</h2>
+                <Show
+                    when=move || !waiting.get().is_empty()
+                    fallback=move || {
+                        view! {
+                            <p class="muted">
+                                {move || {
+                                    if is_empty() {
+                                        "After an interview, it shows up here until you've jotted down how it went."
+                                    } else {
+                                        "All caught up: every interview so far has a reflection."
+                                    }
+                                }}
+                            </p>
+                        }
+                    }
+                >
+                    <ul class="link-list">
+                        {move || {
+                            waiting
+                                .get()
+                                .into_iter()
+                                .map(|(id, title, date)| {
+                                    view! {
+                                        <li>
+                                            <a href=format!("/interviews/{id}#reflect")>
+                                                <span>{title}</span>
+                                                <span class="muted small">
+                                                    {date.map(human_date).unwrap_or_default()}
+                                                </span>
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </section>
+
+            {move || {
+                newest_insight
+                    .get()
+                    .map(|insight| {
+                        view! {
+                            <section class="card" aria-labelledby="insight-title">
+                                <h2 id="insight-title" class="visually-hidden">"Newest insight"</h2>
+                                <InsightCard insight=insight heading="Newest insight"/>
+                                <p class="small">
+                                    <a href="/journey">"All insights and your journey"</a>
+                                </p>
+                            </section>
+                        }
+                    })
+            }}
+
+            <section class="card pipeline" aria-labelledby="pipeline-title">
+                <h2 id="pipeline-title">"Your pipeline"</h2>
+                <p class="big-number" data-testid="active-count">
+                    {move || health.get().summary()}
+                </p>
+                {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
             </section>
 
             <div class="actions">
@@ -197,45 +269,18 @@ pub fn Today() -> impl IntoView {
                 </section>
             </Show>
 
-            <section class="card" aria-labelledby="waiting-title">
-                <h2 id="waiting-title">"Waiting for a reflection"</h2>
-                <Show
-                    when=move || !waiting.get().is_empty()
-                    fallback=move || {
-                        view! {
-                            <p class="muted">
-                                {move || {
-                                    if is_empty() {
-                                        "After an interview, it shows up here until you've jotted down how it went."
-                                    } else {
-                                        "All caught up: every interview so far has a reflection."
-                                    }
-                                }}
-                            </p>
-                        }
+            <section class="card kind-word-card" aria-labelledby="kind-title">
+                <h2 id="kind-title" class="visually-hidden">"A kind word"</h2>
+                {move || {
+                    let w = kind_word.get();
+                    view! {
+                        <p class="kind-word" data-testid="kind-word">{w.message}</p>
+                        <blockquote class="quote small">
+                            <p>{w.quote.text}</p>
+                            <footer>"— " {w.quote.author}</footer>
+                        </blockquote>
                     }
-                >
-                    <ul class="link-list">
-                        {move || {
-                            waiting
-                                .get()
-                                .into_iter()
-                                .map(|(id, title, date)| {
-                                    view! {
-                                        <li>
-                                            <a href=format!("/interviews/{id}#reflect")>
-                                                <span>{title}</span>
-                                                <span class="muted small">
-                                                    {date.map(human_date).unwrap_or_default()}
-                                                </span>
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                </Show>
+                }}
             </section>
         </div>
     }
