@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod encouragement;
+pub mod insights;
 pub mod journey;
 pub mod letters;
 pub mod model;
