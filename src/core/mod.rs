@@ -2,6 +2,7 @@
 //! here is tested natively with `cargo test --lib`.
 
 pub mod backup;
+pub mod charts;
 pub mod encouragement;
 pub mod insights;
 pub mod journey;
