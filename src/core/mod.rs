@@ -2,7 +2,10 @@
 //! here is tested natively with `cargo test --lib`.
 
 pub mod backup;
+pub mod charts;
 pub mod encouragement;
+pub mod insights;
+pub mod journey;
 pub mod letters;
 pub mod model;
 pub mod pipeline;
