@@ -8,7 +8,7 @@ use crate::components::nav::NavBar;
 use crate::components::notices::{NoticeBar, UndoToast};
 use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
-    more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
+    journey::JourneyPage, more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
     question_detail::QuestionDetail, questions::QuestionBank, search::SearchPage,
     settings::SettingsPage, today::Today,
 };
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/questions/:id") view=QuestionDetail/>
                     <Route path=path!("/practice") view=Practice/>
                     <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/journey") view=JourneyPage/>
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/settings") view=SettingsPage/>

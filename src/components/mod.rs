@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod feedback;
+pub mod insight_card;
 pub mod interview_fields;
 pub mod interview_questions;
 pub mod lessons;

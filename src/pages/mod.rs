@@ -3,6 +3,7 @@
 pub mod interview_detail;
 pub mod interview_list;
 pub mod interview_new;
+pub mod journey;
 pub mod more;
 pub mod not_found;
 pub mod plan;

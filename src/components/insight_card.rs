@@ -1,0 +1,122 @@
+//! One insight: the pattern, the evidence behind it (links), a next step in one tap, and a way
+//! to dismiss it until its evidence changes.
+
+use leptos::prelude::*;
+
+use crate::core::insights::{EvidenceKind, Insight, NextStep};
+use crate::core::plan::{PlanItem, Source};
+use crate::state::use_app;
+
+#[component]
+pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
+    let state = use_app();
+    let done = RwSignal::new(None::<(String, &'static str)>);
+    let insight = StoredValue::new(insight);
+    let take_step = move |_| {
+        let Some(step) = insight.with_value(|i| i.step.clone()) else {
+            return;
+        };
+        match step {
+            NextStep::AddPlanItem { skill, why } => {
+                let sources = insight.with_value(|i| {
+                    i.evidence
+                        .iter()
+                        .map(|e| Source {
+                            interview_id: (e.kind != EvidenceKind::Question).then(|| e.id.clone()),
+                            question_id: (e.kind == EvidenceKind::Question).then(|| e.id.clone()),
+                            part: "insight".to_string(),
+                            text: e.label.clone(),
+                        })
+                        .collect()
+                });
+                let id = state.add_plan_item(PlanItem {
+                    skill,
+                    why,
+                    sources,
+                    ..PlanItem::default()
+                });
+                done.set(Some((format!("/plan#plan-{id}"), "Added to your plan. Open it")));
+            }
+            NextStep::AddQuestion { text, category } => {
+                let id = state.add_question(text, category, None);
+                done.set(Some((format!("/questions/{id}"), "Added to your bank. Open it")));
+            }
+            NextStep::Practise { .. } | NextStep::LogInterview => {}
+        }
+    };
+    let dismiss = move |_| {
+        let (key, fingerprint) = insight.with_value(|i| (i.key.clone(), i.fingerprint.clone()));
+        state.edit_settings(|s| {
+            s.dismissed_insights.insert(key, fingerprint);
+        });
+    };
+    let (title, body, evidence, step, reassurance) = insight.with_value(|i| {
+        (
+            i.title.clone(),
+            i.body.clone(),
+            i.evidence.clone(),
+            i.step.clone(),
+            i.reassurance,
+        )
+    });
+    let step_view = step.map(|s| {
+        let label = s.label();
+        match s {
+            NextStep::Practise { category } => view! {
+                <a class="button primary small" href=format!("/practice?category={}", category.key())>
+                    {label}
+                </a>
+            }
+            .into_any(),
+            NextStep::LogInterview => view! {
+                <a class="button primary small" href="/interviews/new">{label}</a>
+            }
+            .into_any(),
+            _ => view! {
+                <Show
+                    when=move || done.get().is_none()
+                    fallback=move || {
+                        done.get()
+                            .map(|(href, text)| view! { <a class="chip done" href=href>{"✓ "}{text}</a> })
+                    }
+                >
+                    <button type="button" class="button primary small" on:click=take_step>
+                        {label.clone()}
+                    </button>
+                </Show>
+            }
+            .into_any(),
+        }
+    });
+
+    view! {
+        <article class="insight" class:reassurance=reassurance data-testid="insight">
+            <p class="insight-kicker muted small">{heading}</p>
+            <h3>{title}</h3>
+            <p>{body}</p>
+            <details class="evidence">
+                <summary>{format!("What this is based on ({})", evidence.len())}</summary>
+                <ul class="plain-list">
+                    {evidence
+                        .into_iter()
+                        .map(|e| {
+                            let href = match e.kind {
+                                EvidenceKind::Question => format!("/questions/{}", e.id),
+                                EvidenceKind::Reflection => format!("/interviews/{}#reflect", e.id),
+                                EvidenceKind::Feedback => format!("/interviews/{}#feedback", e.id),
+                                EvidenceKind::Interview => format!("/interviews/{}", e.id),
+                            };
+                            view! { <li><a href=href>{e.label}</a></li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+            <div class="actions">
+                {step_view}
+                <button type="button" class="button quiet small" on:click=dismiss>
+                    "Dismiss"
+                </button>
+            </div>
+        </article>
+    }
+}
