@@ -23,12 +23,13 @@
 
 #![warn(missing_docs)]
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::journey::{clip, day_of, first_line};
+use super::journey::{clip, day_of, first_line, month_name};
 use super::model::{mistake_label, Id, Interview, Millis, Outcome, Reflection, COMMON_MISTAKES};
 use super::plan::PlanItem;
 use super::practice::{Grade, ReviewEntry};
@@ -193,9 +194,43 @@ struct Ctx<'a> {
     input: &'a InsightInput<'a>,
     /// One interview per id (the latest write), in input order.
     interviews: Vec<&'a Interview>,
-    by_id: HashMap<&'a str, &'a Interview>,
+    /// How to name each interview, by id (made once: thousands of evidence links reuse them).
+    names: HashMap<&'a str, Named>,
     /// Started reflections, one per id (the latest write), in input order.
     reflections: Vec<&'a Reflection>,
+}
+
+/// How an interview is named in evidence and in sentences.
+struct Named {
+    /// "Engineer at Acme, 3 Mar" (the year added when not this year).
+    label: String,
+    /// "Acme" (the company, else the title).
+    short: String,
+}
+
+impl Named {
+    fn new(i: &Interview, today: NaiveDate) -> Named {
+        let title = clip(&i.title(), 60);
+        let label = match i.date.or_else(|| day_of(i.created)) {
+            Some(day) if day.year() == today.year() => {
+                format!("{title}, {} {}", day.day(), month_name(day.month()))
+            }
+            Some(day) => format!(
+                "{title}, {} {} {}",
+                day.day(),
+                month_name(day.month()),
+                day.year()
+            ),
+            None => title,
+        };
+        let company = i.company.trim();
+        let short = if company.is_empty() {
+            clip(&i.title(), 40)
+        } else {
+            clip(company, 40)
+        };
+        Named { label, short }
+    }
 }
 
 fn latest_by_id<T>(
@@ -228,34 +263,21 @@ impl<'a> Ctx<'a> {
         let (interviews, by_id) = latest_by_id(input.interviews, |i| &i.id, |i| i.updated);
         let (reflections, _) = latest_by_id(input.reflections, |r| &r.id, |r| r.updated);
         let reflections = reflections.into_iter().filter(|r| r.is_started()).collect();
+        let names = by_id
+            .into_iter()
+            .map(|(id, i)| (id, Named::new(i, input.today)))
+            .collect();
         Ctx {
             input,
             interviews,
-            by_id,
+            names,
             reflections,
         }
     }
 
-    fn format_day(&self, day: NaiveDate) -> String {
-        if day.year() == self.input.today.year() {
-            day.format("%-d %b").to_string()
-        } else {
-            day.format("%-d %b %Y").to_string()
-        }
-    }
-
-    /// "Engineer at Acme, 3 Mar".
-    fn interview_label(&self, i: &Interview) -> String {
-        let title = clip(&i.title(), 60);
-        match i.date.or_else(|| day_of(i.created)) {
-            Some(day) => format!("{title}, {}", self.format_day(day)),
-            None => title,
-        }
-    }
-
     fn evidence_for(&self, kind: EvidenceKind, id: &str) -> Evidence {
-        let label = match self.by_id.get(id) {
-            Some(i) => self.interview_label(i),
+        let label = match self.names.get(id) {
+            Some(named) => named.label.clone(),
             None => "An earlier interview".to_string(),
         };
         Evidence {
@@ -267,33 +289,26 @@ impl<'a> Ctx<'a> {
 
     /// A short name for an interview in a sentence: the company, else the title.
     fn short_name(&self, id: &str) -> Option<String> {
-        let i = self.by_id.get(id)?;
-        let company = i.company.trim();
-        Some(if company.is_empty() {
-            clip(&i.title(), 40)
-        } else {
-            clip(company, 40)
-        })
+        self.names.get(id).map(|named| named.short.clone())
     }
 
-    /// "Acme, Globex and 2 more" for the interviews with these ids.
+    /// "Acme, Globex and 2 more" for the interviews with these ids (distinct names, in order).
     fn names(&self, ids: &[&str]) -> String {
-        let mut names: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut first: Vec<String> = Vec::new();
         for id in ids {
             if let Some(n) = self.short_name(id) {
-                if !names.contains(&n) {
-                    names.push(n);
+                if seen.insert(n.clone()) && first.len() < 3 {
+                    first.push(n);
                 }
             }
         }
-        match names.len() {
-            0 => String::new(),
-            1 => names[0].clone(),
-            2 | 3 => {
-                let last = names.pop().unwrap_or_default();
-                format!("{} and {last}", names.join(", "))
-            }
-            n => format!("{} and {} more", names[..2].join(", "), n - 2),
+        match (seen.len(), first.as_slice()) {
+            (_, []) => String::new(),
+            (_, [one]) => one.clone(),
+            (2, [a, b, ..]) => format!("{a} and {b}"),
+            (3, [a, b, c]) => format!("{a}, {b} and {c}"),
+            (n, [a, b, ..]) => format!("{a}, {b} and {} more", n - 2),
         }
     }
 
@@ -613,30 +628,30 @@ fn is_stopword(word: &str) -> bool {
 
 /// Simple English plural folding: "stories" -> "story", "processes" -> "process",
 /// "approaches" -> "approach", "designs" -> "design"; "status", "analysis", "class" stay.
-fn fold(word: &str) -> String {
-    if word.chars().count() <= 3 {
-        return word.to_string();
+fn fold(word: &str) -> Cow<'_, str> {
+    if word.chars().nth(3).is_none() {
+        return Cow::Borrowed(word);
     }
     if let Some(stem) = word.strip_suffix("ies") {
-        if stem.chars().count() >= 2 {
-            return format!("{stem}y");
+        if stem.chars().nth(1).is_some() {
+            return Cow::Owned(format!("{stem}y"));
         }
     }
     // The suffixes are ASCII, so cutting their bytes keeps the text on a char boundary.
     for suffix in ["sses", "ches", "shes", "xes"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            return format!("{stem}{}", &suffix[..suffix.len() - 2]);
+        if word.ends_with(suffix) {
+            return Cow::Borrowed(&word[..word.len() - 2]);
         }
     }
     if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
-    word.strip_suffix('s').unwrap_or(word).to_string()
+    Cow::Borrowed(word.strip_suffix('s').unwrap_or(word))
 }
 
 /// A word worth noticing, folded: 4+ characters with a letter among them, not a stopword
 /// (before or after folding), not absurdly long.
-fn meaningful(word: &str) -> Option<String> {
+fn meaningful(word: &str) -> Option<Cow<'_, str>> {
     let n = word.chars().count();
     if !(4..=MAX_WORD_CHARS).contains(&n) || !word.chars().any(char::is_alphabetic) {
         return None;
@@ -661,59 +676,114 @@ fn scanned(text: &str) -> &str {
     }
 }
 
-/// Runs of lower-cased words between punctuation.
-fn segments(text: &str) -> Vec<Vec<String>> {
-    scanned(text)
+/// A text as read for patterns: its first [`MAX_SCAN_CHARS`] characters, lower-cased.
+fn lowered(text: &str) -> String {
+    scanned(text).to_lowercase()
+}
+
+/// Runs of words between punctuation, in a [`lowered`] text.
+fn segments(lower: &str) -> Vec<Vec<&str>> {
+    lower
         .split(is_phrase_break)
         .map(|seg| {
             seg.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect::<Vec<String>>()
+                .collect::<Vec<&str>>()
         })
         .filter(|seg| !seg.is_empty())
         .collect()
 }
 
-/// The distinct terms of a text, folded, each with the words as written (lower-cased):
-/// meaningful words, and two-word phrases of meaningful words next to each other ("system
-/// design").
-fn terms(text: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for seg in segments(text) {
-        let mut prev: Option<(String, &str)> = None;
-        for word in &seg {
-            let this = meaningful(word).map(|f| (f, word.as_str()));
+/// Calls `f(term, as written)` for each term of a text, folded, with the words as written
+/// (lower-cased): meaningful words, and two-word phrases of meaningful words next to each other
+/// ("system design"). A term may come more than once.
+fn for_each_term(text: &str, mut f: impl FnMut(&str, &str)) {
+    let mut term = String::new();
+    let mut surface = String::new();
+    let lower = lowered(text);
+    for seg in segments(&lower) {
+        let mut prev: Option<(Cow<str>, &str)> = None;
+        for word in seg {
+            let this = meaningful(word).map(|folded| (folded, word));
             if let (Some((a, raw_a)), Some((b, raw_b))) = (&prev, &this) {
                 if a != b {
-                    out.entry(format!("{a} {b}"))
-                        .or_insert_with(|| format!("{raw_a} {raw_b}"));
+                    term.clear();
+                    term.push_str(a);
+                    term.push(' ');
+                    term.push_str(b);
+                    surface.clear();
+                    surface.push_str(raw_a);
+                    surface.push(' ');
+                    surface.push_str(raw_b);
+                    f(&term, &surface);
                 }
             }
-            if let Some((f, raw)) = &this {
-                out.entry(f.clone()).or_insert_with(|| raw.to_string());
+            if let Some((folded, raw)) = &this {
+                f(folded, raw);
             }
             prev = this;
         }
     }
+}
+
+/// The distinct terms of a text with how each is written (see [`for_each_term`]).
+#[cfg(test)]
+fn terms(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for_each_term(text, |term, surface| {
+        out.entry(term.to_string())
+            .or_insert_with(|| surface.to_string());
+    });
     out
 }
+
+/// FNV-1a as a `Hasher`: much faster than SipHash on the many short words counted here (the
+/// data is the user's own, so flooding is no concern).
+#[derive(Clone, Copy)]
+struct FastHash(u64);
+
+impl Default for FastHash {
+    fn default() -> Self {
+        FastHash(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FastHash {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHash>>;
 
 /// Term -> (the indices of the texts it is in, how to show it). A term is shown as written:
 /// the shortest spelling seen (usually the singular: "stakeholder", not "stakeholders"; and
 /// "kubernetes" stays "kubernetes" though its key is folded).
 #[derive(Default)]
-struct Shared(HashMap<String, (Vec<usize>, String)>);
+struct Shared(FastMap<String, (Vec<usize>, String)>);
 
 impl Shared {
-    fn add(&mut self, n: usize, term: String, surface: String) {
-        let entry = self.0.entry(term).or_default();
+    /// Text `n` has `term`, written `surface`. Texts are added in order, so a repeat of the same
+    /// text is the last one recorded.
+    fn add(&mut self, n: usize, term: &str, surface: &str) {
+        let Some(entry) = self.0.get_mut(term) else {
+            self.0
+                .insert(term.to_string(), (vec![n], surface.to_string()));
+            return;
+        };
         if entry.0.last() != Some(&n) {
             entry.0.push(n);
         }
-        let shorter = (surface.chars().count(), &surface) < (entry.1.chars().count(), &entry.1);
-        if entry.1.is_empty() || shorter {
-            entry.1 = surface;
+        let shorter =
+            (surface.chars().count(), surface) < (entry.1.chars().count(), entry.1.as_str());
+        if shorter {
+            entry.1 = surface.to_string();
         }
     }
 
@@ -731,9 +801,10 @@ impl Shared {
 /// `contains(" word ")` finds whole words and phrases).
 fn normalised(text: &str) -> String {
     let mut out = String::from(" ");
-    for seg in segments(text) {
+    let lower = lowered(text);
+    for seg in segments(&lower) {
         for word in seg {
-            out.push_str(&fold(&word));
+            out.push_str(&fold(word));
             out.push(' ');
         }
         // Punctuation breaks phrases.
@@ -898,7 +969,7 @@ fn topic_category(topic: &str) -> Category {
     let words: Vec<&str> = topic.split(' ').collect();
     TOPIC_CATEGORIES
         .iter()
-        .find(|(w, _)| words.contains(&fold(w).as_str()))
+        .find(|(w, _)| words.contains(&fold(w).as_ref()))
         .map(|(_, c)| *c)
         .unwrap_or(Category::Situational)
 }
@@ -917,9 +988,9 @@ fn unprepared_topics(ctx: &Ctx) -> Vec<Insight> {
         if r.not_prepared.trim().is_empty() {
             continue;
         }
-        for (term, surface) in terms(&r.not_prepared) {
-            shared.add(n, term, surface);
-        }
+        for_each_term(&r.not_prepared, |term, surface| {
+            shared.add(n, term, surface)
+        });
     }
     let mut candidates = shared.repeated();
     if candidates.is_empty() {
@@ -1340,10 +1411,11 @@ fn feedback_themes(ctx: &Ctx) -> Vec<Insight> {
     // Meaningful words shared by two or more, beyond the themes.
     let mut df = Shared::default();
     for (n, i) in with_feedback.iter().enumerate() {
-        for seg in segments(&i.feedback.said) {
+        let lower = lowered(&i.feedback.said);
+        for seg in segments(&lower) {
             for w in seg {
-                if let Some(f) = meaningful(&w).filter(|f| !covered.contains(f)) {
-                    df.add(n, f, w);
+                if let Some(f) = meaningful(w).filter(|f| !covered.contains(f.as_ref())) {
+                    df.add(n, &f, w);
                 }
             }
         }
