@@ -59,10 +59,10 @@ pub enum Notice {
 #[derive(Clone, PartialEq, Debug)]
 pub enum Undo {
     DeletedInterview {
-        interview: Interview,
-        reflection: Option<Reflection>,
+        interview: Box<Interview>,
+        reflection: Option<Box<Reflection>>,
     },
-    DeletedPlanItem(PlanItem),
+    DeletedPlanItem(Box<PlanItem>),
 }
 
 impl Undo {
@@ -312,8 +312,8 @@ impl AppState {
             self.forget(Collection::Reflections, id);
         }
         self.undo.set(Some(Undo::DeletedInterview {
-            interview,
-            reflection,
+            interview: Box::new(interview),
+            reflection: reflection.map(Box::new),
         }));
     }
 
@@ -325,16 +325,16 @@ impl AppState {
                 reflection,
             }) => {
                 let id = interview.id.clone();
-                self.interviews.update(|list| list.push(interview));
+                self.interviews.update(|list| list.push(*interview));
                 self.touch(Collection::Interviews, &id);
                 if let Some(r) = reflection {
-                    self.reflections.update(|list| list.push(r));
+                    self.reflections.update(|list| list.push(*r));
                     self.touch(Collection::Reflections, &id);
                 }
             }
             Some(Undo::DeletedPlanItem(item)) => {
                 let id = item.id.clone();
-                self.plan.update(|list| list.push(item));
+                self.plan.update(|list| list.push(*item));
                 self.touch(Collection::Plan, &id);
             }
             None => {}
@@ -428,7 +428,7 @@ impl AppState {
         });
         if let Some(item) = removed {
             self.forget(Collection::Plan, id);
-            self.undo.set(Some(Undo::DeletedPlanItem(item)));
+            self.undo.set(Some(Undo::DeletedPlanItem(Box::new(item))));
         }
     }
 
@@ -600,9 +600,8 @@ impl AppState {
                 .map(|q| q.id)
                 .collect()
         });
-        self.cards.with(|cards| {
-            practice::focus_queue(&candidates, cards, rated, platform::now_ms(), 20)
-        })
+        self.cards
+            .with(|cards| practice::focus_queue(&candidates, cards, rated, platform::now_ms(), 20))
     }
 
     /// The ids to practise now, in order.

@@ -387,7 +387,10 @@ async fn the_same_mistake_twice_becomes_an_insight_whose_step_makes_a_plan_item(
         .eval("return [...document.querySelectorAll('[data-testid=insight]')].map(e => e.textContent).join('|');")
         .await;
     assert!(
-        !insights.as_str().unwrap_or_default().contains("Engineer at Acme"),
+        !insights
+            .as_str()
+            .unwrap_or_default()
+            .contains("Engineer at Acme"),
         "one interview is not a pattern: {insights}"
     );
     let second = interview_where_i_rambled(&browser, "Globex").await;
@@ -398,19 +401,25 @@ async fn the_same_mistake_twice_becomes_an_insight_whose_step_makes_a_plan_item(
     browser.goto("/journey").await;
     browser.wait_for("[data-testid=insight]").await;
     browser.click("[data-testid=insight] summary").await;
-    let insight = browser.wait_text("[data-testid=insight]", "Engineer at Globex").await;
+    let insight = browser
+        .wait_text("[data-testid=insight]", "Engineer at Globex")
+        .await;
     assert!(insight.contains("Engineer at Acme"), "{insight}");
     for id in [&first, &second] {
         assert!(
             browser
-                .exists(&format!("[data-testid=insight] a[href^='/interviews/{id}']"))
+                .exists(&format!(
+                    "[data-testid=insight] a[href^='/interviews/{id}']"
+                ))
                 .await
         );
     }
 
     // Its one-tap step makes a plan item linked to both interviews.
     browser.click("[data-testid=insight] .button.primary").await;
-    browser.wait_text("[data-testid=insight]", "Added to your plan").await;
+    browser
+        .wait_text("[data-testid=insight]", "Added to your plan")
+        .await;
     browser.click("[data-testid=insight] .chip.done").await;
     browser.wait_text("h1", "My plan").await;
     browser.wait_text(".sources", "Engineer at Globex").await;
@@ -433,7 +442,13 @@ async fn the_same_mistake_twice_becomes_an_insight_whose_step_makes_a_plan_item(
     let insights = browser
         .eval("return [...document.querySelectorAll('[data-testid=insight]')].map(e => e.textContent).join('|');")
         .await;
-    assert!(!insights.as_str().unwrap_or_default().contains("Engineer at Globex"), "{insights}");
+    assert!(
+        !insights
+            .as_str()
+            .unwrap_or_default()
+            .contains("Engineer at Globex"),
+        "{insights}"
+    );
     interview_where_i_rambled(&browser, "Initech").await;
     browser.goto("/journey").await;
     browser
@@ -451,7 +466,9 @@ async fn the_journey_draws_its_charts_offline() {
     browser.goto("/").await;
     browser.wait_for_service_worker_control().await;
     let id = log_interview(&browser, "Soylent", "Analyst").await;
-    browser.fill("#rf-went_well", "Clear story about the migration").await;
+    browser
+        .fill("#rf-went_well", "Clear story about the migration")
+        .await;
     stored_with(&browser, "reflections", &id).await;
 
     server.stop();
@@ -462,7 +479,10 @@ async fn the_journey_draws_its_charts_offline() {
     assert!(charts >= 5, "heatmap, months and three meters: {charts}");
     // Each chart has its words for screen readers (and everyone else) beside it.
     let captions = browser.text(".journey").await;
-    assert!(captions.contains("1 of 1 interviews have a reflection"), "{captions}");
+    assert!(
+        captions.contains("1 of 1 interviews have a reflection"),
+        "{captions}"
+    );
     assert!(browser.exists("[data-testid=timeline]").await);
     browser
         .wait_text("[data-testid=timeline]", "Analyst at Soylent")

@@ -35,11 +35,17 @@ pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
                     sources,
                     ..PlanItem::default()
                 });
-                done.set(Some((format!("/plan#plan-{id}"), "Added to your plan. Open it")));
+                done.set(Some((
+                    format!("/plan#plan-{id}"),
+                    "Added to your plan. Open it",
+                )));
             }
             NextStep::AddQuestion { text, category } => {
                 let id = state.add_question(text, category, None);
-                done.set(Some((format!("/questions/{id}"), "Added to your bank. Open it")));
+                done.set(Some((
+                    format!("/questions/{id}"),
+                    "Added to your bank. Open it",
+                )));
             }
             NextStep::Practise { .. } | NextStep::LogInterview => {}
         }

@@ -201,7 +201,11 @@ mod tests {
         i.outcome = crate::core::model::Outcome::Offer;
         let w = for_today(&[i], day("2026-03-05"));
         assert!(KEEP_MOVING.contains(&w.message));
-        assert_eq!(w, for_today(&[], day("2026-03-05")), "stable through the day");
+        assert_eq!(
+            w,
+            for_today(&[], day("2026-03-05")),
+            "stable through the day"
+        );
     }
 
     use super::*;

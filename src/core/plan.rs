@@ -459,7 +459,11 @@ mod tests {
         assert_eq!(item.skill, "Rambled on the first answer");
         assert!(item.from_interview("i1"));
         assert_eq!(
-            has_lesson(&[item.clone()], "i1", "Rambled on the first answer"),
+            has_lesson(
+                std::slice::from_ref(&item),
+                "i1",
+                "Rambled on the first answer"
+            ),
             Some(item.id.clone())
         );
         assert_eq!(

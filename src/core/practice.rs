@@ -494,7 +494,10 @@ pub fn focus_queue(
         })
         .collect();
     list.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
-    list.into_iter().take(limit).map(|(_, id)| id.clone()).collect()
+    list.into_iter()
+        .take(limit)
+        .map(|(_, id)| id.clone())
+        .collect()
 }
 
 /// Predicted recall probability now (0..=1), None for a new card.
@@ -572,8 +575,14 @@ mod tests {
         };
         let cards = vec![card("strong", 300.0), card("weak", 2.0)];
         let ids: Vec<Id> = ["new", "strong", "weak"].map(String::from).to_vec();
-        assert_eq!(focus_queue(&ids, &cards, &[], now, 10), ["weak", "strong", "new"]);
-        assert_eq!(focus_queue(&ids, &cards, &["weak".into()], now, 1), ["strong"]);
+        assert_eq!(
+            focus_queue(&ids, &cards, &[], now, 10),
+            ["weak", "strong", "new"]
+        );
+        assert_eq!(
+            focus_queue(&ids, &cards, &["weak".into()], now, 1),
+            ["strong"]
+        );
         assert!(focus_queue(&[], &cards, &[], now, 10).is_empty());
     }
 

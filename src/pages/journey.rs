@@ -46,7 +46,10 @@ pub fn insights_memo(state: AppState) -> Memo<Vec<insights::Insight>> {
 }
 
 /// The insights not dismissed (or whose evidence changed since).
-pub fn visible_insights(state: AppState, all: Memo<Vec<insights::Insight>>) -> Memo<Vec<insights::Insight>> {
+pub fn visible_insights(
+    state: AppState,
+    all: Memo<Vec<insights::Insight>>,
+) -> Memo<Vec<insights::Insight>> {
     Memo::new(move |_| {
         all.with(|all| {
             state.settings.with(|s| {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::components::insight_card::InsightCard;
 use crate::core::encouragement;
 use crate::core::pipeline::{awaiting_reflection, PipelineHealth};
-use crate::pages::journey::{insights_memo, visible_insights};
 use crate::pages::human_date;
+use crate::pages::journey::{insights_memo, visible_insights};
 use crate::state::use_app;
 
 #[component]

@@ -333,6 +333,7 @@ pub fn build() -> Db {
             rejection_reasons,
             created,
             updated,
+            ..Interview::default()
         });
 
         let mut mistakes: Vec<MistakeNote> = Vec::new();
