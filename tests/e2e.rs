@@ -622,8 +622,36 @@ async fn screenshots() {
             ("questions", "/questions", "Questions"),
             ("question", "/questions/s-weaknesses-01", ""),
             ("practice", "/practice", "Practice"),
+            ("plan", "/plan", "My plan"),
+            ("journey", "/journey", "Your journey"),
+            ("search", "/search", "What I'm looking for"),
+            ("more", "/more", "More"),
             ("settings", "/settings", "Settings"),
         ] {
+            if name == "journey" || name == "detail" {
+                // Long pages: the top, then further down.
+                browser.goto(path).await;
+                browser.wait_text("h1", wait).await;
+                let _ = browser.screenshot(&format!("shot-{scheme}-{name}")).await;
+                for (n, id) in ["charts-title", "timeline-title", "feedback", "letters"]
+                    .iter()
+                    .enumerate()
+                {
+                    let found = browser
+                        .eval_with(
+                            "const el = document.getElementById(arguments[0]); \
+                             if (el) { el.scrollIntoView(); } return !!el;",
+                            vec![json!(id)],
+                        )
+                        .await;
+                    if found == json!(true) {
+                        let _ = browser
+                            .screenshot(&format!("shot-{scheme}-{name}-{}", n + 2))
+                            .await;
+                    }
+                }
+                continue;
+            }
             if name == "settings" {
                 // Scroll through the long page in two shots.
                 browser.goto(path).await;

@@ -206,6 +206,12 @@ pub fn JourneyPage() -> impl IntoView {
                 <figure class="chart-figure">
                     <h3>"Interviews per month, by outcome"</h3>
                     <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.months_svg.clone())></div>
+                    <ul class="legend" aria-hidden="true">
+                        <li><span class="swatch offer"></span>"Offer"</li>
+                        <li><span class="swatch rejected"></span>"Not this time"</li>
+                        <li><span class="swatch pending"></span>"Waiting"</li>
+                        <li><span class="swatch other"></span>"Withdrew or no reply"</li>
+                    </ul>
                     <figcaption>{move || data.with(|d| d.months_text.clone())}</figcaption>
                 </figure>
                 <div class="meters">
@@ -215,7 +221,7 @@ pub fn JourneyPage() -> impl IntoView {
                         let share = if conversations == 0 { 0.0 } else { reflected as f64 / conversations as f64 };
                         let meters = [
                             (
-                                "Interviews reflected on",
+                                "Reflected on",
                                 share,
                                 if conversations == 0 {
                                     "No interviews yet.".to_string()
@@ -224,7 +230,7 @@ pub fn JourneyPage() -> impl IntoView {
                                 },
                             ),
                             (
-                                "Average predicted recall of your bank",
+                                "Average recall",
                                 recall.unwrap_or(0.0),
                                 match recall {
                                     Some(r) => format!("You'd likely recall about {:.0}% of the answers you've practised, today.", r * 100.0),
@@ -245,7 +251,6 @@ pub fn JourneyPage() -> impl IntoView {
                             .map(|(label, fraction, text)| {
                                 view! {
                                     <figure class="chart-figure meter">
-                                        <h3>{label}</h3>
                                         <div class="chart-svg" aria-hidden="true" inner_html=charts::meter_svg(label, fraction)></div>
                                         <figcaption>{text}</figcaption>
                                     </figure>
