@@ -232,3 +232,11 @@ pub fn set_theme(theme: &str) {
         _ => root.remove_attribute("data-theme"),
     };
 }
+
+/// A parameter of the current page's query string (`None` when absent or unreadable).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}

@@ -7,8 +7,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use leptos_router::hooks::use_query_map;
-
 use crate::core::practice::{due_label, preview, Grade};
 use crate::core::questions::Category;
 use crate::platform;
@@ -27,10 +25,8 @@ pub fn Practice() -> impl IntoView {
     // Recomputed after every rating (cards and reviews change) and on demand.
     let tick = RwSignal::new(0u32);
     // `/practice?category=<key>`: a drill of one category (from an insight), due or not.
-    let focus = use_query_map()
-        .read_untracked()
-        .get("category")
-        .and_then(|k| Category::from_key(&k));
+    // Read from the location rather than the router, so the screen also works outside one.
+    let focus = platform::query_param("category").and_then(|k| Category::from_key(&k));
     let rated = RwSignal::new(Vec::<String>::new());
     let queue = Memo::new(move |_| {
         tick.track();
