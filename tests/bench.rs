@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The benchmark of issue 7: bundle size, cold and warm load against a plain static page,
-//! start-up and typing with five years of data, and what that data takes in localStorage.
+//! start-up, typing and practice with five years of data, and what that data takes in localStorage.
 //! It prints numbers and a summary table of the issue's bars; it asserts nothing about them.
 //!
 //! Not part of `scripts/test`. Run `scripts/bench` (setup, release build, then this), or after
@@ -143,9 +143,14 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Size of `path` compressed by `gzip -9c` (flate2 is not in Cargo.lock).
+/// Size of `path` compressed by `gzip -9c`.
 fn gzip9_len(path: &Path) -> u64 {
     let data = fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    gzip9(data, path).len() as u64
+}
+
+/// `data` (read from `path`) compressed by `gzip -9c -n` (flate2 is not in Cargo.lock).
+fn gzip9(data: Vec<u8>, path: &Path) -> Vec<u8> {
     let mut child = Command::new("gzip")
         .args(["-9c", "-n"])
         .stdin(Stdio::piped())
@@ -162,7 +167,7 @@ fn gzip9_len(path: &Path) -> u64 {
         .expect("gzip writer thread")
         .unwrap_or_else(|e| panic!("writing {} to gzip failed: {e}", path.display()));
     assert!(out.status.success(), "gzip exited with {}", out.status);
-    out.stdout.len() as u64
+    out.stdout
 }
 
 /// Prints the gzipped size of every wasm, js and css file of the build; returns the total.
@@ -659,6 +664,114 @@ async fn measure_practice(browser: &Browser) -> Option<Practice> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3, 6. The data set in the browser
+// ---------------------------------------------------------------------------------------------
+
+fn print_data_set(db: &rebound::core::schema::Db) {
+    use rebound::core::model::FeedbackStatus;
+    let reflections_chars: usize = db
+        .reflections
+        .iter()
+        .map(|r| {
+            r.went_well.len()
+                + r.fell_short.len()
+                + r.said.len()
+                + r.did_not_say.len()
+                + r.not_prepared.len()
+                + r.vent.len()
+        })
+        .sum();
+    let feedback = |s: FeedbackStatus| {
+        db.interviews
+            .iter()
+            .filter(|i| i.feedback.status == s)
+            .count()
+    };
+    println!(
+        "  data set: {} interviews over five years, {} full reflections ({} bytes of reflection text), {} rejections with reasons;\n  feedback received with what they said on {} (asked and waiting on {}), {} letters taken",
+        db.interviews.len(),
+        db.reflections.len(),
+        reflections_chars,
+        db.interviews
+            .iter()
+            .filter(|i| !i.rejection_reasons.is_empty())
+            .count(),
+        feedback(FeedbackStatus::Received),
+        feedback(FeedbackStatus::Asked),
+        db.interviews.iter().map(|i| i.letters.len()).sum::<usize>()
+    );
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for r in &db.reviews {
+        *counts.entry(r.id.as_str()).or_default() += 1;
+    }
+    let mut per_card: Vec<usize> = db
+        .questions
+        .iter()
+        .map(|q| counts.get(q.id.as_str()).copied().unwrap_or(0))
+        .collect();
+    per_card.sort_unstable();
+    println!(
+        "  question bank: {} questions answered ({} starters, {} revisions); practice: {} cards, {} ratings in the review log\n  ({} to {} a question), {} cards to practise now",
+        db.questions.len(),
+        db.questions.iter().filter(|q| q.starter).count(),
+        db.questions.iter().map(|q| q.revisions.len()).sum::<usize>(),
+        db.cards.len(),
+        db.reviews.len(),
+        per_card.first().copied().unwrap_or(0),
+        per_card.last().copied().unwrap_or(0),
+        dataset::due_now(db)
+    );
+    println!(
+        "  plan: {} items ({} sources, {} actions, {} done, {} archived); what I'm looking for: {} versions",
+        db.plan.len(),
+        db.plan.iter().map(|p| p.sources.len()).sum::<usize>(),
+        db.plan.iter().map(|p| p.actions.len()).sum::<usize>(),
+        db.plan
+            .iter()
+            .filter(|p| p.status == rebound::core::plan::PlanStatus::Done)
+            .count(),
+        db.plan.iter().filter(|p| p.archived).count(),
+        db.search.len()
+    );
+}
+
+/// Writes the data set's keys into the current page's localStorage. Returns the keys that did not
+/// fit, with the browser's error (empty: all stored).
+async fn seed(browser: &Browser, entries: &[(String, String)]) -> Vec<String> {
+    let mut failed = Vec::new();
+    for (key, value) in entries {
+        let error = browser
+            .eval_with(
+                "try { localStorage.setItem(arguments[0], arguments[1]); return null; } \
+                 catch (e) { return e.name + ': ' + e.message; }",
+                vec![json!(key), json!(value)],
+            )
+            .await;
+        if let Some(e) = error.as_str() {
+            failed.push(format!("{key} ({} chars): {e}", value.len()));
+        }
+    }
+    failed
+}
+
+/// How much more localStorage this origin takes, by bisection with one extra key: (ASCII
+/// characters, non-Latin-1 characters). `None` if the probe fails.
+async fn quota_headroom(browser: &Browser) -> Option<(u64, u64)> {
+    let v = browser
+        .eval(
+            "const key = 'bench.quota-probe'; \
+             const probe = (ch) => { let lo = 0, hi = 64 * 1024 * 1024; \
+               while (hi - lo > 1024) { const mid = Math.floor((lo + hi) / 2); \
+                 try { localStorage.setItem(key, ch.repeat(mid)); lo = mid; } catch (e) { hi = mid; } \
+                 localStorage.removeItem(key); } \
+               return lo; }; \
+             return [probe('x'), probe('\\u0101')];",
+        )
+        .await;
+    Some((v[0].as_u64()?, v[1].as_u64()?))
+}
+
+// ---------------------------------------------------------------------------------------------
 
 fn machine_note() {
     let cores = std::thread::available_parallelism()
@@ -717,41 +830,18 @@ async fn bench() {
     section("3. Start-up with the large data set (from rebound:start, right before mounting: parse + first render of Today)");
     let db = dataset::build();
     let entries = dataset::storage_entries(&db);
-    let reflections_chars: usize = db
-        .reflections
-        .iter()
-        .map(|r| {
-            r.went_well.len()
-                + r.fell_short.len()
-                + r.said.len()
-                + r.did_not_say.len()
-                + r.not_prepared.len()
-                + r.vent.len()
-        })
-        .sum();
-    println!(
-        "  data set: {} interviews over five years, {} full reflections ({} bytes of reflection text, {} rejections with reasons)",
-        db.interviews.len(),
-        db.reflections.len(),
-        reflections_chars,
-        db.interviews
-            .iter()
-            .filter(|i| !i.rejection_reasons.is_empty())
-            .count()
-    );
-    println!(
-        "  question bank: {} questions answered ({} revisions); practice: {} cards, {} ratings in the review log, {} cards to practise now",
-        db.questions.len(),
-        db.questions.iter().map(|q| q.revisions.len()).sum::<usize>(),
-        db.cards.len(),
-        db.reviews.len(),
-        dataset::due_now(&db)
-    );
-    println!("  plan and feedback: N/A (those collections do not exist yet; later issues)");
+    print_data_set(&db);
     browser.local_storage_clear().await;
-    for (key, value) in &entries {
-        browser.local_storage_set(key, value).await;
+    let quota_empty = quota_headroom(&browser).await;
+    let unstored = seed(&browser, &entries).await;
+    if !unstored.is_empty() {
+        println!(
+            "  DOES NOT FIT in Chromium's localStorage: {}",
+            unstored.join("; ")
+        );
+        println!("  (the numbers below are with the keys that did fit)");
     }
+    let quota_left = quota_headroom(&browser).await;
     let active = db
         .interviews
         .iter()
@@ -797,6 +887,27 @@ async fn bench() {
         "  TOTAL: {bytes:.0} bytes = {:.2} MiB (bar: < 2 MiB)",
         bytes / KIB / KIB
     );
+    let chars: usize = entries.iter().map(|(k, v)| k.len() + v.len()).sum();
+    match (quota_empty, quota_left) {
+        (Some((empty, empty_wide)), Some((left, _))) => {
+            let counting = if empty == empty_wide {
+                "ASCII and non-Latin-1 alike: it counts characters".to_string()
+            } else {
+                format!("{empty_wide} non-Latin-1 characters")
+            };
+            let used = 100.0 * (empty.saturating_sub(left)) as f64 / empty.max(1) as f64;
+            println!(
+                "  Chromium's localStorage quota, probed by bisection with one more key: {empty} characters free on an empty origin\n  ({counting}); with the data set ({chars} characters) stored, {left} left: it takes {used:.0}% of the quota. {}",
+                if unstored.is_empty() { "It fits." } else { "It DOES NOT fit." }
+            );
+            if unstored.is_empty() && used > 80.0 {
+                println!(
+                    "  NOTE: at {used:.0}% of this browser's localStorage quota there is little room to grow (far over the 2 MiB bar);\n  other browsers' quotas are not measured here."
+                );
+            }
+        }
+        _ => println!("  Chromium's localStorage quota: the probe failed"),
+    }
 
     // Type into a recent rejected interview: its page shows the rejection section too.
     let target = db
@@ -877,17 +988,11 @@ async fn bench() {
             "< 2 MiB".into(),
             verdict(bytes < BAR_STORAGE_BYTES),
         ),
-        (
-            "   plan/feedback data".into(),
-            "collections not built yet".into(),
-            "-".into(),
-            "N/A",
-        ),
     ];
     println!("\n== Summary");
-    println!("  {:<30} {:<30} {:<12} result", "bar", "measured", "target");
+    println!("  {:<32} {:<34} {:<12} result", "bar", "measured", "target");
     for (bar, measured, target, result) in rows {
-        println!("  {bar:<30} {measured:<30} {target:<12} {result}");
+        println!("  {bar:<32} {measured:<34} {target:<12} {result}");
     }
     if drawn_at_mark < visits {
         println!(
@@ -896,7 +1001,7 @@ async fn bench() {
         );
     }
     println!(
-        "\n(bench took {:.0} s; sizes, loads, start-up and typing all on this machine, no throttling)",
+        "\n(bench took {:.0} s; sizes, loads, start-up, typing and practice all on this machine, no throttling)",
         started.elapsed().as_secs_f64()
     );
 }
