@@ -1,30 +1,52 @@
 //! The benchmark's large data set: five years of heavy use, built with the app's own types and
-//! encoded exactly as the app stores it (`Db::encode`, one localStorage key per collection).
+//! core functions and encoded exactly as the app stores it (`Db::encode`, one localStorage key
+//! per collection), so its shapes cannot drift from the app's.
 //!
 //! * 300 interviews over the five years up to today, every one with a full reflection (every
 //!   prompt filled with a few realistic sentences, one to three mistakes with fixes, a mood and a
-//!   vent); rejections carry their reasons.
-//! * The question bank in use: every starter question answered, plus questions of the user's own
-//!   (one from every eighth interview), free text or STAR, with earlier revisions.
-//! * Five years of practice, four evenings a week, scheduled by the app's own FSRS code
-//!   (`practice::due_queue`, `rate`, `apply_rating`): the cards and the whole review log.
+//!   vent) and feedback (asked for, and received with what they said; the six still open are
+//!   waiting for it, with follow-ups), and the letters taken for it; rejections carry their
+//!   reasons.
+//! * 1,500 questions, every one answered (free text or STAR, with earlier revisions): the 64
+//!   starters and the user's own questions from the interviews.
+//! * 20 ratings of every question (30,000 in the review log), scheduled by the app's own FSRS
+//!   code (`practice::rate`, `apply_rating`): each question is practised when it comes due, or
+//!   earlier (a drill) when waiting for the due date would not leave room for its 20 ratings
+//!   before this week. The cards are the result of exactly those ratings.
+//! * 100 development plan items made from the interviews' lessons (`plan::lessons`,
+//!   `item_from_lesson`), with extra sources (questions, insights) and two to five actions,
+//!   ticked through `PlanItem::set_action_done`.
+//! * Six versions of what the user is looking for.
 //!
 //! Deterministic: the same seed gives the same text (dates are relative to today).
 
 use chrono::{Days, NaiveDate};
 use rebound::core::model::{
-    new_id, Interview, MistakeNote, Mood, Outcome, Reflection, RejectionReason, Stage,
-    COMMON_MISTAKES, COMMON_REJECTION_REASONS,
+    new_id, Feedback, FeedbackStatus, Interview, LetterKind, LetterUse, LetterVia, MistakeNote,
+    Mood, Outcome, Reflection, RejectionReason, Settings, Stage, COMMON_MISTAKES,
+    COMMON_REJECTION_REASONS,
 };
+use rebound::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
 use rebound::core::practice::{self, CardState, Grade, PracticeSettings, ReviewEntry};
 use rebound::core::questions::{Answer, Category, Question, Revision, STARTER};
 use rebound::core::schema::{Collection, Db, SCHEMA_KEY, SCHEMA_VERSION};
+use rebound::core::search::{SearchProfile, SearchVersion};
 
 /// How many interviews the data set has.
 pub const INTERVIEWS: usize = 300;
-/// Over how many days they are spread (five years).
+/// How many questions (starters included), every one answered.
+pub const QUESTIONS: usize = 1_500;
+/// Ratings of every question.
+pub const REVIEWS_PER_QUESTION: usize = 20;
+/// Development plan items.
+pub const PLAN_ITEMS: usize = 100;
+/// Versions of what the user is looking for.
+pub const SEARCH_VERSIONS: usize = 6;
+/// Over how many days the interviews are spread (five years).
 const SPAN_DAYS: u64 = 5 * 365;
-const DAY_MS: i64 = 86_400_000;
+const MINUTE_MS: i64 = 60_000;
+const HOUR_MS: i64 = 60 * MINUTE_MS;
+const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// A small deterministic generator (SplitMix64): no extra crates, same data every run.
 struct Rng(u64);
@@ -242,14 +264,174 @@ const CUSTOM_REASONS: &[(&str, bool)] = &[
     ("The take-home was weaker than it should have been", true),
 ];
 
-/// Days since 1970-01-01 for the current time (the data set always ends today).
-fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now()
+const FEEDBACK_SAID: &[&str] = &[
+    "They liked the structure of my case study but wanted more on how I measured success.",
+    "The panel felt I was strong on research and weaker on working with engineering constraints.",
+    "Another candidate had led a team through a similar migration, and that tipped it.",
+    "My answers were thoughtful but often ran long; they suggested getting to the point sooner.",
+    "They would have liked to hear more about decisions I made myself rather than as a team.",
+    "The take-home was solid; the trade-offs section was the weakest part.",
+    "The hiring manager said I was their second choice and to apply again next year.",
+    "They wanted more evidence of working with data: numbers, experiments, what changed.",
+    "My questions at the end were the best they heard, and they noticed I had used the product.",
+    "The system design was fine until scaling, where I ran out of time.",
+    "They felt I undersold my leadership; the mentoring story only came out at the very end.",
+    "The salary I named was above their band, and they could not move on it this year.",
+    "Nothing was wrong: the role was filled internally before the final decision.",
+    "I came across as calm and well prepared; they only wanted someone more senior.",
+];
+
+const OWN_QUESTIONS: &[&str] = &[
+    "How would you redesign our onboarding in your first month?",
+    "Walk me through a project that failed and what you would do differently.",
+    "How do you decide what not to build?",
+    "Tell me about a time you had to deliver bad news to a stakeholder.",
+    "What would your last manager say you need to work on?",
+    "How do you work with engineers who disagree with your design?",
+    "Why are you leaving after only eighteen months?",
+    "How do you measure whether a feature was worth building?",
+    "Describe how you would run research with no budget.",
+    "What is the hardest feedback you have received, and what did you do with it?",
+    "How would you explain our product to someone who has never used it?",
+    "Tell me about a decision you made with incomplete data.",
+    "What would you do if the roadmap changed halfway through your project?",
+    "How do you keep a remote team aligned without more meetings?",
+    "Which metric would you watch first in this role, and why?",
+    "Tell me about a time you changed your mind because of evidence.",
+    "How do you handle a stakeholder who keeps adding scope?",
+    "What does good documentation look like to you?",
+    "How would you onboard yourself if nobody had time for you?",
+    "Tell me about the most complex thing you have shipped.",
+    "What is something you taught yourself in the last year?",
+    "How would you prioritise three urgent requests from three directors?",
+    "Describe a time you made a mistake that reached customers.",
+    "How do you give feedback to someone more senior than you?",
+    "What would make you leave this job after a year?",
+    "How do you balance speed against quality on a deadline?",
+    "Tell me about a time you had to learn a domain quickly.",
+    "How would you approach our accessibility backlog?",
+    "What kind of manager brings out your best work?",
+    "How do you know when a project should be stopped?",
+];
+
+const PLAN_WHY: &[&str] = &[
+    "It came up in three interviews in a row, and it is the thing I can most easily fix.",
+    "The feedback was specific, and I want the next panel to see that I listened.",
+    "Senior roles all ask for it, and right now I only have one weak example.",
+    "I freeze on this every time; a little practice each week should take the fear out of it.",
+    "It is what separates the offers I got from the rejections.",
+    "My last two rejections pointed here, and it is in my control.",
+    "I want to walk into the next final round with a story I am proud of.",
+];
+
+const ACTIONS: &[(ActionKind, &str)] = &[
+    (
+        ActionKind::Practice,
+        "Rehearse the answer out loud three times this week, timed",
+    ),
+    (
+        ActionKind::Practice,
+        "Record a mock interview and watch it back for rambling",
+    ),
+    (
+        ActionKind::Practice,
+        "Write three STAR stories with numbers and practise them",
+    ),
+    (
+        ActionKind::Course,
+        "Finish the online course on product analytics (modules 1-4)",
+    ),
+    (
+        ActionKind::Course,
+        "Take the evening workshop on negotiation",
+    ),
+    (
+        ActionKind::Reading,
+        "Read two chapters of the book on system design interviews",
+    ),
+    (
+        ActionKind::Reading,
+        "Read the company engineering blogs of the next three applications",
+    ),
+    (
+        ActionKind::Responsibility,
+        "Offer to lead the next sprint review at work",
+    ),
+    (
+        ActionKind::Responsibility,
+        "Mentor the new junior for a quarter and note what I learn",
+    ),
+    (
+        ActionKind::Other,
+        "Ask a former colleague for an honest mock panel",
+    ),
+    (
+        ActionKind::Other,
+        "Update the portfolio with the retention experiment",
+    ),
+];
+
+const INSIGHTS: &[&str] = &[
+    "Three of the last five rejections mention the salary conversation.",
+    "Examples were vague in most final rounds this year.",
+    "Interviews that went well all started with a clear portfolio story.",
+    "Scaling questions come up in nearly every technical round.",
+];
+
+const SEARCH_ROLES: &[&str] = &[
+    "Product Designer",
+    "Senior Product Designer",
+    "UX Researcher",
+    "Design Lead",
+    "Design Systems Lead",
+    "Product Manager",
+];
+
+const SEARCH_MUST: &[&str] = &[
+    "Remote at least two days a week",
+    "A team that talks to its users",
+    "Salary at or above my current one",
+    "Under an hour's commute",
+    "Room to grow into a lead role",
+    "A manager who gives regular feedback",
+];
+
+const SEARCH_NICE: &[&str] = &[
+    "A design system to work on",
+    "Budget for courses and conferences",
+    "A mentor on the team",
+    "Four-day week",
+    "Work in health or education",
+];
+
+const SEARCH_NO: &[&str] = &[
+    "On call every week",
+    "Unpaid take-home exercises over a day",
+    "No research budget at all",
+    "Office five days a week",
+];
+
+const SEARCH_KINDS: &[&str] = &[
+    "Small product companies",
+    "Scale-ups after series B",
+    "Public sector digital teams",
+    "Non-profits with a product team",
+];
+
+const SENIORITY: &[&str] = &["Mid-level", "Senior", "Senior or lead", "Lead"];
+
+/// Milliseconds since the Unix epoch, now.
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
         .expect("system clock before 1970")
-        .as_secs();
+}
+
+/// The current day, UTC (the data set always ends today).
+fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|d| d.checked_add_days(Days::new(secs / 86_400)))
+        .and_then(|d| d.checked_add_days(Days::new((now_ms() / DAY_MS) as u64)))
         .expect("today's date")
 }
 
@@ -260,9 +442,15 @@ fn day_ms(d: NaiveDate) -> i64 {
         .timestamp_millis()
 }
 
+fn add_days(d: NaiveDate, n: usize) -> NaiveDate {
+    d.checked_add_days(Days::new(n as u64))
+        .expect("a date in range")
+}
+
 /// The data set as the app holds it in memory.
 pub fn build() -> Db {
     let mut rng = Rng(0x5EED_2024);
+    let now = now_ms();
     let end = today();
     let start = end
         .checked_sub_days(Days::new(SPAN_DAYS))
@@ -314,8 +502,54 @@ pub fn build() -> Db {
         } else {
             Vec::new()
         };
+
+        // Feedback, through the app's own status changes (they fill the dates): asked for after
+        // every interview; received, with what they said, for every decided one; the open ones
+        // are waiting for it (their follow-ups come due).
+        let mut feedback = Feedback::default();
+        let asked_on = add_days(date, rng.range(0, 2)).min(end);
+        feedback.set_status(FeedbackStatus::Asked, asked_on);
+        let mut last_day = asked_on;
+        if !recent {
+            let received_on = add_days(asked_on, rng.range(2, 14)).min(end);
+            feedback.set_status(FeedbackStatus::Received, received_on);
+            feedback.said = rng.sentences(FEEDBACK_SAID, 2, 4);
+            last_day = received_on;
+        }
+        // The letters taken for it: thanks, the request for feedback, and after a rejection a
+        // note that keeps the door open; sometimes a follow-up.
+        let mut via = || *rng.pick(&[LetterVia::Copied, LetterVia::MailApp]);
+        let mut letters = vec![
+            LetterUse {
+                kind: LetterKind::ThanksAfterInterview,
+                on: date,
+                via: via(),
+            },
+            LetterUse {
+                kind: LetterKind::AskFeedback,
+                on: asked_on,
+                via: via(),
+            },
+        ];
+        if outcome == Outcome::Rejected {
+            letters.push(LetterUse {
+                kind: LetterKind::ThanksAfterRejection,
+                on: last_day,
+                via: via(),
+            });
+        }
+        if n % 3 == 0 {
+            letters.push(LetterUse {
+                kind: LetterKind::FollowUp,
+                on: add_days(asked_on, 7).min(end),
+                via: via(),
+            });
+        }
+
         let created = day_ms(date) - rng.range(3, 20) as i64 * DAY_MS;
-        let updated = day_ms(date) + rng.range(0, 10) as i64 * DAY_MS;
+        let updated = (day_ms(date) + rng.range(0, 10) as i64 * DAY_MS)
+            .max(day_ms(last_day))
+            .min(now);
         let id = new_id(created, rng.next());
         let interviewers = (0..rng.range(1, 3))
             .map(|_| *rng.pick(PEOPLE))
@@ -331,6 +565,8 @@ pub fn build() -> Db {
             outcome,
             notes: rng.sentences(NOTES, 2, 4),
             rejection_reasons,
+            feedback,
+            letters,
             created,
             updated,
             ..Interview::default()
@@ -347,7 +583,7 @@ pub fn build() -> Db {
                 });
             }
         }
-        let reflected = day_ms(date) + rng.range(0, 2) as i64 * DAY_MS + 3_600_000;
+        let reflected = (day_ms(date) + rng.range(0, 2) as i64 * DAY_MS + HOUR_MS).min(now);
         reflections.push(Reflection {
             id,
             went_well: rng.sentences(WENT_WELL, 2, 4),
@@ -359,19 +595,25 @@ pub fn build() -> Db {
             mood: Some(*rng.pick(&Mood::ALL)),
             vent: rng.sentences(VENT, 2, 4),
             created: reflected,
-            updated: reflected + rng.range(0, 3) as i64 * DAY_MS,
+            updated: (reflected + rng.range(0, 3) as i64 * DAY_MS).min(now),
         });
     }
-    let questions = questions(&mut rng, &interviews, day_ms(end));
-    let (cards, reviews) = practise(&mut rng, &questions, start, end);
-    // Default settings; collections added later start empty here.
+    let questions = questions(&mut rng, &interviews, now);
+    let (cards, reviews) = practise(&mut rng, &questions, now);
+    let plan = plan_items(&mut rng, &interviews, &reflections, &questions, now);
+    let search = search_versions(&mut rng, &interviews, now);
     Db {
         interviews,
         reflections,
+        settings: Settings {
+            your_name: "Sam Rivera".to_string(),
+            ..Settings::default()
+        },
         questions,
         cards,
         reviews,
-        ..Db::default()
+        plan,
+        search,
     }
 }
 
@@ -392,19 +634,6 @@ const ANSWER: &[&str] = &[
     "When we disagreed, I asked for one week to test both ideas with five users each, and we let the results decide.",
 ];
 
-const OWN_QUESTIONS: &[&str] = &[
-    "How would you redesign our onboarding in your first month?",
-    "Walk me through a project that failed and what you would do differently.",
-    "How do you decide what not to build?",
-    "Tell me about a time you had to deliver bad news to a stakeholder.",
-    "What would your last manager say you need to work on?",
-    "How do you work with engineers who disagree with your design?",
-    "Why are you leaving after only eighteen months?",
-    "How do you measure whether a feature was worth building?",
-    "Describe how you would run research with no budget.",
-    "What is the hardest feedback you have received, and what did you do with it?",
-];
-
 fn answer(rng: &mut Rng, star: bool) -> Answer {
     if star {
         Answer {
@@ -423,10 +652,11 @@ fn answer(rng: &mut Rng, star: bool) -> Answer {
     }
 }
 
-/// Every starter question answered, plus the user's own questions from some interviews; each
-/// answer with zero to three earlier revisions.
-fn questions(rng: &mut Rng, interviews: &[Interview], end_ms: i64) -> Vec<Question> {
-    let mut out = Vec::new();
+/// [`QUESTIONS`] questions, every one answered: all the starters, then the user's own, four or
+/// five from each interview older than a few days (the questions that caught them out there);
+/// each answer with zero to three earlier revisions.
+fn questions(rng: &mut Rng, interviews: &[Interview], now: i64) -> Vec<Question> {
+    let mut out = Vec::with_capacity(QUESTIONS);
     let first = interviews.first().map(|i| i.created).unwrap_or(0);
     for (n, s) in STARTER.iter().enumerate() {
         let created = first + n as i64 * 3 * DAY_MS;
@@ -440,26 +670,40 @@ fn questions(rng: &mut Rng, interviews: &[Interview], end_ms: i64) -> Vec<Questi
             updated: created,
             ..Question::default()
         };
-        fill_answer(rng, &mut q, end_ms);
+        fill_answer(rng, &mut q, now);
         out.push(q);
     }
-    for (n, i) in interviews.iter().enumerate().filter(|(n, _)| n % 8 == 3) {
-        let created = i.updated;
-        let text = format!("{} ({})", OWN_QUESTIONS[n % OWN_QUESTIONS.len()], i.company);
-        let category = *rng.pick(&Category::ALL);
-        let mut q = Question::new(new_id(created, rng.next()), text, category, created);
-        q.interview_id = Some(i.id.clone());
-        fill_answer(rng, &mut q, end_ms);
-        out.push(q);
+    // Own questions come from interviews at least four days old, so that each has room for its
+    // ratings before the last two days (see `practise`).
+    let latest = now - 4 * DAY_MS;
+    let sources: Vec<&Interview> = interviews
+        .iter()
+        .filter(|i| i.date.is_some_and(|d| day_ms(d) <= latest))
+        .collect();
+    let own = QUESTIONS.saturating_sub(out.len());
+    for (n, i) in sources.iter().enumerate() {
+        // Spread `own` over the interviews as evenly as whole numbers allow.
+        let count = (n + 1) * own / sources.len() - n * own / sources.len();
+        for k in 0..count {
+            let created = (i.date.map(day_ms).unwrap_or(i.created) + (k as i64 + 8) * HOUR_MS)
+                .min(now - 3 * DAY_MS);
+            let template = OWN_QUESTIONS[(n * 7 + k) % OWN_QUESTIONS.len()];
+            let text = format!("{template} ({}, {})", i.role, i.company);
+            let category = *rng.pick(&Category::ALL);
+            let mut q = Question::new(new_id(created, rng.next()), text, category, created);
+            q.interview_id = Some(i.id.clone());
+            fill_answer(rng, &mut q, now);
+            out.push(q);
+        }
     }
     out
 }
 
-fn fill_answer(rng: &mut Rng, q: &mut Question, end_ms: i64) {
+fn fill_answer(rng: &mut Rng, q: &mut Question, now: i64) {
     let star = matches!(q.category, Category::Behavioural | Category::Situational);
     let mut at = q.created + DAY_MS;
     for _ in 0..rng.range(0, 3) {
-        if at > end_ms {
+        if at > now {
             break;
         }
         q.revisions.push(Revision {
@@ -469,57 +713,189 @@ fn fill_answer(rng: &mut Rng, q: &mut Question, end_ms: i64) {
         at += rng.range(20, 200) as i64 * DAY_MS;
     }
     q.answer = answer(rng, star);
-    q.updated = at.min(end_ms);
+    q.updated = at.min(now).max(q.created);
 }
 
-/// Practice from `start` to a month ago (a break: so that cards are due today, and the newest
-/// questions are still new), four evenings a week: each session rates the due queue as the app computes it, mostly Good, sometimes Again,
-/// Hard or Easy.
-fn practise(
-    rng: &mut Rng,
-    questions: &[Question],
-    start: NaiveDate,
-    end: NaiveDate,
-) -> (Vec<CardState>, Vec<ReviewEntry>) {
+/// [`REVIEWS_PER_QUESTION`] ratings of every question, from an hour after it was added until two
+/// days ago, scheduled by the app's own code: each rating is given when the card comes due (a
+/// few hours late at most), or earlier, as a drill, when waiting for the due date would not leave
+/// room for the ratings still to come. Grades are mostly Good, sometimes Again, Hard or Easy.
+/// Returns the cards (each the result of exactly its ratings) and the whole log, oldest first.
+fn practise(rng: &mut Rng, questions: &[Question], now: i64) -> (Vec<CardState>, Vec<ReviewEntry>) {
     let settings = PracticeSettings::default();
-    let mut cards = Vec::new();
-    let mut log = Vec::new();
-    let mut day = start;
-    let last = end.checked_sub_days(Days::new(30)).expect("a month ago");
-    while day <= last {
-        if rng.range(0, 6) < 4 {
-            let midnight = day_ms(day) - 10 * 3_600_000;
-            let mut now = midnight + 20 * 3_600_000;
-            let candidates: Vec<String> = questions
-                .iter()
-                .filter(|q| q.created <= now)
-                .map(|q| q.id.clone())
-                .collect();
-            let queue = practice::due_queue(&candidates, &cards, &log, now, midnight, &settings);
-            for id in queue.iter().take(25) {
-                let grade = match rng.range(0, 19) {
-                    0..=1 => Grade::Again,
-                    2..=4 => Grade::Hard,
-                    5..=16 => Grade::Good,
-                    _ => Grade::Easy,
-                };
-                let before = cards.iter().find(|c: &&CardState| &c.id == id).cloned();
-                let (card, entry) = practice::rate(before.as_ref(), id, grade, now, &settings);
-                practice::apply_rating(&mut cards, &mut log, card, entry);
-                now += rng.range(30, 120) as i64 * 1000;
+    let last = now - 2 * DAY_MS;
+    let min_gap = 10 * MINUTE_MS;
+    let mut cards = Vec::with_capacity(questions.len());
+    let mut log = Vec::with_capacity(questions.len() * REVIEWS_PER_QUESTION);
+    for q in questions {
+        // This question's card and ratings (one card: `apply_rating` stays cheap).
+        let mut card: Vec<CardState> = Vec::with_capacity(1);
+        let mut at = q.created + HOUR_MS;
+        for k in 0..REVIEWS_PER_QUESTION {
+            if let Some(c) = card.first() {
+                // Ratings still to give, this one included: the latest step that leaves room for
+                // all of them at even spacing.
+                let remaining = (REVIEWS_PER_QUESTION - k) as i64;
+                let room = ((last - at) / remaining).max(min_gap);
+                let late = rng.range(0, 6) as i64 * HOUR_MS;
+                let wait = (c.due - at).max(min_gap) + late;
+                at += wait.min(room);
             }
+            let grade = match rng.range(0, 19) {
+                0..=1 => Grade::Again,
+                2..=4 => Grade::Hard,
+                5..=16 => Grade::Good,
+                _ => Grade::Easy,
+            };
+            let (next, entry) = practice::rate(card.first(), &q.id, grade, at, &settings);
+            practice::apply_rating(&mut card, &mut log, next, entry);
         }
-        day = day.checked_add_days(Days::new(1)).expect("next day");
+        cards.extend(card);
     }
+    // The log as the app keeps it: every rating, oldest first.
+    log.sort_by_key(|e| e.at);
     (cards, log)
+}
+
+/// [`PLAN_ITEMS`] development plan items, one from a lesson of every third interview (what the
+/// shell's "add to plan" does), with a question or an insight as further sources, two to five
+/// actions, and progress ticked through the app's own `set_action_done`: older items further
+/// along, a few done and archived.
+fn plan_items(
+    rng: &mut Rng,
+    interviews: &[Interview],
+    reflections: &[Reflection],
+    questions: &[Question],
+    now: i64,
+) -> Vec<PlanItem> {
+    let step = (interviews.len() / PLAN_ITEMS).max(1);
+    let today = today();
+    let mut items: Vec<PlanItem> = Vec::with_capacity(PLAN_ITEMS);
+    for (n, (i, r)) in interviews
+        .iter()
+        .zip(reflections)
+        .step_by(step)
+        .take(PLAN_ITEMS)
+        .enumerate()
+    {
+        let lessons = plan::lessons(i, Some(r));
+        let Some(lesson) = lessons.get(rng.range(0, lessons.len().saturating_sub(1))) else {
+            continue;
+        };
+        let created = (i.updated + DAY_MS).min(now);
+        let created_day = NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|d| d.checked_add_days(Days::new((created / DAY_MS) as u64)))
+            .expect("a date in range");
+        let mut item = plan::item_from_lesson(&i.id, lesson);
+        item.id = new_id(created, rng.next());
+        item.why = rng.sentences(PLAN_WHY, 1, 2);
+        if let Some(q) = questions
+            .iter()
+            .find(|q| q.interview_id.as_deref() == Some(i.id.as_str()))
+        {
+            item.sources.push(Source {
+                interview_id: None,
+                question_id: Some(q.id.clone()),
+                part: "question".to_string(),
+                text: q.text.clone(),
+            });
+        }
+        if n % 4 == 0 {
+            item.sources.push(Source {
+                part: "insight".to_string(),
+                text: rng.pick(INSIGHTS).to_string(),
+                ..Source::default()
+            });
+        }
+        for _ in 0..rng.range(2, 5) {
+            let (kind, text) = *rng.pick(ACTIONS);
+            item.actions.push(Action {
+                id: new_id(created, rng.next()),
+                kind,
+                text: text.to_string(),
+                done: false,
+                done_on: None,
+            });
+        }
+        item.target = Some(add_days(created_day, rng.range(30, 120)));
+        item.created = created;
+        // Older items are further along: tick a share of the actions, a week or so apart.
+        let age = n as f64 / PLAN_ITEMS as f64;
+        let total = item.actions.len();
+        let ticked = (((1.0 - age) * total as f64).round() as usize).min(total);
+        let mut day = created_day;
+        for a in 0..ticked {
+            day = add_days(day, rng.range(3, 14)).min(today);
+            let id = item.actions[a].id.clone();
+            item.set_action_done(&id, true, day);
+        }
+        if item.status == PlanStatus::NotStarted && rng.range(0, 2) == 0 {
+            item.set_status(PlanStatus::InProgress, day);
+        }
+        item.archived = item.status == PlanStatus::Done && rng.range(0, 2) == 0;
+        item.updated = day_ms(day).clamp(created, now);
+        items.push(item);
+    }
+    // The order the list shows: active items numbered in turn, archived ones apart.
+    for (order, item) in items.iter_mut().filter(|i| !i.archived).enumerate() {
+        item.order = order as i64;
+    }
+    items
+}
+
+/// [`SEARCH_VERSIONS`] versions of what the user is looking for, spread over the five years,
+/// each a small change of the one before, most prompted by an interview.
+fn search_versions(rng: &mut Rng, interviews: &[Interview], now: i64) -> Vec<SearchVersion> {
+    let mut out = Vec::with_capacity(SEARCH_VERSIONS);
+    let mut profile = SearchProfile {
+        target_roles: SEARCH_ROLES[..2].iter().map(|s| s.to_string()).collect(),
+        seniority: SENIORITY[0].to_string(),
+        must_haves: SEARCH_MUST[..3].iter().map(|s| s.to_string()).collect(),
+        nice_to_haves: SEARCH_NICE[..2].iter().map(|s| s.to_string()).collect(),
+        deal_breakers: SEARCH_NO[..1].iter().map(|s| s.to_string()).collect(),
+        company_kinds: SEARCH_KINDS[..2].iter().map(|s| s.to_string()).collect(),
+        notes: "Looking for a place where research shapes the roadmap, not the other way round."
+            .to_string(),
+    };
+    for v in 0..SEARCH_VERSIONS {
+        let i = &interviews[(v * interviews.len()) / SEARCH_VERSIONS];
+        if v > 0 {
+            let add = |list: &mut Vec<String>, pool: &[&str], rng: &mut Rng| {
+                let item = rng.pick(pool).to_string();
+                if !list.contains(&item) {
+                    list.push(item);
+                }
+            };
+            add(&mut profile.target_roles, SEARCH_ROLES, rng);
+            add(&mut profile.must_haves, SEARCH_MUST, rng);
+            add(&mut profile.deal_breakers, SEARCH_NO, rng);
+            if profile.nice_to_haves.len() > 1 && v % 2 == 0 {
+                profile.nice_to_haves.remove(0);
+            }
+            add(&mut profile.nice_to_haves, SEARCH_NICE, rng);
+            add(&mut profile.company_kinds, SEARCH_KINDS, rng);
+            profile.seniority = SENIORITY[v.min(SENIORITY.len() - 1)].to_string();
+            profile.notes = format!(
+                "{} After {} I care more about how the team works than about the title.",
+                profile.notes.split(" After ").next().unwrap_or_default(),
+                i.company
+            );
+        }
+        let created = (i.updated + DAY_MS).min(now);
+        out.push(SearchVersion {
+            id: new_id(created, rng.next()),
+            profile: profile.clone().tidied(),
+            interview_id: (v > 0).then(|| i.id.clone()),
+            created,
+            updated: created,
+        });
+    }
+    out
 }
 
 /// How many cards the practice screen offers now (due cards plus today's new ones).
 pub fn due_now(db: &Db) -> usize {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0);
+    let now = now_ms();
     let candidates: Vec<String> = db
         .questions
         .iter()

@@ -162,6 +162,9 @@ const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 ///   (SPA routing); missing files with an extension are `404`.
 /// * Path traversal (`..`, backslashes, NUL, symlinks leaving the root) is `400`/`404`.
 /// * One thread per connection, keep-alive and `Connection: close` honoured.
+/// * Opt-in ([`StaticServer::start_gzip_static`]): like nginx's `gzip_static`, a request that
+///   accepts gzip gets a file's precompressed sibling `<file>.gz`, when there is one, with
+///   `Content-Encoding: gzip` (and `Vary: Accept-Encoding`).
 ///
 /// Dropping the server stops it.
 #[derive(Debug)]
@@ -169,6 +172,7 @@ pub struct StaticServer {
     root: PathBuf,
     addr: SocketAddr,
     log: Arc<Mutex<Vec<String>>>,
+    gzip_static: bool,
     running: Option<Running>,
 }
 
@@ -192,11 +196,23 @@ impl StaticServer {
 
     /// Serves `root` on `port` (0 = OS-chosen).
     pub fn start_on(root: impl AsRef<Path>, port: u16) -> io::Result<Self> {
-        let root = root.as_ref().canonicalize()?;
+        Self::start_with(root.as_ref(), port, false)
+    }
+
+    /// Serves `root` on an OS-chosen port, answering requests that accept gzip with a file's
+    /// precompressed `<file>.gz` when there is one (`Content-Encoding: gzip`), as static hosts
+    /// compress what they send.
+    pub fn start_gzip_static(root: impl AsRef<Path>) -> io::Result<Self> {
+        Self::start_with(root.as_ref(), 0, true)
+    }
+
+    fn start_with(root: &Path, port: u16, gzip_static: bool) -> io::Result<Self> {
+        let root = root.canonicalize()?;
         let mut server = Self {
             root,
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
             log: Arc::new(Mutex::new(Vec::new())),
+            gzip_static,
             running: None,
         };
         server.listen()?;
@@ -277,10 +293,10 @@ impl StaticServer {
         let workers: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
         let accept = {
             let (stop, conns, workers) = (stop.clone(), conns.clone(), workers.clone());
-            let (root, log) = (self.root.clone(), self.log.clone());
+            let (root, log, gzip) = (self.root.clone(), self.log.clone(), self.gzip_static);
             std::thread::Builder::new()
                 .name(format!("static-server-{}", self.addr.port()))
-                .spawn(move || accept_loop(listener, root, log, stop, conns, workers))?
+                .spawn(move || accept_loop(listener, root, gzip, log, stop, conns, workers))?
         };
         self.running = Some(Running {
             stop,
@@ -301,6 +317,7 @@ impl Drop for StaticServer {
 fn accept_loop(
     listener: TcpListener,
     root: PathBuf,
+    gzip: bool,
     log: Arc<Mutex<Vec<String>>>,
     stop: Arc<AtomicBool>,
     conns: Arc<Mutex<HashMap<u64, TcpStream>>>,
@@ -331,7 +348,7 @@ fn accept_loop(
         let spawned = std::thread::Builder::new()
             .name(format!("static-conn-{id}"))
             .spawn(move || {
-                handle_connection(stream, &root, &log, &stop);
+                handle_connection(stream, &root, gzip, &log, &stop);
                 lock(&conns_for_worker).remove(&id);
             });
         let mut workers = lock(&workers);
@@ -354,6 +371,7 @@ struct Request {
     keep_alive: bool,
     content_length: usize,
     chunked: bool,
+    accepts_gzip: bool,
 }
 
 fn parse_head(head: &str) -> Option<Request> {
@@ -368,6 +386,7 @@ fn parse_head(head: &str) -> Option<Request> {
     let mut keep_alive = version == "HTTP/1.1";
     let mut content_length = 0;
     let mut chunked = false;
+    let mut accepts_gzip = false;
     for line in lines {
         let (name, value) = line.split_once(':')?;
         let value = value.trim();
@@ -382,6 +401,13 @@ fn parse_head(head: &str) -> Option<Request> {
             }
             "content-length" => content_length = value.parse().ok()?,
             "transfer-encoding" => chunked = !value.eq_ignore_ascii_case("identity"),
+            "accept-encoding" => {
+                accepts_gzip = value.split(',').any(|coding| {
+                    let mut parts = coding.split(';').map(str::trim);
+                    parts.next().is_some_and(|c| c.eq_ignore_ascii_case("gzip"))
+                        && parts.all(|p| p.replace(' ', "") != "q=0")
+                })
+            }
             _ => {}
         }
     }
@@ -391,6 +417,7 @@ fn parse_head(head: &str) -> Option<Request> {
         keep_alive,
         content_length,
         chunked,
+        accepts_gzip,
     })
 }
 
@@ -417,6 +444,7 @@ fn fill_buf(stream: &mut TcpStream, buf: &mut Vec<u8>) -> bool {
 fn handle_connection(
     mut stream: TcpStream,
     root: &Path,
+    gzip: bool,
     log: &Mutex<Vec<String>>,
     stop: &AtomicBool,
 ) {
@@ -458,7 +486,10 @@ fn handle_connection(
         }
         buf.drain(..req.content_length);
 
-        let response = respond(root, &req.method, &req.target);
+        let mut response = respond(root, &req.method, &req.target);
+        if gzip {
+            gzip_static(&mut response, req.accepts_gzip);
+        }
         lock(log).push(format!("{} {} {}", req.method, req.target, response.status));
         let head_only = req.method == "HEAD";
         if write_response(&mut stream, &response, head_only, req.keep_alive).is_err() {
@@ -476,6 +507,11 @@ struct Response {
     content_type: &'static str,
     body: Vec<u8>,
     allow: bool,
+    /// The file served (for [`gzip_static`]).
+    file: Option<PathBuf>,
+    /// Set by [`gzip_static`]: `Some(_)` when the file has a `.gz` sibling (sends `Vary:
+    /// Accept-Encoding`), `Some(true)` when the body is that sibling (`Content-Encoding: gzip`).
+    gzip: Option<bool>,
 }
 
 impl Response {
@@ -485,6 +521,29 @@ impl Response {
             content_type: "text/plain; charset=utf-8",
             body: format!("{status} {}\n", reason(status)).into_bytes(),
             allow: status == 405,
+            file: None,
+            gzip: None,
+        }
+    }
+}
+
+/// For a served file with a precompressed sibling `<file>.gz`: the compressed body when the
+/// client accepts gzip, and `Vary: Accept-Encoding` either way.
+fn gzip_static(response: &mut Response, accepts_gzip: bool) {
+    let Some(file) = &response.file else {
+        return;
+    };
+    let mut name = file.clone().into_os_string();
+    name.push(".gz");
+    let compressed = PathBuf::from(name);
+    if !compressed.is_file() {
+        return;
+    }
+    response.gzip = Some(false);
+    if accepts_gzip {
+        if let Ok(body) = fs::read(&compressed) {
+            response.body = body;
+            response.gzip = Some(true);
         }
     }
 }
@@ -519,6 +578,12 @@ fn write_response(
     .into_bytes();
     if response.allow {
         out.extend_from_slice(b"Allow: GET, HEAD\r\n");
+    }
+    if let Some(gzip) = response.gzip {
+        if gzip {
+            out.extend_from_slice(b"Content-Encoding: gzip\r\n");
+        }
+        out.extend_from_slice(b"Vary: Accept-Encoding\r\n");
     }
     out.extend_from_slice(b"\r\n");
     if !head_only {
@@ -630,6 +695,8 @@ fn respond(root: &Path, method: &str, target: &str) -> Response {
             content_type: content_type(&file),
             body,
             allow: false,
+            file: Some(file),
+            gzip: None,
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => Response::error(404),
         Err(_) => Response::error(500),
