@@ -569,7 +569,6 @@ pub fn build() -> Db {
             letters,
             created,
             updated,
-            ..Interview::default()
         });
 
         let mut mistakes: Vec<MistakeNote> = Vec::new();
