@@ -570,6 +570,73 @@ async fn measure_typing(browser: &Browser, id: &str) -> Typing {
     t
 }
 
+/// What the user types into the question bank's search, one character at a time.
+const SEARCH_TYPED: &str = "tell me about a time";
+/// "Without a stall": every keystroke's filter and redraw within RAIL's 50 ms for input.
+const BAR_FILTER_FRAME_MS: f64 = 50.0;
+
+struct Filtering {
+    frame_p95: f64,
+    frame_max: f64,
+}
+
+/// Types [`SEARCH_TYPED`] into /questions' search with the large bank: per keystroke, the
+/// synchronous input handler and the time to the next animation frame (filter and redraw).
+async fn measure_filtering(browser: &Browser) -> Filtering {
+    section(&format!(
+        "4b. Filtering the question bank as you type: {:?} into #q-search of /questions",
+        SEARCH_TYPED
+    ));
+    browser.goto("/questions").await;
+    browser.wait_for("#q-search").await;
+    let v = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; const text = arguments[0]; \
+             const el = document.querySelector('#q-search'); el.focus(); \
+             const sync = [], frame = []; \
+             const raf = () => new Promise((r) => requestAnimationFrame(() => r())); \
+             (async () => { \
+               await raf(); \
+               for (const ch of text) { \
+                 const t0 = performance.now(); \
+                 el.value += ch; \
+                 el.dispatchEvent(new Event('input', { bubbles: true })); \
+                 const t1 = performance.now(); \
+                 await raf(); \
+                 sync.push(t1 - t0); frame.push(performance.now() - t0); \
+               } \
+               done({ sync, frame, count: document.querySelector('[data-testid=question-count]')?.textContent || '' }); \
+             })().catch((e) => done({ error: String(e) }));",
+            vec![json!(SEARCH_TYPED)],
+        )
+        .await;
+    if let Some(e) = v.get("error") {
+        panic!("filtering script failed: {e}");
+    }
+    let list = |name: &str| -> Vec<f64> {
+        v[name]
+            .as_array()
+            .unwrap_or_else(|| panic!("filtering script returned no `{name}`: {v}"))
+            .iter()
+            .map(|x| num(x, name))
+            .collect()
+    };
+    let (sync, frame) = (list("sync"), list("frame"));
+    println!(
+        "  input handler: median {:.2} ms, p95 {:.2} ms; keystroke to next frame: median {:.2} ms, p95 {:.2} ms, max {:.2} ms; shown at the end: {}",
+        median(&sync),
+        percentile(&sync, 95.0),
+        median(&frame),
+        percentile(&frame, 95.0),
+        percentile(&frame, 100.0),
+        v["count"].as_str().unwrap_or("?")
+    );
+    Filtering {
+        frame_p95: percentile(&frame, 95.0),
+        frame_max: percentile(&frame, 100.0),
+    }
+}
+
 struct Practice {
     next_median: f64,
     next_p95: f64,
@@ -1276,6 +1343,7 @@ async fn bench() {
         .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
         .expect("the data set has a rejection");
     let typing = measure_typing(&browser, &target.id).await;
+    let filtering = measure_filtering(&browser).await;
 
     let practice = measure_practice(&browser).await;
 
@@ -1329,6 +1397,15 @@ async fn bench() {
             ),
             "< 8 ms".into(),
             verdict(typing.sync_p95 < BAR_KEYSTROKE_MS),
+        ),
+        (
+            "4b. filter 1,500 questions, frame p95".into(),
+            format!(
+                "{:.2} ms (max {:.2})",
+                filtering.frame_p95, filtering.frame_max
+            ),
+            format!("< {BAR_FILTER_FRAME_MS} ms"),
+            verdict(filtering.frame_p95 < BAR_FILTER_FRAME_MS),
         ),
         match &practice {
             Some(p) => (
