@@ -582,13 +582,7 @@ impl AppState {
     }
 
     fn candidates(&self) -> Vec<Id> {
-        self.questions.with(|q| {
-            questions::bank(q)
-                .into_iter()
-                .filter(|q| !q.hidden)
-                .map(|q| q.id)
-                .collect()
-        })
+        self.questions.with(|q| questions::visible_ids(q))
     }
 
     /// A drill of one category (see `practice::focus_queue`), leaving out `rated`.

@@ -748,6 +748,32 @@ impl Question {
 ///
 /// Order: the user's own questions first (newest `created` first), then the starters in
 /// [`STARTER`] order.
+/// The ids of the bank's questions that may come up in practice (not hidden), in the bank's
+/// order, without copying any question: what the practice queue starts from. Same as
+/// `bank(stored)` filtered on `!hidden` and mapped to ids.
+pub fn visible_ids(stored: &[Question]) -> Vec<Id> {
+    let mut own: Vec<&Question> = stored.iter().filter(|q| starter(&q.id).is_none()).collect();
+    own.sort_by_key(|q| std::cmp::Reverse(q.created));
+    let mut ids: Vec<Id> = own
+        .into_iter()
+        .filter(|q| !q.hidden)
+        .map(|q| q.id.clone())
+        .collect();
+    for s in STARTER {
+        let latest = stored.iter().filter(|q| q.id == s.id).reduce(|a, b| {
+            if b.updated > a.updated {
+                b
+            } else {
+                a
+            }
+        });
+        if !latest.is_some_and(|q| q.hidden) {
+            ids.push(s.id.to_string());
+        }
+    }
+    ids
+}
+
 pub fn bank(stored: &[Question]) -> Vec<Question> {
     let mut own: Vec<Question> = stored
         .iter()
@@ -822,6 +848,25 @@ pub fn filter<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn visible_ids_are_the_banks_visible_questions_in_order() {
+        let mut own = Question::new("own-1".into(), "Mine".into(), Category::Technical, 5);
+        own.hidden = false;
+        let mut hidden = Question::new("own-2".into(), "Hidden".into(), Category::Technical, 9);
+        hidden.hidden = true;
+        let mut starter_hidden = Question::from_starter(&STARTER[3]);
+        starter_hidden.hidden = true;
+        starter_hidden.updated = 3;
+        let stored = vec![own, hidden, starter_hidden];
+        let expected: Vec<Id> = bank(&stored)
+            .into_iter()
+            .filter(|q| !q.hidden)
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(visible_ids(&stored), expected);
+        assert_eq!(visible_ids(&[]).len(), STARTER.len());
+    }
+
     use super::*;
     use std::collections::BTreeSet;
 

@@ -57,7 +57,19 @@ pub fn Today() -> impl IntoView {
     };
     let all_insights = insights_memo(state);
     let shown_insights = visible_insights(state, all_insights);
-    let newest_insight = Memo::new(move |_| shown_insights.with(|l| l.first().cloned()));
+    // Insights look across everything stored: worked out just after Today is on screen, so the
+    // first paint never waits for them.
+    let insights_ready = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || insights_ready.set(true), std::time::Duration::ZERO)
+    });
+    let newest_insight = Memo::new(move |_| {
+        if insights_ready.get() {
+            shown_insights.with(|l| l.first().cloned())
+        } else {
+            None
+        }
+    });
     let kind_word = Memo::new(move |_| {
         let today = state.today.get();
         state
