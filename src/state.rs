@@ -753,7 +753,7 @@ impl AppState {
 
     /// Bytes each stored key takes (as browsers count them), largest first.
     pub fn storage_usage(&self) -> Vec<(String, usize)> {
-        let all = storage::read_prefixed(KEY_PREFIX).unwrap_or_default();
+        let all = storage::read_prefixed_raw(KEY_PREFIX).unwrap_or_default();
         let mut list: Vec<(String, usize)> = all
             .iter()
             .map(|(k, v)| {
@@ -872,7 +872,7 @@ impl AppState {
         let Some(c) = Collection::from_key(&key) else {
             return;
         };
-        let text = new_value.unwrap_or_else(|| match c {
+        let text = new_value.map(storage::unpacked).unwrap_or_else(|| match c {
             Collection::Settings => "{}".to_string(),
             _ => "[]".to_string(),
         });

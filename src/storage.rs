@@ -1,9 +1,13 @@
 //! The one module that touches localStorage. It moves strings in and out and says precisely how
-//! a write failed; it knows nothing of the data model (that is `core::schema`'s job).
+//! a write failed; it knows nothing of the data model (that is `core::schema`'s job). Large
+//! values are packed on the way in and unpacked on the way out (`core::packing`), so everything
+//! above this module sees plain JSON.
 
 use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
+
+use crate::core::packing;
 use wasm_bindgen::JsCast;
 
 /// Why a write did not happen. The value already stored under that key is unchanged.
@@ -24,8 +28,21 @@ pub fn available() -> bool {
         .is_some()
 }
 
-/// Every stored key that starts with `prefix`, with its exact text.
+/// Every stored key that starts with `prefix`, with its text as the app reads it: large values
+/// are stored packed (see `core::packing`) and come back unpacked. A packed value that does not
+/// unpack comes back exactly as stored, so loading reports it as damaged and keeps it aside.
 pub fn read_prefixed(prefix: &str) -> Result<BTreeMap<String, String>, WriteError> {
+    let mut all = read_prefixed_raw(prefix)?;
+    for value in all.values_mut() {
+        if let Ok(std::borrow::Cow::Owned(text)) = packing::unpack(value) {
+            *value = text;
+        }
+    }
+    Ok(all)
+}
+
+/// Every stored key that starts with `prefix`, with its exact stored text (packed or not).
+pub fn read_prefixed_raw(prefix: &str) -> Result<BTreeMap<String, String>, WriteError> {
     if !available() {
         return Err(WriteError::Unavailable);
     }
@@ -45,21 +62,32 @@ pub fn read_prefixed(prefix: &str) -> Result<BTreeMap<String, String>, WriteErro
     Ok(out)
 }
 
-/// The exact text stored under `key`, if any.
+/// The text stored under `key`, if any, unpacked as in [`read_prefixed`].
 pub fn read(key: &str) -> Option<String> {
     if !available() {
         return None;
     }
-    LocalStorage::raw().get_item(key).ok().flatten()
+    let stored = LocalStorage::raw().get_item(key).ok().flatten()?;
+    Some(unpacked(stored))
 }
 
-/// Store `value` under `key`. On failure the old value is still there.
+/// A value as stored (by this tab or another) made readable: unpacked if it is packed and
+/// unpacks, else exactly as it was.
+pub fn unpacked(stored: String) -> String {
+    match packing::unpack(&stored) {
+        Ok(std::borrow::Cow::Owned(text)) => text,
+        _ => stored,
+    }
+}
+
+/// Store `value` under `key`, packed if it is large (see `core::packing`). On failure the old
+/// value is still there.
 pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
     if !available() {
         return Err(WriteError::Unavailable);
     }
     LocalStorage::raw()
-        .set_item(key, value)
+        .set_item(key, &packing::pack_if_large(value))
         .map_err(|e| describe(&e))
 }
 

@@ -286,29 +286,39 @@ async fn a_full_quota_shows_a_message_and_loses_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn data_from_every_earlier_schema_version_opens() {
     let (_server, browser) = setup().await;
-    browser.goto("/").await;
-    browser.wait_for("h1").await;
-    let fixture: std::collections::BTreeMap<String, String> =
-        serde_json::from_str(include_str!("fixtures/storage-v1.json")).expect("fixture");
-    for (key, value) in &fixture {
-        browser.local_storage_set(key, value).await;
+    for (version, text) in [
+        (1, include_str!("fixtures/storage-v1.json")),
+        (2, include_str!("fixtures/storage-v2.json")),
+    ] {
+        browser.goto("/").await;
+        browser.wait_for("h1").await;
+        browser.local_storage_clear().await;
+        let fixture: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(text).expect("fixture");
+        for (key, value) in &fixture {
+            browser.local_storage_set(key, value).await;
+        }
+        browser.goto("/interviews").await;
+        browser
+            .wait_text("main", "Product Designer at Northwind")
+            .await;
+        browser.goto("/interviews/m1a2-1").await;
+        browser
+            .wait_text("#rejection", "They hired an internal candidate")
+            .await;
+        assert_eq!(
+            browser.prop("#rf-did_not_say", "value").await.as_deref(),
+            Some("The accessibility audit I led.")
+        );
+        assert!(
+            !browser.exists(".notice").await,
+            "a clean load of v{version} raises no notice"
+        );
+        // Opened by this build, the data is in the current format.
+        browser
+            .wait_js("return localStorage.getItem('rebound.schema') === '2' || null;")
+            .await;
     }
-    browser.goto("/interviews").await;
-    browser
-        .wait_text("main", "Product Designer at Northwind")
-        .await;
-    browser.goto("/interviews/m1a2-1").await;
-    browser
-        .wait_text("#rejection", "They hired an internal candidate")
-        .await;
-    assert_eq!(
-        browser.prop("#rf-did_not_say", "value").await.as_deref(),
-        Some("The accessibility audit I led.")
-    );
-    assert!(
-        !browser.exists(".notice").await,
-        "a clean load raises no notice"
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -87,7 +87,8 @@ fn app_state_keeps_edits_in_memory_when_quota_is_full() {
         let fillers = fill_quota();
         state.add_interview(Interview {
             company: "Unsaved Co".into(),
-            notes: "n".repeat(1 << 16),
+            // Text that does not compress, so packing cannot make it fit.
+            notes: noise(1 << 16),
             ..Interview::default()
         });
         state.flush();
@@ -190,7 +191,7 @@ fn edits_are_written_per_collection() {
             "untouched collections are not written"
         );
         assert!(storage::read("rebound.settings").unwrap().contains("5"));
-        assert_eq!(storage::read("rebound.schema").as_deref(), Some("1"));
+        assert_eq!(storage::read("rebound.schema").as_deref(), Some("2"));
         state.edit_reflection("i1", |r| r.went_well = "rapport".into());
         state.flush();
         assert!(storage::read("rebound.reflections")
@@ -198,4 +199,65 @@ fn edits_are_written_per_collection() {
             .contains("rapport"));
     });
     local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn large_collections_are_stored_packed_and_read_back_whole() {
+    local().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::init();
+        for n in 0..400 {
+            state.add_interview(Interview {
+                company: format!("Company {n} — “quoted” & 🙂"),
+                notes: "They asked about system design and I rambled. ".repeat(4),
+                ..Interview::default()
+            });
+        }
+        state.flush();
+        let raw = local().get_item("rebound.interviews").unwrap().unwrap();
+        assert!(raw.starts_with("\u{1}rb1:"), "stored packed");
+        let plain = serde_json::to_string(&state.interviews.get_untracked()).unwrap();
+        assert!(
+            raw.encode_utf16().count() * 5 < plain.encode_utf16().count(),
+            "packing saves most of the space: {} vs {}",
+            raw.encode_utf16().count(),
+            plain.encode_utf16().count()
+        );
+        // A fresh start reads every record back.
+        let again = AppState::init();
+        assert_eq!(again.interviews.get_untracked().len(), 400);
+        assert_eq!(
+            again.interviews.get_untracked()[399].company,
+            "Company 399 — “quoted” & 🙂"
+        );
+        // A damaged packed value is kept aside exactly and reported, never lost.
+        let cut: String = raw.chars().take(raw.chars().count() / 2).collect();
+        local().set_item("rebound.interviews", &cut).unwrap();
+        let damaged = AppState::init();
+        assert!(damaged.notices.get_untracked().iter().any(|n| matches!(
+            n,
+            Notice::Damaged {
+                kept_as: Some(_),
+                ..
+            }
+        )));
+        let kept = damaged.kept_aside.get_untracked();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(storage::read(&kept[0].key).as_deref(), Some(cut.as_str()));
+    });
+    local().clear().unwrap();
+}
+
+/// `n` characters of noise (deterministic), which DEFLATE cannot shrink much.
+fn noise(n: usize) -> String {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from_u32(0x4E00 + (x % 0x5000) as u32).unwrap_or('x')
+        })
+        .collect()
 }

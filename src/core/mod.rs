@@ -8,6 +8,7 @@ pub mod insights;
 pub mod journey;
 pub mod letters;
 pub mod model;
+pub mod packing;
 pub mod pipeline;
 pub mod plan;
 pub mod practice;

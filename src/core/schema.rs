@@ -5,7 +5,7 @@
 //!
 //! | key                         | value                              |
 //! |-----------------------------|------------------------------------|
-//! | `rebound.schema`            | the schema version, e.g. `1`       |
+//! | `rebound.schema`            | the schema version, e.g. `2`       |
 //! | `rebound.interviews`        | JSON array of `Interview`          |
 //! | `rebound.reflections`       | JSON array of `Reflection`         |
 //! | `rebound.settings`          | JSON object `Settings`             |
@@ -15,6 +15,9 @@
 //! | `rebound.plan`              | JSON array of `PlanItem`           |
 //! | `rebound.search`            | JSON array of `SearchVersion` (what I'm looking for, dated) |
 //! | `rebound.damaged.<c>.<ms>`  | raw text of a value that did not load, kept for export |
+//!
+//! Values of 32 KiB or more are stored packed (see `packing`; schema 2 on). The storage module
+//! unpacks them before this module sees them, so everything here works on JSON text.
 //!
 //! Loading never fails: what parses is kept, record by record; what does not is reported as a
 //! [`Problem`] carrying the raw text, so the shell can set it aside before anything overwrites it.
@@ -32,7 +35,7 @@ use super::search::SearchVersion;
 
 /// The schema this build reads and writes. Bump it with a migration step in [`migrate`] and a
 /// fixture `tests/fixtures/storage-v<N>.json` of the old version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 pub const KEY_PREFIX: &str = "rebound.";
 pub const SCHEMA_KEY: &str = "rebound.schema";
 pub const DAMAGED_PREFIX: &str = "rebound.damaged.";
@@ -189,9 +192,13 @@ pub fn migrate(mut raw: RawCollections) -> Result<RawCollections, MigrateError> 
     if raw.schema > SCHEMA_VERSION {
         return Err(MigrateError::Newer { found: raw.schema });
     }
-    // Version 1 is the first format; there is nothing older to convert yet. A future step
-    // looks like: `if raw.schema == 1 { v1_to_v2(&mut raw.values); raw.schema = 2; }`.
     raw.schema = raw.schema.max(1);
+    // 1 -> 2: the JSON of every collection is unchanged; version 2 means large values may be
+    // stored packed (`packing`, undone by the storage module before anything here sees them).
+    // The new number keeps an older build, which cannot unpack, from ever writing over them.
+    if raw.schema == 1 {
+        raw.schema = 2;
+    }
     Ok(raw)
 }
 
@@ -416,8 +423,10 @@ mod tests {
     /// Every fixture of an earlier (or the current) schema loads through the migrations.
     #[test]
     fn fixture_of_every_version_loads() {
-        let fixtures: [(u32, &str); 1] =
-            [(1, include_str!("../../tests/fixtures/storage-v1.json"))];
+        let fixtures: [(u32, &str); 2] = [
+            (1, include_str!("../../tests/fixtures/storage-v1.json")),
+            (2, include_str!("../../tests/fixtures/storage-v2.json")),
+        ];
         assert_eq!(
             fixtures.len() as u32,
             SCHEMA_VERSION,

@@ -3,7 +3,7 @@
 //! The file is an envelope around the same collections that storage keeps (see `schema`):
 //!
 //! ```json
-//! {"app":"rebound","schema":1,"exported_at":1762100000000,
+//! {"app":"rebound","schema":2,"exported_at":1762100000000,
 //!  "collections":{"interviews":[...],"reflections":[...],"settings":{...}}}
 //! ```
 //!
@@ -869,7 +869,10 @@ mod tests {
     /// Every export format there has been imports through the migrations.
     #[test]
     fn export_fixture_of_every_version_imports() {
-        let fixtures: [(u32, &str); 1] = [(1, V1)];
+        let fixtures: [(u32, &str); 2] = [
+            (1, V1),
+            (2, include_str!("../../tests/fixtures/export-v2.json")),
+        ];
         assert_eq!(
             fixtures.len() as u32,
             SCHEMA_VERSION,
@@ -1090,8 +1093,8 @@ mod tests {
 
     #[test]
     fn a_file_from_a_newer_version_is_refused() {
-        let e = err(r#"{"app":"rebound","schema":2,"collections":"who knows"}"#);
-        assert_eq!(e, ImportError::NewerSchema { found: 2 });
+        let e = err(r#"{"app":"rebound","schema":3,"collections":"who knows"}"#);
+        assert_eq!(e, ImportError::NewerSchema { found: 3 });
         assert!(e.to_string().contains("newer version of Rebound"), "{e}");
         assert_eq!(
             err(r#"{"app":"rebound","schema":99999999999,"collections":{}}"#),

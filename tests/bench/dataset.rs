@@ -26,6 +26,7 @@ use rebound::core::model::{
     Mood, Outcome, Reflection, RejectionReason, Settings, Stage, COMMON_MISTAKES,
     COMMON_REJECTION_REASONS,
 };
+use rebound::core::packing;
 use rebound::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
 use rebound::core::practice::{self, CardState, Grade, PracticeSettings, ReviewEntry};
 use rebound::core::questions::{Answer, Category, Question, Revision, STARTER};
@@ -914,14 +915,15 @@ pub fn due_now(db: &Db) -> usize {
 }
 
 /// The exact localStorage entries the app would have written for `db`: the schema key and one
-/// key per collection (every collection this build knows, empty ones included).
+/// key per collection (every collection this build knows, empty ones included), large ones
+/// packed as the app's storage module packs them (`core::packing`).
 pub fn storage_entries(db: &Db) -> Vec<(String, String)> {
     let mut out = vec![(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string())];
     for c in Collection::ALL {
         let text = db
             .encode(c)
             .unwrap_or_else(|e| panic!("encoding the data set failed: {e}"));
-        out.push((c.key(), text));
+        out.push((c.key(), packing::pack_if_large(&text).into_owned()));
     }
     out
 }
