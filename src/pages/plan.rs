@@ -382,9 +382,11 @@ fn SourceLink(source: Source) -> impl IntoView {
             .interview(&iid)
             .map(|i| (format!("/interviews/{iid}"), i.title()))
     } else if let Some(qid) = source.question_id.clone() {
+        // Stored questions first, then the starter set: no copy of the whole bank.
         state
-            .bank()
-            .with_untracked(|b| b.iter().find(|q| q.id == qid).map(|q| q.text.clone()))
+            .questions
+            .with_untracked(|l| l.iter().find(|q| q.id == qid).map(|q| q.text.clone()))
+            .or_else(|| crate::core::questions::starter(&qid).map(|s| s.text.to_string()))
             .map(|t| (format!("/questions/{qid}"), plan::skill_from(&t)))
     } else {
         None
