@@ -277,16 +277,35 @@ impl AppState {
 
     /// Change one interview in place. Does nothing if it no longer exists.
     pub fn edit_interview(&self, id: &str, edit: impl FnOnce(&mut Interview)) {
+        self.edit_record(
+            Collection::Interviews,
+            self.interviews,
+            id,
+            edit,
+            |i, at| i.updated = at,
+        );
+    }
+
+    /// Change record `id` of a collection in place, stamp when, and mark it for saving. Does
+    /// nothing if it no longer exists.
+    fn edit_record<T: Versioned + Send + Sync + 'static>(
+        &self,
+        c: Collection,
+        signal: RwSignal<Vec<T>>,
+        id: &str,
+        edit: impl FnOnce(&mut T),
+        stamp: fn(&mut T, Millis),
+    ) {
         let mut found = false;
-        self.interviews.update(|list| {
-            if let Some(i) = list.iter_mut().find(|i| i.id == id) {
-                edit(i);
-                i.updated = platform::now_ms();
+        signal.update(|list| {
+            if let Some(r) = list.iter_mut().find(|r| r.id() == id) {
+                edit(r);
+                stamp(r, platform::now_ms());
                 found = true;
             }
         });
         if found {
-            self.touch(Collection::Interviews, id);
+            self.touch(c, id);
         }
     }
 
@@ -390,17 +409,9 @@ impl AppState {
 
     /// Change one plan item in place. Does nothing if it no longer exists.
     pub fn edit_plan_item(&self, id: &str, edit: impl FnOnce(&mut PlanItem)) {
-        let mut found = false;
-        self.plan.update(|list| {
-            if let Some(i) = list.iter_mut().find(|i| i.id == id) {
-                edit(i);
-                i.updated = platform::now_ms();
-                found = true;
-            }
+        self.edit_record(Collection::Plan, self.plan, id, edit, |p, at| {
+            p.updated = at
         });
-        if found {
-            self.touch(Collection::Plan, id);
-        }
     }
 
     /// Move a plan item one place up (-1) or down (1).

@@ -9,33 +9,6 @@ mod support;
 use serde_json::json;
 use support::{setup, Browser};
 
-/// Choose `value` in the `<select>` matching `css`, as a user would.
-async fn select(browser: &Browser, css: &str, value: &str) {
-    browser.wait_for(css).await;
-    browser
-        .eval_with(
-            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(css), json!(value)],
-        )
-        .await;
-}
-
-/// Log an interview through the form and return its id (from the page's URL).
-async fn log_interview(browser: &Browser, company: &str, role: &str) -> String {
-    browser.goto("/interviews/new").await;
-    browser.fill("#new-company", company).await;
-    browser.fill("#new-role", role).await;
-    browser.click("button[type=submit]").await;
-    browser
-        .wait_text("h1", &format!("{role} at {company}"))
-        .await;
-    let path = browser.current_path().await;
-    path.strip_prefix("/interviews/")
-        .unwrap_or_else(|| panic!("unexpected path after saving: {path}"))
-        .to_string()
-}
-
 /// Fill localStorage until it refuses more (in the page); returns how many filler keys.
 async fn fill_quota(browser: &Browser) -> u64 {
     let n = browser
@@ -64,7 +37,7 @@ async fn log_an_interview_and_a_reflection_then_reload() {
     let (_server, browser) = setup().await;
     browser.goto("/").await;
     browser.wait_text("main", "Welcome to Rebound").await;
-    let id = log_interview(&browser, "Northwind", "Product Designer").await;
+    let id = browser.log_interview("Northwind", "Product Designer").await;
 
     // Reflect, and reload in the middle of typing: nothing may be lost.
     browser
@@ -116,8 +89,8 @@ async fn log_an_interview_and_a_reflection_then_reload() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejection_gets_reasons_a_kind_word_and_a_next_step() {
     let (_server, browser) = setup().await;
-    let id = log_interview(&browser, "Contoso", "UX Researcher").await;
-    select(&browser, "#d-outcome", "rejected").await;
+    let id = browser.log_interview("Contoso", "UX Researcher").await;
+    browser.choose("#d-outcome", "rejected").await;
     browser
         .wait_text("#rejection", "Why it didn't work out")
         .await;
@@ -154,7 +127,7 @@ async fn a_rejection_gets_reasons_a_kind_word_and_a_next_step() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delete_can_be_undone() {
     let (_server, browser) = setup().await;
-    log_interview(&browser, "Fabrikam", "Design Lead").await;
+    browser.log_interview("Fabrikam", "Design Lead").await;
     browser.fill("#rf-went_well", "Good energy").await;
     browser.click(".danger-zone button").await;
     browser.wait_text(".toast", "Deleted").await;
@@ -175,7 +148,7 @@ async fn works_offline_from_the_service_worker_including_deep_links() {
     let (mut server, browser) = setup().await;
     browser.goto("/").await;
     browser.wait_for_service_worker_control().await;
-    let id = log_interview(&browser, "Globex", "Analyst").await;
+    let id = browser.log_interview("Globex", "Analyst").await;
     browser.goto("/settings").await;
     browser.wait_text("h1", "Settings").await;
 
@@ -241,7 +214,7 @@ async fn a_damaged_stored_value_is_kept_and_the_app_still_starts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_quota_shows_a_message_and_loses_nothing() {
     let (_server, browser) = setup().await;
-    log_interview(&browser, "Saved Co", "Engineer").await;
+    browser.log_interview("Saved Co", "Engineer").await;
     browser
         .wait_js("return (localStorage.getItem('rebound.interviews') || '').includes('Saved Co');")
         .await;
@@ -326,7 +299,9 @@ async fn csp_allows_the_app_and_nothing_goes_to_another_origin() {
     let (server, browser) = setup().await;
     browser.goto("/").await;
     browser.wait_text("h1", "Today").await;
-    log_interview(&browser, "<img src=x onerror=alert(1)>", "Role").await;
+    browser
+        .log_interview("<img src=x onerror=alert(1)>", "Role")
+        .await;
     assert_eq!(
         browser.count("main img").await,
         0,
@@ -475,7 +450,7 @@ async fn answer_a_question_in_star_form_and_it_survives_a_reload() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_that_caught_me_out_is_linked_both_ways() {
     let (_server, browser) = setup().await;
-    let id = log_interview(&browser, "Wayne Enterprises", "Analyst").await;
+    let id = browser.log_interview("Wayne Enterprises", "Analyst").await;
     browser
         .fill("#iq-text", "How would you price a new product?")
         .await;
@@ -735,7 +710,7 @@ async fn export_delete_everything_import_and_all_is_back() {
     let (_server, browser) = setup().await;
     let downloads = support::TempDir::new("rebound-downloads").expect("temp dir");
     allow_downloads(&browser, downloads.path()).await;
-    let id = log_interview(&browser, "Initech", "Platform Engineer").await;
+    let id = browser.log_interview("Initech", "Platform Engineer").await;
     browser.fill("#rf-did_not_say", "My migration story").await;
     browser.goto("/settings").await;
     browser
@@ -798,7 +773,7 @@ async fn export_delete_everything_import_and_all_is_back() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
     let (_server, browser) = setup().await;
-    log_interview(&browser, "Keep Me", "Role").await;
+    browser.log_interview("Keep Me", "Role").await;
     browser
         .wait_js("return (localStorage.getItem('rebound.interviews') || '').includes('Keep Me');")
         .await;
@@ -892,7 +867,7 @@ async fn an_imported_file_with_markup_in_every_string_renders_inert() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edit_in_one_window_shows_up_in_the_other() {
     let (_server, browser) = setup().await;
-    let id = log_interview(&browser, "Umbrella", "Analyst").await;
+    let id = browser.log_interview("Umbrella", "Analyst").await;
     let first = browser.window().await;
     let second = browser.new_window().await;
     browser.switch_to(&second).await;
@@ -904,7 +879,7 @@ async fn an_edit_in_one_window_shows_up_in_the_other() {
     browser.goto(&format!("/interviews/{id}")).await;
     browser.click("details.details-card summary").await;
     browser.fill("#d-company", "Umbrella Corp").await;
-    log_interview(&browser, "Hooli", "Engineer").await;
+    browser.log_interview("Hooli", "Engineer").await;
 
     // Window two sees both, without a reload.
     browser.switch_to(&second).await;

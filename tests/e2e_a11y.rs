@@ -48,19 +48,8 @@ async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
 
 /// Log an interview with a rejection, a reflection, feedback and a plan item; returns its id.
 async fn seed(browser: &Browser) -> String {
-    browser.goto("/interviews/new").await;
-    browser.fill("#new-company", "Umbrella").await;
-    browser.fill("#new-role", "QA Lead").await;
-    browser.click("button[type=submit]").await;
-    browser.wait_text("h1", "QA Lead at Umbrella").await;
-    let path = browser.current_path().await;
-    let id = path.trim_start_matches("/interviews/").to_string();
-    browser
-        .eval(
-            "const el = document.querySelector('#d-outcome'); el.value = 'rejected'; \
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-        )
-        .await;
+    let id = browser.log_interview("Umbrella", "QA Lead").await;
+    browser.choose("#d-outcome", "rejected").await;
     browser
         .fill("#rf-fell_short", "Test strategy for mobile")
         .await;

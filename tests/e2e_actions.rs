@@ -10,35 +10,6 @@ mod support;
 use serde_json::json;
 use support::{setup, Browser};
 
-/// Set the value of the input or select matching `css` and send `input` and `change`, as a
-/// date picker or a select does when the user picks something.
-async fn pick(browser: &Browser, css: &str, value: &str) {
-    browser.wait_for(css).await;
-    browser
-        .eval_with(
-            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-             el.dispatchEvent(new Event('input', { bubbles: true })); \
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(css), json!(value)],
-        )
-        .await;
-}
-
-/// Log an interview through the form and return its id (from the page's URL).
-async fn log_interview(browser: &Browser, company: &str, role: &str) -> String {
-    browser.goto("/interviews/new").await;
-    browser.fill("#new-company", company).await;
-    browser.fill("#new-role", role).await;
-    browser.click("button[type=submit]").await;
-    browser
-        .wait_text("h1", &format!("{role} at {company}"))
-        .await;
-    let path = browser.current_path().await;
-    path.strip_prefix("/interviews/")
-        .unwrap_or_else(|| panic!("unexpected path after saving: {path}"))
-        .to_string()
-}
-
 fn days_ago(n: i64) -> String {
     (chrono::Utc::now().date_naive() - chrono::Duration::days(n))
         .format("%Y-%m-%d")
@@ -60,8 +31,8 @@ async fn stored_with(browser: &Browser, collection: &str, needle: &str) -> serde
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn feedback_asked_ten_days_ago_shows_a_follow_up_on_today_and_snooze_moves_it() {
     let (_server, browser) = setup().await;
-    let id = log_interview(&browser, "Initech", "Support Lead").await;
-    pick(&browser, "#fb-status", "asked").await;
+    let id = browser.log_interview("Initech", "Support Lead").await;
+    browser.choose("#fb-status", "asked").await;
     // The follow-up defaults to a week after asking.
     browser.wait_for("#fb-follow-up").await;
     let asked_today = browser.prop("#fb-asked", "value").await.unwrap_or_default();
@@ -76,7 +47,7 @@ async fn feedback_asked_ten_days_ago_shows_a_follow_up_on_today_and_snooze_moves
 
     // Set the day it was asked to ten days ago: the follow-up moves with it and is due.
     browser.goto(&format!("/interviews/{id}")).await;
-    pick(&browser, "#fb-asked", &days_ago(10)).await;
+    browser.choose("#fb-asked", &days_ago(10)).await;
     browser
         .wait_text("#feedback", "Time for a gentle follow-up")
         .await;
@@ -95,7 +66,7 @@ async fn feedback_asked_ten_days_ago_shows_a_follow_up_on_today_and_snooze_moves
 
     // Received: never due again.
     browser.goto(&format!("/interviews/{id}")).await;
-    pick(&browser, "#fb-status", "received").await;
+    browser.choose("#fb-status", "received").await;
     browser
         .fill("#fb-said", "Strong on support, less on metrics")
         .await;
@@ -112,7 +83,7 @@ async fn feedback_asked_ten_days_ago_shows_a_follow_up_on_today_and_snooze_moves
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reflection_line_becomes_a_plan_item_linked_both_ways() {
     let (_server, browser) = setup().await;
-    let id = log_interview(&browser, "Hooli", "Platform Engineer").await;
+    let id = browser.log_interview("Hooli", "Platform Engineer").await;
     browser
         .fill(
             "#rf-not_prepared",
@@ -160,7 +131,7 @@ async fn a_reflection_line_becomes_a_plan_item_linked_both_ways() {
     browser
         .wait_text(".actions-list", "Read the queueing chapter")
         .await;
-    pick(&browser, ".add-step select", "practice").await;
+    browser.choose(".add-step select", "practice").await;
     browser
         .fill(".add-step input[type=text]", "Explain it out loud twice")
         .await;
@@ -200,7 +171,9 @@ async fn a_letter_with_awkward_text_survives_the_clipboard_and_the_mailto_link()
     let (_server, browser) = setup().await;
     browser.goto("/settings").await;
     browser.fill("#your-name", "Zoë O'Brien 🙂").await;
-    let id = log_interview(&browser, "Ben & Jerry's \"Labs\"", "Дизайнер").await;
+    let id = browser
+        .log_interview("Ben & Jerry's \"Labs\"", "Дизайнер")
+        .await;
     browser.goto(&format!("/interviews/{id}")).await;
     browser
         .wait_text("#letters", "Thank-you after the interview")
@@ -292,7 +265,9 @@ async fn a_reflection_prompts_a_refined_search_with_a_dated_history() {
     browser.click("form button[type=submit]").await;
     browser.wait_text("form .copy-status", "Saved").await;
 
-    let id = log_interview(&browser, "Pied Piper", "Backend Engineer").await;
+    let id = browser
+        .log_interview("Pied Piper", "Backend Engineer")
+        .await;
     assert!(
         !browser.exists(".search-prompt").await,
         "only after reflecting"
@@ -370,7 +345,7 @@ async fn plan_and_search_work_offline() {
 
 /// Log an interview and tick the "rambled" mistake in its reflection.
 async fn interview_where_i_rambled(browser: &Browser, company: &str) -> String {
-    let id = log_interview(browser, company, "Engineer").await;
+    let id = browser.log_interview(company, "Engineer").await;
     browser.click("input[name=mistake-rambling]").await;
     browser.wait_for("#fix-rambling").await;
     stored_with(browser, "reflections", &id).await;
@@ -465,7 +440,7 @@ async fn the_journey_draws_its_charts_offline() {
     let (mut server, browser) = setup().await;
     browser.goto("/").await;
     browser.wait_for_service_worker_control().await;
-    let id = log_interview(&browser, "Soylent", "Analyst").await;
+    let id = browser.log_interview("Soylent", "Analyst").await;
     browser
         .fill("#rf-went_well", "Clear story about the migration")
         .await;

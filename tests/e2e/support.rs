@@ -848,6 +848,38 @@ fn env_path(var: &str, default: &str) -> String {
 }
 
 impl Browser {
+    // --- the app's own steps, shared by the test files ---------------------
+
+    /// Set the value of the `<select>` or `<input>` matching `css` and send `input` and `change`,
+    /// as a select, a date picker or a colour picker does when the user picks something.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.eval_with(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+             el.dispatchEvent(new Event('input', { bubbles: true })); \
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await;
+    }
+
+    /// Log an interview through the app's form and return its id (from the page's URL).
+    pub async fn log_interview(&self, company: &str, role: &str) -> String {
+        self.goto("/interviews/new").await;
+        self.fill("#new-company", company).await;
+        self.fill("#new-role", role).await;
+        self.click("button[type=submit]").await;
+        self.wait_text("h1", &format!("{role} at {company}")).await;
+        let path = self.current_path().await;
+        match path.strip_prefix("/interviews/") {
+            Some(id) => id.to_string(),
+            None => {
+                self.fail(format!("unexpected path after saving: {path}"))
+                    .await
+            }
+        }
+    }
+
     /// Starts chromedriver and headless Chromium with a fresh profile;
     /// relative paths given to [`goto`](Self::goto) resolve against `base_url`.
     /// Panics with a clear message if anything fails.
