@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 
+use crate::core::display;
 use crate::core::model::Millis;
 
 /// Milliseconds since the epoch, from the device clock.
@@ -184,9 +185,9 @@ pub async fn share_text_file(file_name: &str, mime: &str, text: &str) -> Result<
 pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
     if file.size() > max_bytes {
         return Err(format!(
-            "This file is {:.1} MB, far larger than any Rebound backup (at most {:.0} MB). Nothing was changed.",
-            file.size() / 1_000_000.0,
-            max_bytes / 1_000_000.0
+            "This file is {} MB, far larger than any Rebound backup (at most {} MB). Nothing was changed.",
+            display::one_decimal(file.size() / 1_000_000.0),
+            display::whole(max_bytes / 1_000_000.0)
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

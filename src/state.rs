@@ -772,7 +772,7 @@ impl AppState {
                 (k.clone(), storage::used_bytes(&single))
             })
             .collect();
-        list.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+        crate::core::order::sort_by_key(&mut list, |entry| std::cmp::Reverse(entry.1));
         list
     }
 

@@ -3,18 +3,18 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::core::display;
 use crate::core::model::{FeedbackStatus, Interview, LetterKind, MAX_FIELD_CHARS};
 use crate::pages::human_date;
 use crate::platform;
 use crate::state::use_app;
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    display::parse_iso_date(text)
 }
 
 fn day_value(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(display::iso_date).unwrap_or_default()
 }
 
 /// `letter`: the letter kind shown in the letters section; "Write a follow-up" sets it.

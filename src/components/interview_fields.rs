@@ -20,7 +20,7 @@ pub fn InterviewFields(
     let id = move |name: &str| format!("{prefix}-{name}");
     let date = initial
         .date
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(crate::core::display::iso_date)
         .unwrap_or_default();
     let text_input = move |field: InterviewField,
                            name: &'static str,

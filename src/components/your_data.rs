@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::number_setting::NumberSetting;
+use crate::core::display;
 use crate::core::schema::Collection;
 use crate::core::transfer::{self, ImportFile, ImportPreview, Newer, MAX_IMPORT_BYTES};
 use crate::platform;
@@ -14,8 +15,8 @@ use crate::state::{use_app, AppState, Notice, Persistence};
 const LOCAL_STORAGE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 fn when(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|d| d.format("%-d %b %Y").to_string())
+    display::from_millis(ms)
+        .map(|t| display::short_date(t.date()))
         .unwrap_or_else(|| "an unknown date".to_string())
 }
 
@@ -23,13 +24,13 @@ fn when(ms: i64) -> String {
 fn human_bytes(bytes: f64) -> String {
     const KB: f64 = 1024.0;
     if bytes < KB {
-        format!("{bytes:.0} bytes")
+        format!("{} bytes", display::whole(bytes))
     } else if bytes < KB * KB {
-        format!("{:.0} KB", bytes / KB)
+        format!("{} KB", display::whole(bytes / KB))
     } else if bytes < KB * KB * KB {
-        format!("{:.1} MB", bytes / (KB * KB))
+        format!("{} MB", display::one_decimal(bytes / (KB * KB)))
     } else {
-        format!("{:.0} GB", bytes / (KB * KB * KB))
+        format!("{} GB", display::whole(bytes / (KB * KB * KB)))
     }
 }
 

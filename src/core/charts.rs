@@ -29,7 +29,8 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::journey::{month_name, week_start, MonthCount};
+use super::display::{month_abbr, one_decimal, short_date, weekday_date, whole};
+use super::journey::{week_start, MonthCount};
 
 /// Text made safe for SVG/HTML content and attribute values: `&`, `<`, `>`, `"` and `'`
 /// escaped; control characters other than tab and newlines dropped (XML does not allow them).
@@ -57,9 +58,9 @@ fn num(x: f64) -> String {
     if r == 0.0 {
         "0".to_string()
     } else if r.fract() == 0.0 {
-        format!("{r:.0}")
+        whole(r)
     } else {
-        format!("{r:.1}")
+        one_decimal(r)
     }
 }
 
@@ -75,7 +76,7 @@ fn open(kind: &str, width: f64, height: f64) -> String {
 
 /// "3 Mar 2026".
 fn long_day(day: NaiveDate) -> String {
-    day.format("%-d %b %Y").to_string()
+    short_date(day)
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
@@ -129,8 +130,7 @@ pub fn heatmap_svg(days: &[(NaiveDate, u32)]) -> String {
 
     // A month's name above the week its first Monday is in, if there is room.
     let mut sorted: Vec<NaiveDate> = days.iter().map(|(d, _)| *d).collect();
-    sorted.sort_unstable();
-    sorted.dedup();
+    crate::core::order::sort_dedup(&mut sorted);
     let mut last_label: Option<f64> = None;
     for d in sorted {
         if d.weekday() == chrono::Weekday::Mon && d.day() <= 7 {
@@ -140,7 +140,7 @@ pub fn heatmap_svg(days: &[(NaiveDate, u32)]) -> String {
                     svg,
                     "<text class=\"chart-label\" x=\"{}\" y=\"10\">{}</text>",
                     num(HEAT_LEFT + col * PITCH),
-                    month_name(d.month())
+                    month_abbr(d.month())
                 );
                 last_label = Some(col);
             }
@@ -150,12 +150,12 @@ pub fn heatmap_svg(days: &[(NaiveDate, u32)]) -> String {
     for (d, n) in days {
         let row = f64::from(d.weekday().num_days_from_monday());
         let title = if *n == 0 {
-            format!("No practice on {}", d.format("%a %-d %b %Y"))
+            format!("No practice on {}", weekday_date(*d))
         } else {
             format!(
                 "{} on {}",
                 plural(*n, "rating", "ratings"),
-                d.format("%a %-d %b %Y")
+                weekday_date(*d)
             )
         };
         let _ = write!(
@@ -232,7 +232,7 @@ const MONTHS_BOTTOM: f64 = 30.0;
 
 /// A month with its year, "Mar 2026".
 fn month_year(m: &MonthCount) -> String {
-    format!("{} {}", month_name(m.month), m.year)
+    format!("{} {}", month_abbr(m.month), m.year)
 }
 
 /// The outcome parts of a month, in stacking order: (class, count, words).

@@ -81,7 +81,7 @@ pub fn for_today(interviews: &[Interview], today: chrono::NaiveDate) -> KindWord
                 .map(|d| (today - d.date_naive()).num_days() <= REJECTION_DAYS)
                 .unwrap_or(false)
     });
-    let seed = today.format("%Y-%m-%d").to_string();
+    let seed = super::display::iso_date(today);
     let words: &[&'static str] = if recent_rejection {
         &NOT_PERSONAL
     } else {

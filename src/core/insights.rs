@@ -29,8 +29,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::journey::{clip, day_of, first_line, month_name};
+use super::display::{month_abbr, short_date};
+use super::journey::{clip, day_of, first_line};
 use super::model::{mistake_label, Id, Interview, Millis, Outcome, Reflection, COMMON_MISTAKES};
+use super::order;
 use super::plan::PlanItem;
 use super::practice::{Grade, ReviewEntry};
 use super::questions::{Category, Question};
@@ -176,7 +178,9 @@ pub fn compute(input: &InsightInput) -> Vec<Insight> {
     out.extend(feedback_themes(&ctx));
     out.extend(not_personal(&ctx));
     out.extend(quiet_pipeline(&ctx));
-    out.sort_by(|a, b| b.newest.cmp(&a.newest).then_with(|| a.key.cmp(&b.key)));
+    order::sort_by(&mut out, |a, b| {
+        b.newest.cmp(&a.newest).then_with(|| a.key.cmp(&b.key))
+    });
     out
 }
 
@@ -213,14 +217,9 @@ impl Named {
         let title = clip(&i.title(), 60);
         let label = match i.date.or_else(|| day_of(i.created)) {
             Some(day) if day.year() == today.year() => {
-                format!("{title}, {} {}", day.day(), month_name(day.month()))
+                format!("{title}, {} {}", day.day(), month_abbr(day.month()))
             }
-            Some(day) => format!(
-                "{title}, {} {} {}",
-                day.day(),
-                month_name(day.month()),
-                day.year()
-            ),
+            Some(day) => format!("{title}, {}", short_date(day)),
             None => title,
         };
         let company = i.company.trim();
@@ -367,7 +366,7 @@ impl Draft {
             .iter()
             .map(|(e, t)| (e.kind, e.id.as_str(), *t))
             .collect();
-        parts.sort();
+        order::sort_by(&mut parts, |a, b| a.cmp(b));
         for (kind, id, t) in parts {
             fnv.bytes(&[kind as u8]);
             fnv.bytes(id.as_bytes());
@@ -839,7 +838,9 @@ fn repeated_mistakes(ctx: &Ctx) -> Vec<Insight> {
         if refs.len() < 2 {
             continue;
         }
-        refs.sort_by(|a, b| b.0.updated.cmp(&a.0.updated).then(a.0.id.cmp(&b.0.id)));
+        order::sort_by(&mut refs, |a, b| {
+            b.0.updated.cmp(&a.0.updated).then(a.0.id.cmp(&b.0.id))
+        });
         let n = refs.len();
         let label = clip(mistake_label(kind), 80);
         let key = format!("mistake:{}", clip(kind, 60));
@@ -1003,7 +1004,7 @@ fn unprepared_topics(ctx: &Ctx) -> Vec<Insight> {
             .unwrap_or(0)
     };
     // Most reflections first; a phrase before a word; newer first; then alphabetical.
-    candidates.sort_by_cached_key(|(term, refs, _)| {
+    order::sort_by_cached_key(&mut candidates, |(term, refs, _)| {
         (
             Reverse(refs.len()),
             Reverse(term.contains(' ')),
@@ -1139,7 +1140,9 @@ fn again_category(ctx: &Ctx) -> Vec<Insight> {
         .into_iter()
         .map(|(id, (n, t))| (id, n, t))
         .collect();
-    qs.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    order::sort_by(&mut qs, |a, b| {
+        b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0))
+    });
     let evidence = qs
         .iter()
         .filter_map(|(id, _, _)| questions.get(id))
@@ -1427,7 +1430,7 @@ fn feedback_themes(ctx: &Ctx) -> Vec<Insight> {
             .max()
             .unwrap_or(0)
     };
-    shared.sort_by_cached_key(|(term, refs, _)| {
+    order::sort_by_cached_key(&mut shared, |(term, refs, _)| {
         (Reverse(refs.len()), Reverse(newest(refs)), term.clone())
     });
     for (term, refs, word) in shared.into_iter().take(MAX_FEEDBACK_WORDS) {

@@ -11,7 +11,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate};
 
+use super::display::month_abbr;
 use super::model::{Id, Interview, Millis, Outcome, Reflection, Stage};
+use super::order;
 use super::plan::PlanItem;
 use super::practice::{retrievability, CardState, ReviewEntry};
 use super::questions::{starter, Question};
@@ -207,7 +209,9 @@ pub fn milestones(input: &JourneyInput) -> Vec<Milestone> {
 
     // The tenth interview, in the order they were logged.
     let mut logged: Vec<&Interview> = input.interviews.iter().collect();
-    logged.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    order::sort_by(&mut logged, |a, b| {
+        a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id))
+    });
     logged.dedup_by(|a, b| a.id == b.id);
     if let Some(tenth) = logged.get(9) {
         if let Some(day) = day_of(tenth.created).or(tenth.date) {
@@ -270,7 +274,7 @@ pub fn milestones(input: &JourneyInput) -> Vec<Milestone> {
     // The hundredth practice rating.
     if input.reviews.len() >= 100 {
         let mut times: Vec<Millis> = input.reviews.iter().map(|r| r.at).collect();
-        times.sort_unstable();
+        order::sort_by(&mut times, Millis::cmp);
         if let Some(day) = times.get(99).and_then(|t| day_of(*t)) {
             out.push(Milestone {
                 key: "hundred_ratings",
@@ -282,7 +286,9 @@ pub fn milestones(input: &JourneyInput) -> Vec<Milestone> {
         }
     }
 
-    out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.key.cmp(b.key)));
+    order::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.key.cmp(b.key))
+    });
     out
 }
 
@@ -418,7 +424,7 @@ pub fn timeline(input: &JourneyInput) -> Vec<Event> {
 
     let reflections = started_reflections(input.reflections);
     let mut reflections: Vec<&Reflection> = reflections.into_values().collect();
-    reflections.sort_by(|a, b| a.id.cmp(&b.id));
+    order::sort_by(&mut reflections, |a, b| a.id.cmp(&b.id));
     for r in reflections {
         let about = by_id
             .get(r.id.as_str())
@@ -477,7 +483,7 @@ pub fn timeline(input: &JourneyInput) -> Vec<Event> {
     }
 
     events.retain(|e| e.date <= input.today);
-    events.sort_by(|a, b| {
+    order::sort_by(&mut events, |a, b| {
         b.date
             .cmp(&a.date)
             .then_with(|| a.kind.rank().cmp(&b.kind.rank()))
@@ -546,19 +552,6 @@ impl MonthCount {
 }
 
 /// Short English month names.
-pub(crate) const MONTH_NAMES: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The short name of month `month` (1 to 12; "?" otherwise).
-pub(crate) fn month_name(month: u32) -> &'static str {
-    month
-        .checked_sub(1)
-        .and_then(|m| MONTH_NAMES.get(m as usize))
-        .copied()
-        .unwrap_or("?")
-}
-
 /// Interviews per month for the last 12 months including this one, oldest first, by the
 /// interview date, else the day it was logged. Interviews outside those months are not
 /// counted.
@@ -570,9 +563,9 @@ pub fn interviews_per_month(interviews: &[Interview], today: NaiveDate) -> Vec<M
             let year = n.div_euclid(12);
             let month = n.rem_euclid(12) as u32 + 1;
             let label = if n == first || month == 1 {
-                format!("{} {year}", month_name(month))
+                format!("{} {year}", month_abbr(month))
             } else {
-                month_name(month).to_string()
+                month_abbr(month).to_string()
             };
             MonthCount {
                 year,

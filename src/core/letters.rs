@@ -48,7 +48,7 @@ fn greeting(interviewers: &str) -> String {
 
 /// "on 3 March" for a date, or "" without one.
 fn on_day(date: Option<NaiveDate>) -> String {
-    date.map(|d| format!(" on {}", d.format("%-d %B")))
+    date.map(|d| format!(" on {}", super::display::day_and_month(d)))
         .unwrap_or_default()
 }
 

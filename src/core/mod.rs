@@ -3,11 +3,13 @@
 
 pub mod backup;
 pub mod charts;
+pub mod display;
 pub mod encouragement;
 pub mod insights;
 pub mod journey;
 pub mod letters;
 pub mod model;
+pub mod order;
 pub mod packing;
 pub mod pipeline;
 pub mod plan;

@@ -737,9 +737,9 @@ impl InterviewField {
                 if t.is_empty() {
                     interview.date = None;
                 } else {
-                    match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                        Ok(d) => interview.date = Some(d),
-                        Err(_) => return false,
+                    match super::display::parse_iso_date(t) {
+                        Some(d) => interview.date = Some(d),
+                        None => return false,
                     }
                 }
             }

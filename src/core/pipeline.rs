@@ -64,7 +64,7 @@ fn sort_day(i: &Interview) -> NaiveDate {
 
 /// Newest first: by date, then by when it was logged.
 pub fn newest_first(interviews: &mut [&Interview]) {
-    interviews.sort_by(|a, b| {
+    crate::core::order::sort_by(interviews, |a, b| {
         sort_day(b)
             .cmp(&sort_day(a))
             .then(b.created.cmp(&a.created))

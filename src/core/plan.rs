@@ -303,7 +303,9 @@ pub fn has_lesson(items: &[PlanItem], interview_id: &str, text: &str) -> Option<
 /// The items to show, in order: active ones by `order`, archived ones apart.
 pub fn ordered(items: &[PlanItem], archived: bool) -> Vec<&PlanItem> {
     let mut out: Vec<&PlanItem> = items.iter().filter(|i| i.archived == archived).collect();
-    out.sort_by(|a, b| a.order.cmp(&b.order).then(a.created.cmp(&b.created)));
+    crate::core::order::sort_by(&mut out, |a, b| {
+        a.order.cmp(&b.order).then(a.created.cmp(&b.created))
+    });
     out
 }
 

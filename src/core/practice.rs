@@ -401,8 +401,7 @@ fn new_rated_today(log: &[ReviewEntry], today_start: Millis) -> usize {
     if today.is_empty() {
         return 0;
     }
-    today.sort_unstable();
-    today.dedup();
+    crate::core::order::sort_dedup(&mut today);
     let mut seen_before = vec![false; today.len()];
     for entry in log.iter().filter(|e| e.at < today_start) {
         if let Ok(i) = today.binary_search(&entry.id.as_str()) {
@@ -450,7 +449,7 @@ pub fn due_queue(
         }
     }
     // Stable: equally overdue cards keep bank order.
-    due.sort_by_key(|(d, _)| *d);
+    crate::core::order::sort_by_key(&mut due, |(d, _)| *d);
     let allowance =
         (settings.new_per_day as usize).saturating_sub(new_rated_today(log, today_start));
     due.into_iter()
@@ -493,7 +492,9 @@ pub fn focus_queue(
             (recall, id)
         })
         .collect();
-    list.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    crate::core::order::sort_by(&mut list, |a, b| {
+        a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal)
+    });
     list.into_iter()
         .take(limit)
         .map(|(_, id)| id.clone())

@@ -753,7 +753,7 @@ impl Question {
 /// `bank(stored)` filtered on `!hidden` and mapped to ids.
 pub fn visible_ids(stored: &[Question]) -> Vec<Id> {
     let mut own: Vec<&Question> = stored.iter().filter(|q| starter(&q.id).is_none()).collect();
-    own.sort_by_key(|q| std::cmp::Reverse(q.created));
+    crate::core::order::sort_by_key(&mut own, |q| std::cmp::Reverse(q.created));
     let mut ids: Vec<Id> = own
         .into_iter()
         .filter(|q| !q.hidden)
@@ -784,7 +784,7 @@ pub fn bank(stored: &[Question]) -> Vec<Question> {
             q
         })
         .collect();
-    own.sort_by_key(|q| std::cmp::Reverse(q.created));
+    crate::core::order::sort_by_key(&mut own, |q| std::cmp::Reverse(q.created));
 
     let starters = STARTER.iter().map(|s| {
         // Should the same starter be stored twice, the latest write wins.

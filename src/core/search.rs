@@ -138,7 +138,9 @@ impl Versioned for SearchVersion {
 /// The versions newest first.
 pub fn newest_first(versions: &[SearchVersion]) -> Vec<&SearchVersion> {
     let mut v: Vec<&SearchVersion> = versions.iter().collect();
-    v.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+    crate::core::order::sort_by(&mut v, |a, b| {
+        b.created.cmp(&a.created).then(b.id.cmp(&a.id))
+    });
     v
 }
 

@@ -165,7 +165,7 @@ pub fn export(db: &Db, exported_at: Millis) -> Result<String, String> {
 
 /// The name offered for an export file: `rebound-backup-2026-11-22.json`.
 pub fn export_file_name(date: NaiveDate) -> String {
-    format!("rebound-backup-{}.json", date.format("%Y-%m-%d"))
+    format!("rebound-backup-{}.json", super::display::iso_date(date))
 }
 
 /// The `collections` object of an export, written straight from `Db` (records keep their
@@ -265,8 +265,8 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "This file is too big to be a Rebound backup ({:.1} MB; a backup is at most {} MB).",
-                *bytes as f64 / (1024.0 * 1024.0),
+                "This file is too big to be a Rebound backup ({} MB; a backup is at most {} MB).",
+                super::display::one_decimal(*bytes as f64 / (1024.0 * 1024.0)),
                 MAX_IMPORT_BYTES / (1024 * 1024)
             )?,
             ImportError::Empty => write!(f, "This file is empty: there is nothing in it to import.")?,
@@ -736,7 +736,7 @@ pub fn merge(current: &Db, incoming: &Db) -> (Db, MergeReport) {
         .collect();
     if !added.is_empty() {
         reviews.extend(added);
-        reviews.sort_by_key(|e| e.at);
+        crate::core::order::sort_by_key(&mut reviews, |e| e.at);
     }
     m.db.reviews = reviews;
     (m.db, m.report)

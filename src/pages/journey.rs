@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::insight_card::InsightCard;
 use crate::core::charts;
+use crate::core::display;
 use crate::core::insights;
 use crate::core::journey::{self, EventKind, JourneyInput};
 use crate::core::plan;
@@ -233,7 +234,7 @@ pub fn JourneyPage() -> impl IntoView {
                                 "Average recall",
                                 recall.unwrap_or(0.0),
                                 match recall {
-                                    Some(r) => format!("You'd likely recall about {:.0}% of the answers you've practised, today.", r * 100.0),
+                                    Some(r) => format!("You'd likely recall about {}% of the answers you've practised, today.", display::whole(r * 100.0)),
                                     None => "Practise a few questions and this shows how well they're sticking.".to_string(),
                                 },
                             ),

@@ -18,5 +18,5 @@ use chrono::NaiveDate;
 
 /// A date as people read it: "Tue 14 Oct 2026".
 pub fn human_date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    crate::core::display::weekday_date(d)
 }

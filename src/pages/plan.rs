@@ -1,9 +1,9 @@
 //! The development plan (`/plan`): skills or gaps to work on, why, and the actions that close
 //! them. Reorder, archive, delete with undo.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::core::display;
 use crate::core::model::MAX_FIELD_CHARS;
 use crate::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
 use crate::platform;
@@ -216,10 +216,10 @@ fn PlanItemCard(id: String) -> impl IntoView {
                     <input
                         id=target_id
                         type="date"
-                        prop:value=initial.target.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                        prop:value=initial.target.map(display::iso_date).unwrap_or_default()
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
-                            let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+                            let day = display::parse_iso_date(&text);
                             if day.is_some() || text.trim().is_empty() {
                                 edit(Box::new(move |i| i.target = day));
                             }

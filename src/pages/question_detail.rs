@@ -13,8 +13,8 @@ fn clip(text: String) -> String {
 }
 
 fn when(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|d| d.format("%-d %b %Y, %H:%M").to_string())
+    crate::core::display::from_millis(ms)
+        .map(crate::core::display::short_date_time)
         .unwrap_or_default()
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::core::order;
 use crate::core::practice::{due_label, retrievability};
 use crate::core::questions::{filter, Category, Question};
 use crate::platform;
@@ -51,9 +52,13 @@ pub fn QuestionBank() -> impl IntoView {
                         })
                         .collect();
                 match order.get() {
-                    Order::Due => list.sort_by_key(|(_, due, _)| due.unwrap_or(i64::MAX)),
-                    Order::Newest => list.sort_by_key(|(x, _, _)| std::cmp::Reverse(x.created)),
-                    Order::Weakest => list.sort_by(|a, b| {
+                    Order::Due => {
+                        order::sort_by_key(&mut list, |(_, due, _)| due.unwrap_or(i64::MAX))
+                    }
+                    Order::Newest => {
+                        order::sort_by_key(&mut list, |(x, _, _)| std::cmp::Reverse(x.created))
+                    }
+                    Order::Weakest => order::sort_by(&mut list, |a, b| {
                         a.2.unwrap_or(2.0)
                             .partial_cmp(&b.2.unwrap_or(2.0))
                             .unwrap_or(std::cmp::Ordering::Equal)

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::number_setting::NumberSetting;
 use crate::components::your_data::YourData;
+use crate::core::display;
 use crate::core::model::Settings;
 use crate::platform;
 use crate::state::use_app;
@@ -47,8 +48,8 @@ pub fn SettingsPage() -> impl IntoView {
                                 let key_dl = k.key.clone();
                                 let key_rm = k.key.clone();
                                 let name = k.collection.clone();
-                                let when = chrono::DateTime::from_timestamp_millis(k.kept_at)
-                                    .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
+                                let when = display::from_millis(k.kept_at)
+                                    .map(|t| format!("{} UTC", display::iso_date_time(t)))
                                     .unwrap_or_default();
                                 view! {
                                     <li class="kept">

@@ -1,0 +1,173 @@
+//! How dates and numbers read on screen: "Tue 3 Mar 2026", "3 March", "2026-03-03", "3.2".
+//!
+//! Written out by hand rather than through chrono's `format("%…")` and `{:.1}`: those pull
+//! chrono's strftime machinery and core's exact float formatting into the wasm, which every
+//! user downloads. English names, as in the rest of the app.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+fn month_name(d: NaiveDate) -> &'static str {
+    MONTHS.get(d.month0() as usize).copied().unwrap_or("")
+}
+
+/// The short name of month `month`, 1 to 12: "Mar" ("?" otherwise).
+pub fn month_abbr(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|m| MONTHS.get(m as usize))
+        .and_then(|name| name.get(..3))
+        .unwrap_or("?")
+}
+
+/// "2026-03-03", the form of a date field's value.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// A date field's text as a date: "2026-03-03", spaces around it ignored.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    text.trim().parse::<NaiveDate>().ok()
+}
+
+/// "3 Mar 2026".
+pub fn short_date(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_abbr(d.month()), d.year())
+}
+
+/// "Tue 3 Mar 2026".
+pub fn weekday_date(d: NaiveDate) -> String {
+    let weekday = WEEKDAYS
+        .get(d.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{weekday} {}", short_date(d))
+}
+
+/// "3 March".
+pub fn day_and_month(d: NaiveDate) -> String {
+    format!("{} {}", d.day(), month_name(d))
+}
+
+/// "3 Mar 2026, 14:05".
+pub fn short_date_time(t: NaiveDateTime) -> String {
+    format!(
+        "{}, {:02}:{:02}",
+        short_date(t.date()),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// "2026-03-03 14:05".
+pub fn iso_date_time(t: NaiveDateTime) -> String {
+    format!("{} {:02}:{:02}", iso_date(t.date()), t.hour(), t.minute())
+}
+
+/// A time stamp in milliseconds as a UTC date and time, if it is one.
+pub fn from_millis(ms: i64) -> Option<NaiveDateTime> {
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.naive_utc())
+}
+
+/// `x` rounded to a whole number: "3". Not a number reads "0".
+pub fn whole(x: f64) -> String {
+    let x = if x.is_finite() { x.round() } else { 0.0 };
+    // Saturating cast; "-0" reads "0".
+    format!("{}", x as i64)
+}
+
+/// `x` with one decimal: "3.2", "-0.5", "12.0". Not a number reads "0.0".
+pub fn one_decimal(x: f64) -> String {
+    let tenths = if x.is_finite() {
+        (x * 10.0).round() as i64
+    } else {
+        0
+    };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_read_like_chrono_formatted_them() {
+        let d = day(2026, 3, 3);
+        assert_eq!(iso_date(d), "2026-03-03");
+        assert_eq!(short_date(d), "3 Mar 2026");
+        assert_eq!(weekday_date(d), "Tue 3 Mar 2026");
+        assert_eq!(day_and_month(d), "3 March");
+        assert_eq!(month_abbr(9), "Sep");
+        assert_eq!(month_abbr(0), "?");
+        assert_eq!(month_abbr(13), "?");
+        let t = d.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(short_date_time(t), "3 Mar 2026, 09:05");
+        assert_eq!(iso_date_time(t), "2026-03-03 09:05");
+        assert_eq!(
+            from_millis(0).map(iso_date_time).as_deref(),
+            Some("1970-01-01 00:00")
+        );
+    }
+
+    #[test]
+    fn date_fields_parse_with_spaces_and_refuse_nonsense() {
+        assert_eq!(parse_iso_date(" 2026-12-31 "), Some(day(2026, 12, 31)));
+        assert_eq!(parse_iso_date("2026-02-30"), None);
+        assert_eq!(parse_iso_date("31/12/2026"), None);
+        assert_eq!(parse_iso_date(""), None);
+    }
+
+    #[test]
+    fn numbers_round_like_format_did() {
+        assert_eq!(whole(2.5), "3");
+        assert_eq!(whole(-0.4), "0");
+        assert_eq!(whole(f64::NAN), "0");
+        assert_eq!(one_decimal(3.25), "3.3");
+        assert_eq!(one_decimal(12.0), "12.0");
+        assert_eq!(one_decimal(-0.04), "0.0");
+        assert_eq!(one_decimal(-0.5), "-0.5");
+        assert_eq!(one_decimal(f64::INFINITY), "0.0");
+    }
+
+    proptest! {
+        #[test]
+        fn every_day_matches_chrono(n in -100_000i64..100_000) {
+            let d = day(2000, 1, 1) + chrono::Duration::days(n);
+            prop_assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+            prop_assert_eq!(weekday_date(d), d.format("%a %-d %b %Y").to_string());
+            prop_assert_eq!(day_and_month(d), d.format("%-d %B").to_string());
+            prop_assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+        }
+
+        #[test]
+        fn one_decimal_matches_format(x in -1.0e6f64..1.0e6) {
+            // Away from exact halves, where `{:.1}` rounds half to even and we round half away.
+            prop_assume!(((x * 10.0).fract().abs() - 0.5).abs() > 1e-6);
+            let expected = format!("{x:.1}");
+            let expected = if expected == "-0.0" { "0.0".to_string() } else { expected };
+            prop_assert_eq!(one_decimal(x), expected);
+        }
+    }
+}
