@@ -1157,6 +1157,19 @@ impl Browser {
         }
     }
 
+    /// Presses and releases one key on whatever has the focus, as a keyboard would
+    /// (use [`fantoccini::key::Key`] chars such as `'\u{e004}'` for Tab).
+    pub async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        if let Err(e) = self.client.perform_actions(keys).await {
+            self.fail::<()>(format!("pressing {key:?} failed: {e}"))
+                .await;
+        }
+    }
+
     /// Clicks the element matching `css`, retrying while it is not yet
     /// clickable (covered, detached, not interactable).
     pub async fn click(&self, css: &str) {
