@@ -420,18 +420,8 @@ mod tests {
     use crate::core::journey::{heatmap, interviews_per_month};
     use crate::core::model::{Interview, Outcome};
     use crate::core::practice::{Grade, ReviewEntry};
+    use crate::core::test_days::{at, d};
     use proptest::prelude::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn at(day: NaiveDate) -> i64 {
-        day.and_hms_opt(12, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp_millis()
-    }
 
     /// A simple well-formedness check: tags balance, the root is one `<svg>`, text and
     /// attribute values hold no raw `<`, `>` or stray `&`, attributes are quoted.

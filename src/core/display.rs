@@ -106,11 +106,8 @@ pub fn one_decimal(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::test_days::d as day;
     use proptest::prelude::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     #[test]
     fn dates_read_like_chrono_formatted_them() {

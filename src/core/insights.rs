@@ -1614,19 +1614,8 @@ mod tests {
     use crate::core::model::{MistakeNote, RejectionReason, Stage};
     use crate::core::plan::Source;
     use crate::core::questions::{bank, STARTER};
+    use crate::core::test_days::{at, d};
     use proptest::prelude::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    /// Noon UTC of a day.
-    fn at(day: NaiveDate) -> Millis {
-        day.and_hms_opt(12, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp_millis()
-    }
 
     fn today() -> NaiveDate {
         d(2026, 3, 15)

@@ -686,18 +686,7 @@ mod tests {
     use crate::core::plan::{Action, PlanStatus};
     use crate::core::practice::Grade;
     use crate::core::questions::Category;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    /// Noon UTC of a day.
-    fn at(day: NaiveDate) -> Millis {
-        day.and_hms_opt(12, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp_millis()
-    }
+    use crate::core::test_days::{at, d};
 
     fn interview(id: &str, day: NaiveDate, outcome: Outcome) -> Interview {
         Interview {

@@ -183,11 +183,8 @@ pub fn suggested(i: &Interview) -> Vec<LetterKind> {
 mod tests {
     use super::*;
     use crate::core::model::{FeedbackStatus, Outcome};
+    use crate::core::test_days::day;
     use proptest::prelude::*;
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     fn interview() -> Interview {
         Interview {

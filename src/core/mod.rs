@@ -18,4 +18,6 @@ pub mod questions;
 pub mod schema;
 pub mod search;
 pub mod sync;
+#[cfg(test)]
+pub(crate) mod test_days;
 pub mod transfer;

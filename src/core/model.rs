@@ -759,10 +759,7 @@ impl InterviewField {
 #[cfg(test)]
 mod feedback_tests {
     use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::core::test_days::day;
 
     #[test]
     fn asking_sets_a_follow_up_a_week_later_and_it_comes_due() {

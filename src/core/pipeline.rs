@@ -109,10 +109,7 @@ pub fn awaiting_reflection<'a>(
 mod tests {
     use super::*;
     use crate::core::model::Outcome;
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::core::test_days::day;
 
     fn interview(id: &str, stage: Stage, outcome: Outcome, date: Option<&str>) -> Interview {
         Interview {

@@ -351,10 +351,7 @@ pub fn overall_progress(items: &[PlanItem]) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::core::test_days::day;
 
     fn item(id: &str, order: i64) -> PlanItem {
         PlanItem {
