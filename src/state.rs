@@ -471,6 +471,7 @@ impl AppState {
             interview_id,
             created: now,
             updated: now,
+            ..SearchVersion::default()
         };
         let id = version.id.clone();
         self.search.update(|l| l.push(version));

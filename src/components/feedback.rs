@@ -1,5 +1,6 @@
 //! On an interview's page: asking for feedback, when to follow up, and what they said.
 
+use crate::core::choice::Choice;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -116,10 +117,10 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
                         }
                     >
                         {FeedbackStatus::ALL
-                            .into_iter()
+                            .iter()
                             .map(|s| {
                                 view! {
-                                    <option value=s.key() selected=move || status.get() == s>
+                                    <option value=s.key() selected=move || status.get() == *s>
                                         {s.label()}
                                     </option>
                                 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::choice::Choice;
+
 use crate::core::insights::{EvidenceKind, Insight, NextStep};
 use crate::core::plan::{PlanItem, Source};
 use crate::state::use_app;
@@ -26,6 +28,7 @@ pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
                             question_id: (e.kind == EvidenceKind::Question).then(|| e.id.clone()),
                             part: "insight".to_string(),
                             text: e.label.clone(),
+                            ..Source::default()
                         })
                         .collect()
                 });

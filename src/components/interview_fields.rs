@@ -1,6 +1,7 @@
 //! The interview form fields, shared by "Log an interview" and an interview's own page.
 //! Inputs are uncontrolled (filled once from `initial`) so typing never re-renders the form.
 
+use crate::core::choice::Choice;
 use leptos::prelude::*;
 
 use crate::core::model::{Interview, InterviewField, Outcome, Stage};
@@ -65,10 +66,10 @@ pub fn InterviewFields(
                     on:change=move |ev| on_edit.run((InterviewField::Stage, event_target_value(&ev)))
                 >
                     {Stage::ALL
-                        .into_iter()
+                        .iter()
                         .map(|s| {
                             view! {
-                                <option value=s.key() selected=s == initial.stage>
+                                <option value=s.key() selected=*s == initial.stage>
                                     {s.label()}
                                 </option>
                             }
@@ -108,10 +109,10 @@ pub fn OutcomeField(
                 on:change=move |ev| on_edit.run((InterviewField::Outcome, event_target_value(&ev)))
             >
                 {Outcome::ALL
-                    .into_iter()
+                    .iter()
                     .map(|o| {
                         view! {
-                            <option value=o.key() selected=o == initial>
+                            <option value=o.key() selected=*o == initial>
                                 {o.label()}
                             </option>
                         }

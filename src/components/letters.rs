@@ -2,6 +2,7 @@
 //! or opens it in their mail app; Rebound never sends anything. Each use is logged on the
 //! interview.
 
+use crate::core::choice::Choice;
 use leptos::prelude::*;
 
 use crate::core::letters::{self, Letter, LetterContext};
@@ -49,7 +50,12 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
         let on = state.today.get_untracked();
         let kind = letter.get_untracked();
         state.edit_interview(&id.get_value(), |i| {
-            i.letters.push(LetterUse { kind, on, via });
+            i.letters.push(LetterUse {
+                kind,
+                on,
+                via,
+                ..LetterUse::default()
+            });
         });
     };
     let copy = move |_| {
@@ -92,14 +98,16 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                             .get()
                             .into_iter()
                             .map(|k| {
+                                let checked = k.clone();
+                                let pick = k.clone();
                                 view! {
                                     <label class="chip">
                                         <input
                                             type="radio"
                                             name="letter-kind"
-                                            value=k.key()
-                                            prop:checked=move || letter.get() == k
-                                            on:change=move |_| letter.set(k)
+                                            value=k.key().to_string()
+                                            prop:checked=move || letter.get() == checked
+                                            on:change=move |_| letter.set(pick.clone())
                                         />
                                         <span>{k.label()}</span>
                                     </label>
@@ -169,10 +177,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                             .into_iter()
                             .rev()
                             .map(|u| {
-                                let how = match u.via {
-                                    LetterVia::Copied => "copied",
-                                    LetterVia::MailApp => "opened in mail",
-                                };
+                                let how = u.via.label();
                                 view! {
                                     <li>
                                         {u.kind.label()} " · " {how} " · "

@@ -1,6 +1,7 @@
 //! "How did it go?": the reflection prompts, the mistakes checklist with fixes, mood, and a place
 //! to vent. Saves as the user types (see `state` for how writes are gathered).
 
+use crate::core::choice::Choice;
 use leptos::prelude::*;
 
 use crate::core::encouragement::VENT_QUOTE;
@@ -70,7 +71,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                                 state.edit_reflection(&id.get_value(), |r| {
                                     r.mistakes.retain(|m| m.kind != kind);
                                     if on {
-                                        r.mistakes.push(MistakeNote { kind: kind.to_string(), fix: String::new() });
+                                        r.mistakes.push(MistakeNote { kind: kind.to_string(), ..MistakeNote::default() });
                                     }
                                 });
                             }
@@ -105,7 +106,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
         state.reflections.with(|list| {
             list.iter()
                 .find(|r| r.id == id.get_value())
-                .and_then(|r| r.mood)
+                .and_then(|r| r.mood.clone())
         })
     });
 
@@ -127,7 +128,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                 <legend>"How do you feel about it?"</legend>
                 <div class="mood-options">
                     {Mood::ALL
-                        .into_iter()
+                        .iter()
                         .map(|m| {
                             view! {
                                 <label class="chip">
@@ -135,9 +136,9 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                                         type="radio"
                                         name="mood"
                                         value=m.key()
-                                        prop:checked=move || mood.get() == Some(m)
+                                        prop:checked=move || mood.get().as_ref() == Some(m)
                                         on:change=move |_| {
-                                            state.edit_reflection(&id.get_value(), |r| r.mood = Some(m))
+                                            state.edit_reflection(&id.get_value(), |r| r.mood = Some(m.clone()))
                                         }
                                     />
                                     <span>{m.label()}</span>

@@ -30,6 +30,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                 i.rejection_reasons.push(RejectionReason {
                     text: text.to_string(),
                     in_my_control: mine,
+                    ..RejectionReason::default()
                 });
             }
         })
@@ -49,7 +50,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
             if !i.rejection_reasons.iter().any(|r| r.text == text) {
                 i.rejection_reasons.push(RejectionReason {
                     text,
-                    in_my_control: false,
+                    ..RejectionReason::default()
                 });
             }
         });

@@ -535,6 +535,7 @@ mod tests {
         for (day, n) in [(d(2026, 3, 3), 8), (d(2026, 3, 4), 1), (d(2025, 12, 1), 3)] {
             for _ in 0..n {
                 reviews.push(ReviewEntry {
+                    extra: Default::default(),
                     id: "q".into(),
                     at: at(day),
                     grade: Grade::Good,

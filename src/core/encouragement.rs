@@ -213,6 +213,7 @@ mod tests {
 
     fn reason(text: &str, mine: bool) -> RejectionReason {
         RejectionReason {
+            extra: Default::default(),
             text: text.into(),
             in_my_control: mine,
         }

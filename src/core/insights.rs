@@ -23,6 +23,7 @@
 
 #![warn(missing_docs)]
 
+use crate::core::choice::Choice;
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -971,12 +972,12 @@ fn topic_category(topic: &str) -> Category {
     TOPIC_CATEGORIES
         .iter()
         .find(|(w, _)| words.contains(&fold(w).as_ref()))
-        .map(|(_, c)| *c)
+        .map(|(_, c)| c.clone())
         .unwrap_or(Category::Situational)
 }
 
 /// A question to prepare about a topic.
-fn topic_question(topic: &str, category: Category) -> String {
+fn topic_question(topic: &str, category: &Category) -> String {
     match category {
         Category::Technical | Category::Situational => format!("How would you approach {topic}?"),
         _ => format!("What can you tell us about {topic}?"),
@@ -1050,7 +1051,7 @@ fn unprepared_topics(ctx: &Ctx) -> Vec<Insight> {
         let names = ctx.names(&ids);
         let key = format!("unprepared:{term}");
         let category = topic_category(&term);
-        let text = topic_question(&topic, category);
+        let text = topic_question(&topic, &category);
         // Already in the bank: practise it rather than add it twice.
         let lower = text.to_lowercase();
         let in_bank = ctx
@@ -1060,7 +1061,7 @@ fn unprepared_topics(ctx: &Ctx) -> Vec<Insight> {
             .find(|q| q.text.trim().to_lowercase() == lower);
         let step = match in_bank {
             Some(q) => Some(NextStep::Practise {
-                category: q.category,
+                category: q.category.clone(),
             }),
             None => Some(NextStep::AddQuestion { text, category }),
         };
@@ -1117,7 +1118,7 @@ fn again_category(ctx: &Ctx) -> Vec<Insight> {
         let Some(q) = questions.get(r.id.as_str()) else {
             continue;
         };
-        let entry = per.entry(q.category).or_default();
+        let entry = per.entry(q.category.clone()).or_default();
         entry.0 += 1;
         entry.1 = entry.1.max(r.at);
         let qe = entry.2.entry(q.id.as_str()).or_default();
@@ -1654,6 +1655,7 @@ mod tests {
 
     fn mistake(kind: &str, fix: &str) -> MistakeNote {
         MistakeNote {
+            extra: Default::default(),
             kind: kind.into(),
             fix: fix.into(),
         }
@@ -1661,6 +1663,7 @@ mod tests {
 
     fn again(id: &str, when: Millis) -> ReviewEntry {
         ReviewEntry {
+            extra: Default::default(),
             id: id.into(),
             at: when,
             grade: Grade::Again,
@@ -2045,6 +2048,7 @@ mod tests {
         }
         for n in 0..10 {
             reviews.push(ReviewEntry {
+                extra: Default::default(),
                 id: beh[1].into(),
                 at: days_ago(n),
                 grade: Grade::Good,
@@ -2081,6 +2085,7 @@ mod tests {
                 again(tech[1], days_ago(2)),
                 again(tech[2], days_ago(31)),
                 ReviewEntry {
+                    extra: Default::default(),
                     id: tech[3].into(),
                     at: days_ago(1),
                     grade: Grade::Hard,
@@ -2158,6 +2163,7 @@ mod tests {
 
     fn reason(text: &str, in_my_control: bool) -> RejectionReason {
         RejectionReason {
+            extra: Default::default(),
             text: text.into(),
             in_my_control,
         }
@@ -2434,7 +2440,11 @@ mod tests {
         let mut reflections = Vec::new();
         for n in 0..300i64 {
             let id = format!("i{n}");
-            let mut i = interview(&id, &format!("Company {n}"), Outcome::ALL[n as usize % 5]);
+            let mut i = interview(
+                &id,
+                &format!("Company {n}"),
+                Outcome::ALL[n as usize % 5].clone(),
+            );
             i.created = days_ago(400 - n);
             i.updated = days_ago(399 - n);
             i.feedback.said = FEEDBACK[n as usize % FEEDBACK.len()].repeat(2);
@@ -2465,7 +2475,7 @@ mod tests {
                 Question::new(
                     format!("q{n}"),
                     format!("Question number {n} about something hard?"),
-                    Category::ALL[n % 8],
+                    Category::ALL[n % 8].clone(),
                     days_ago(300),
                 )
             })
@@ -2481,6 +2491,7 @@ mod tests {
         };
         let reviews: Vec<ReviewEntry> = (0..30_000)
             .map(|_| ReviewEntry {
+                extra: Default::default(),
                 id: questions[next() as usize % questions.len()].id.clone(),
                 at: days_ago((next() % 365) as i64),
                 grade: Grade::ALL[next() as usize % 4],
@@ -2565,7 +2576,7 @@ mod tests {
                     company: s.clone(),
                     role: texts[n % texts.len()].clone(),
                     date: None,
-                    outcome: Outcome::ALL[n % 5],
+                    outcome: Outcome::ALL[n % 5].clone(),
                     rejection_reasons: vec![reason(s, n % 2 == 0), reason(s, false)],
                     created: stamps[n % stamps.len()],
                     updated: stamps[(n + 1) % stamps.len()],

@@ -7,12 +7,13 @@
 
 #![warn(missing_docs)]
 
+use crate::core::choice::Choice;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate};
 
 use super::display::month_abbr;
-use super::model::{Id, Interview, Millis, Outcome, Reflection, Stage};
+use super::model::{Id, Interview, Millis, Outcome, Reflection};
 use super::order;
 use super::plan::PlanItem;
 use super::practice::{retrievability, CardState, ReviewEntry};
@@ -365,10 +366,7 @@ pub fn timeline(input: &JourneyInput) -> Vec<Event> {
         }
         let title = i.title();
         let link = interview_link(&i.id);
-        let what = match i.stage {
-            Stage::Applied => "Applied".to_string(),
-            s => s.label().to_string(),
-        };
+        let what = i.stage.label().to_string();
         push(
             interview_day(i),
             EventKind::Interview,
@@ -595,7 +593,7 @@ pub fn interviews_per_month(interviews: &[Interview], today: NaiveDate) -> Vec<M
             Outcome::Offer => m.offer += 1,
             Outcome::Rejected => m.rejected += 1,
             Outcome::Pending => m.pending += 1,
-            Outcome::Withdrawn | Outcome::Ghosted => m.other += 1,
+            Outcome::Withdrawn | Outcome::Ghosted | Outcome::Other(_) => m.other += 1,
         }
     }
     months
@@ -681,6 +679,7 @@ pub fn streak(reviews: &[ReviewEntry], today: NaiveDate) -> Streak {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Stage;
     use crate::core::model::{Feedback, FeedbackStatus, LetterKind, LetterUse, LetterVia};
     use crate::core::model::{MistakeNote, RejectionReason};
     use crate::core::plan::{Action, PlanStatus};
@@ -704,6 +703,7 @@ mod tests {
 
     fn review(id: &str, when: Millis) -> ReviewEntry {
         ReviewEntry {
+            extra: Default::default(),
             id: id.into(),
             at: when,
             grade: Grade::Good,
@@ -777,10 +777,12 @@ mod tests {
         let mut acme = interview("a", d(2026, 3, 2), Outcome::Rejected);
         acme.company = "Acme".into();
         acme.rejection_reasons = vec![RejectionReason {
+            extra: Default::default(),
             text: "Internal candidate".into(),
             in_my_control: false,
         }];
         acme.feedback = Feedback {
+            extra: Default::default(),
             status: FeedbackStatus::Received,
             asked_on: Some(d(2026, 3, 5)),
             received_on: Some(d(2026, 3, 9)),
@@ -788,6 +790,7 @@ mod tests {
             said: "Clear answers.\nMore depth on design.".into(),
         };
         acme.letters = vec![LetterUse {
+            extra: Default::default(),
             kind: LetterKind::ThanksAfterRejection,
             on: d(2026, 3, 6),
             via: LetterVia::Copied,
@@ -961,6 +964,7 @@ mod tests {
             Reflection {
                 id: "i2".into(),
                 mistakes: vec![MistakeNote {
+                    extra: Default::default(),
                     kind: "late".into(),
                     fix: String::new(),
                 }],

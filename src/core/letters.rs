@@ -1,6 +1,7 @@
 //! Letters: short, warm messages filled from an interview, ready to edit, and the `mailto:`
 //! link that hands one to the user's mail app. Rebound never sends anything itself.
 
+use crate::core::choice::Choice;
 use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -61,7 +62,8 @@ pub fn fill(kind: LetterKind, cx: &LetterContext) -> Letter {
     let hello = greeting(&i.interviewers);
     let when = on_day(i.date);
     match kind {
-        LetterKind::ThanksAfterInterview => Letter {
+        // A kind from a newer version is never offered; it reads as the plain thank-you.
+        LetterKind::ThanksAfterInterview | LetterKind::Other(_) => Letter {
             subject: format!("Thank you — {role} interview"),
             body: format!(
                 "{hello}\n\nThank you for talking with me{when} about the {role} role at \
@@ -172,8 +174,8 @@ pub fn suggested(i: &Interview) -> Vec<LetterKind> {
         out.insert(0, LetterKind::FollowUp);
     }
     for k in LetterKind::ALL {
-        if !out.contains(&k) {
-            out.push(k);
+        if !out.contains(k) {
+            out.push(k.clone());
         }
     }
     out
@@ -209,7 +211,7 @@ mod tests {
     fn letters_are_filled_from_the_interview() {
         let i = interview();
         for kind in LetterKind::ALL {
-            let l = fill(kind, &cx(&i, "Sam 🙂"));
+            let l = fill(kind.clone(), &cx(&i, "Sam 🙂"));
             assert!(l.body.starts_with("Hello Łukasz Nowak,"), "{kind:?}");
             assert!(l.body.contains("Data engineer"), "{kind:?}");
             assert!(l.body.ends_with("Sam 🙂"), "{kind:?}");
@@ -302,7 +304,7 @@ mod tests {
         fn filling_never_panics(company in any::<String>(), role in any::<String>(),
                                 who in any::<String>(), name in any::<String>()) {
             let i = Interview { company, role, interviewers: who, ..Interview::default() };
-            for kind in LetterKind::ALL {
+            for kind in LetterKind::ALL.iter().cloned() {
                 let l = fill(kind, &cx(&i, &name));
                 prop_assert!(!l.body.is_empty());
             }

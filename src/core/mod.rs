@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod charts;
+pub mod choice;
 pub mod display;
 pub mod encouragement;
 pub mod insights;

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::choice::{Choice, Extra};
+
 /// Record ids: short, unique per device and time (see [`new_id`]).
 pub type Id = String;
 /// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
@@ -53,94 +55,43 @@ impl Versioned for Reflection {
     }
 }
 
-/// How far an opportunity has got.
-#[derive(
-    Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash, PartialOrd, Ord,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    #[default]
-    Applied,
-    Screening,
-    Interview,
-    FinalRound,
+crate::choice! {
+    /// How far an opportunity has got.
+    #[derive(Default)]
+    pub enum Stage {
+        #[default]
+        Applied = "applied", "Applied";
+        Screening = "screening", "Screening";
+        Interview = "interview", "Interview";
+        FinalRound = "final_round", "Final round";
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [
-        Stage::Applied,
-        Stage::Screening,
-        Stage::Interview,
-        Stage::FinalRound,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Applied => "Applied",
-            Stage::Screening => "Screening",
-            Stage::Interview => "Interview",
-            Stage::FinalRound => "Final round",
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Applied => "applied",
-            Stage::Screening => "screening",
-            Stage::Interview => "interview",
-            Stage::FinalRound => "final_round",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.key() == key)
-    }
     /// Whether an interview at this stage is a conversation that happened (worth reflecting on).
-    pub fn is_conversation(self) -> bool {
-        self != Stage::Applied
+    /// A stage from a newer version counts as one.
+    pub fn is_conversation(&self) -> bool {
+        *self != Stage::Applied
     }
 }
 
-/// Where an opportunity ended up. Only `Pending` counts as active.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    #[default]
-    Pending,
-    Offer,
-    Rejected,
-    Withdrawn,
-    Ghosted,
+crate::choice! {
+    /// Where an opportunity ended up. Only `Pending` counts as active.
+    #[derive(Default)]
+    pub enum Outcome {
+        #[default]
+        Pending = "pending", "Waiting to hear";
+        Offer = "offer", "Offer";
+        Rejected = "rejected", "Not this time";
+        Withdrawn = "withdrawn", "I withdrew";
+        Ghosted = "ghosted", "No reply";
+    }
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 5] = [
-        Outcome::Pending,
-        Outcome::Offer,
-        Outcome::Rejected,
-        Outcome::Withdrawn,
-        Outcome::Ghosted,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Pending => "Waiting to hear",
-            Outcome::Offer => "Offer",
-            Outcome::Rejected => "Not this time",
-            Outcome::Withdrawn => "I withdrew",
-            Outcome::Ghosted => "No reply",
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            Outcome::Pending => "pending",
-            Outcome::Offer => "offer",
-            Outcome::Rejected => "rejected",
-            Outcome::Withdrawn => "withdrawn",
-            Outcome::Ghosted => "ghosted",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|o| o.key() == key)
-    }
-    pub fn is_active(self) -> bool {
-        self == Outcome::Pending
+    /// Whether the opportunity is still open. An outcome from a newer version is not.
+    pub fn is_active(&self) -> bool {
+        *self == Outcome::Pending
     }
 }
 
@@ -165,6 +116,9 @@ pub struct Interview {
     pub letters: Vec<LetterUse>,
     pub created: Millis,
     pub updated: Millis,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Interview {
@@ -179,46 +133,16 @@ impl Interview {
     }
 }
 
-/// Where asking for feedback stands.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum FeedbackStatus {
-    #[default]
-    NotAsked,
-    Asked,
-    Received,
-    Declined,
-    NoReply,
-}
-
-impl FeedbackStatus {
-    pub const ALL: [FeedbackStatus; 5] = [
-        FeedbackStatus::NotAsked,
-        FeedbackStatus::Asked,
-        FeedbackStatus::Received,
-        FeedbackStatus::Declined,
-        FeedbackStatus::NoReply,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            FeedbackStatus::NotAsked => "Not asked",
-            FeedbackStatus::Asked => "Asked",
-            FeedbackStatus::Received => "Received",
-            FeedbackStatus::Declined => "They declined",
-            FeedbackStatus::NoReply => "No reply",
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            FeedbackStatus::NotAsked => "not_asked",
-            FeedbackStatus::Asked => "asked",
-            FeedbackStatus::Received => "received",
-            FeedbackStatus::Declined => "declined",
-            FeedbackStatus::NoReply => "no_reply",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<FeedbackStatus> {
-        FeedbackStatus::ALL.into_iter().find(|s| s.key() == key)
+crate::choice! {
+    /// Where asking for feedback stands.
+    #[derive(Default)]
+    pub enum FeedbackStatus {
+        #[default]
+        NotAsked = "not_asked", "Not asked";
+        Asked = "asked", "Asked";
+        Received = "received", "Received";
+        Declined = "declined", "They declined";
+        NoReply = "no_reply", "No reply";
     }
 }
 
@@ -237,13 +161,16 @@ pub struct Feedback {
     pub follow_up_on: Option<NaiveDate>,
     /// What the interviewer said, in the user's words.
     pub said: String,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Feedback {
     /// Move to `status` on `today`, filling the dates that go with it (never overwriting a date
     /// the user set).
     pub fn set_status(&mut self, status: FeedbackStatus, today: NaiveDate) {
-        self.status = status;
+        self.status = status.clone();
         match status {
             FeedbackStatus::Asked => {
                 let asked = *self.asked_on.get_or_insert(today);
@@ -281,58 +208,46 @@ impl Feedback {
     }
 }
 
-/// The kinds of letter Rebound drafts (see `letters`).
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum LetterKind {
-    AskFeedback,
-    ThanksAfterRejection,
-    ThanksAfterInterview,
-    FollowUp,
-}
-
-impl LetterKind {
-    pub const ALL: [LetterKind; 4] = [
-        LetterKind::ThanksAfterInterview,
-        LetterKind::AskFeedback,
-        LetterKind::ThanksAfterRejection,
-        LetterKind::FollowUp,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            LetterKind::AskFeedback => "ask_feedback",
-            LetterKind::ThanksAfterRejection => "thanks_after_rejection",
-            LetterKind::ThanksAfterInterview => "thanks_after_interview",
-            LetterKind::FollowUp => "follow_up",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<LetterKind> {
-        LetterKind::ALL.into_iter().find(|k| k.key() == key)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            LetterKind::AskFeedback => "Ask for feedback",
-            LetterKind::ThanksAfterRejection => "Thank them, keep the door open",
-            LetterKind::ThanksAfterInterview => "Thank-you after the interview",
-            LetterKind::FollowUp => "Polite follow-up",
-        }
+crate::choice! {
+    /// The kinds of letter Rebound drafts (see `letters`), in the order they are offered.
+    pub enum LetterKind {
+        ThanksAfterInterview = "thanks_after_interview", "Thank-you after the interview";
+        AskFeedback = "ask_feedback", "Ask for feedback";
+        ThanksAfterRejection = "thanks_after_rejection", "Thank them, keep the door open";
+        FollowUp = "follow_up", "Polite follow-up";
     }
 }
 
-/// How a letter left Rebound.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum LetterVia {
-    Copied,
-    MailApp,
+crate::choice! {
+    /// How a letter left Rebound.
+    #[derive(Default)]
+    pub enum LetterVia {
+        #[default]
+        Copied = "copied", "copied";
+        MailApp = "mail_app", "opened in mail";
+    }
 }
 
 /// A letter the user took, and when.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(default)]
 pub struct LetterUse {
     pub kind: LetterKind,
     pub on: NaiveDate,
     pub via: LetterVia,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for LetterUse {
+    fn default() -> Self {
+        LetterUse {
+            kind: LetterKind::Other(String::new()),
+            on: NaiveDate::default(),
+            via: LetterVia::default(),
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// A reason for a rejection, and whether it was in the user's hands.
@@ -341,6 +256,9 @@ pub struct LetterUse {
 pub struct RejectionReason {
     pub text: String,
     pub in_my_control: bool,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Common reasons offered as one-tap choices, with whether each is usually in one's control.
@@ -355,36 +273,14 @@ pub const COMMON_REJECTION_REASONS: [(&str, bool); 8] = [
     ("I wasn't prepared enough", true),
 ];
 
-/// How the user felt afterwards.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Mood {
-    Rough,
-    Low,
-    Okay,
-    Good,
-    Great,
-}
-
-impl Mood {
-    pub const ALL: [Mood; 5] = [Mood::Rough, Mood::Low, Mood::Okay, Mood::Good, Mood::Great];
-    pub fn label(self) -> &'static str {
-        match self {
-            Mood::Rough => "Rough",
-            Mood::Low => "Low",
-            Mood::Okay => "Okay",
-            Mood::Good => "Good",
-            Mood::Great => "Great",
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            Mood::Rough => "rough",
-            Mood::Low => "low",
-            Mood::Okay => "okay",
-            Mood::Good => "good",
-            Mood::Great => "great",
-        }
+crate::choice! {
+    /// How the user felt afterwards.
+    pub enum Mood {
+        Rough = "rough", "Rough";
+        Low = "low", "Low";
+        Okay = "okay", "Okay";
+        Good = "good", "Good";
+        Great = "great", "Great";
     }
 }
 
@@ -395,6 +291,9 @@ pub struct MistakeNote {
     /// A key from [`COMMON_MISTAKES`].
     pub kind: String,
     pub fix: String,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// The checklist of common interview mistakes: (key, label, a hint for the fix).
@@ -465,6 +364,9 @@ pub struct Reflection {
     pub vent: String,
     pub created: Millis,
     pub updated: Millis,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Reflection {
@@ -576,6 +478,9 @@ pub struct Settings {
     pub dismissed_insights: std::collections::BTreeMap<String, String>,
     /// Colour scheme: "system" (follow the device), "light" or "dark".
     pub theme: String,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Default for Settings {
@@ -593,6 +498,7 @@ impl Default for Settings {
             streaks: false,
             dismissed_insights: Default::default(),
             theme: "system".to_string(),
+            extra: Extra::new(),
         }
     }
 }
@@ -645,10 +551,10 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for s in Stage::ALL {
+        for s in Stage::ALL.iter().cloned() {
             assert_eq!(Stage::from_key(s.key()), Some(s));
         }
-        for o in Outcome::ALL {
+        for o in Outcome::ALL.iter().cloned() {
             assert_eq!(Outcome::from_key(o.key()), Some(o));
         }
         assert_eq!(Outcome::from_key("nope"), None);
@@ -656,7 +562,11 @@ mod tests {
 
     #[test]
     fn only_pending_is_active() {
-        let active: Vec<_> = Outcome::ALL.into_iter().filter(|o| o.is_active()).collect();
+        let active: Vec<_> = Outcome::ALL
+            .iter()
+            .filter(|&o| o.is_active())
+            .cloned()
+            .collect();
         assert_eq!(active, vec![Outcome::Pending]);
     }
 
@@ -806,10 +716,10 @@ mod feedback_tests {
         let i: Interview = serde_json::from_str(r#"{"id":"a"}"#).unwrap();
         assert_eq!(i.feedback, Feedback::default());
         assert!(i.letters.is_empty());
-        for s in FeedbackStatus::ALL {
+        for s in FeedbackStatus::ALL.iter().cloned() {
             assert_eq!(FeedbackStatus::from_key(s.key()), Some(s));
         }
-        for k in LetterKind::ALL {
+        for k in LetterKind::ALL.iter().cloned() {
             assert_eq!(LetterKind::from_key(k.key()), Some(k));
         }
     }

@@ -1,6 +1,7 @@
 //! The pipeline: what is active right now, what is waiting for a reflection, and how the
 //! interview list is grouped. Pure functions over the model.
 
+use crate::core::choice::Choice;
 use chrono::NaiveDate;
 
 use super::model::{Interview, Reflection, Stage};
@@ -76,7 +77,15 @@ pub fn newest_first(interviews: &mut [&Interview]) {
 /// are left out.
 pub fn grouped_by_stage(interviews: &[Interview]) -> Vec<(Stage, Vec<&Interview>)> {
     let mut groups = Vec::new();
-    for stage in Stage::ALL.into_iter().rev() {
+    // Stages from a newer version first (they are likely further along), then the known ones.
+    let mut stages: Vec<Stage> = Vec::new();
+    for i in interviews {
+        if !i.stage.is_known() && !stages.contains(&i.stage) {
+            stages.push(i.stage.clone());
+        }
+    }
+    stages.extend(Stage::ALL.iter().rev().cloned());
+    for stage in stages {
         let mut items: Vec<&Interview> = interviews.iter().filter(|i| i.stage == stage).collect();
         if !items.is_empty() {
             newest_first(&mut items);
@@ -184,7 +193,7 @@ mod tests {
         let groups = grouped_by_stage(&list);
         let shape: Vec<(Stage, Vec<&str>)> = groups
             .iter()
-            .map(|(s, items)| (*s, items.iter().map(|i| i.id.as_str()).collect()))
+            .map(|(s, items)| (s.clone(), items.iter().map(|i| i.id.as_str()).collect()))
             .collect();
         assert_eq!(
             shape,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::model::{mistake_label, Id, Interview, Millis, Prompt, Reflection, Versioned};
+use super::model::{mistake_label, Extra, Id, Interview, Millis, Prompt, Reflection, Versioned};
 
 /// Where a plan item (or a question) came from: a line of a reflection or feedback, a
 /// question, or an insight. Links are kept by id; a link whose target is gone shows as
@@ -21,6 +21,9 @@ pub struct Source {
     pub part: String,
     /// The line itself, as it read when the item was made.
     pub text: String,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Source {
@@ -41,45 +44,17 @@ impl Source {
     }
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionKind {
-    Course,
-    #[default]
-    Practice,
-    Responsibility,
-    Reading,
-    Other,
-}
-
-impl ActionKind {
-    pub const ALL: [ActionKind; 5] = [
-        ActionKind::Practice,
-        ActionKind::Course,
-        ActionKind::Reading,
-        ActionKind::Responsibility,
-        ActionKind::Other,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            ActionKind::Course => "course",
-            ActionKind::Practice => "practice",
-            ActionKind::Responsibility => "responsibility",
-            ActionKind::Reading => "reading",
-            ActionKind::Other => "other",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<ActionKind> {
-        ActionKind::ALL.into_iter().find(|k| k.key() == key)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionKind::Course => "Course",
-            ActionKind::Practice => "Practice",
-            ActionKind::Responsibility => "Take on a responsibility",
-            ActionKind::Reading => "Reading",
-            ActionKind::Other => "Other",
-        }
+crate::choice! {
+    /// What kind of step an action is.
+    #[derive(Default)]
+    pub enum ActionKind {
+        #[default]
+        Practice = "practice", "Practice";
+        Course = "course", "Course";
+        Reading = "reading", "Reading";
+        Responsibility = "responsibility", "Take on a responsibility";
+        /// Any other kind of step (stored as "other").
+        General = "other", "Other";
     }
 }
 
@@ -93,39 +68,19 @@ pub struct Action {
     pub done: bool,
     /// The day it was ticked (for the journey).
     pub done_on: Option<NaiveDate>,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanStatus {
-    #[default]
-    NotStarted,
-    InProgress,
-    Done,
-}
-
-impl PlanStatus {
-    pub const ALL: [PlanStatus; 3] = [
-        PlanStatus::NotStarted,
-        PlanStatus::InProgress,
-        PlanStatus::Done,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            PlanStatus::NotStarted => "not_started",
-            PlanStatus::InProgress => "in_progress",
-            PlanStatus::Done => "done",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<PlanStatus> {
-        PlanStatus::ALL.into_iter().find(|k| k.key() == key)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            PlanStatus::NotStarted => "Not started",
-            PlanStatus::InProgress => "In progress",
-            PlanStatus::Done => "Done",
-        }
+crate::choice! {
+    /// Where a plan item stands.
+    #[derive(Default)]
+    pub enum PlanStatus {
+        #[default]
+        NotStarted = "not_started", "Not started";
+        InProgress = "in_progress", "In progress";
+        Done = "done", "Done";
     }
 }
 
@@ -150,6 +105,9 @@ pub struct PlanItem {
     pub done_on: Option<NaiveDate>,
     pub created: Millis,
     pub updated: Millis,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Versioned for PlanItem {
@@ -283,6 +241,7 @@ pub fn item_from_lesson(interview_id: &str, lesson: &Lesson) -> PlanItem {
             question_id: None,
             part: lesson.part.to_string(),
             text: lesson.text.clone(),
+            extra: Extra::new(),
         }],
         ..PlanItem::default()
     }
@@ -351,6 +310,7 @@ pub fn overall_progress(items: &[PlanItem]) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::choice::Choice;
     use crate::core::test_days::day;
 
     fn item(id: &str, order: i64) -> PlanItem {
@@ -436,6 +396,7 @@ mod tests {
             went_well: "Rapport".into(),
             vent: "ugh".into(),
             mistakes: vec![crate::core::model::MistakeNote {
+                extra: Default::default(),
                 kind: "rambling".into(),
                 fix: "STAR order".into(),
             }],
@@ -489,10 +450,10 @@ mod tests {
         .unwrap();
         assert_eq!(p.sources[0].part_label(), "A note");
         assert_eq!(p.title(), "Untitled plan item");
-        for k in ActionKind::ALL {
+        for k in ActionKind::ALL.iter().cloned() {
             assert_eq!(ActionKind::from_key(k.key()), Some(k));
         }
-        for s in PlanStatus::ALL {
+        for s in PlanStatus::ALL.iter().cloned() {
             assert_eq!(PlanStatus::from_key(s.key()), Some(s));
         }
     }

@@ -12,10 +12,10 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
-use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
+use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::{Id, Millis, Versioned};
+use super::model::{Extra, Id, Millis, Versioned};
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -96,6 +96,9 @@ pub struct CardState {
     /// When last rated.
     #[serde(rename = "u")]
     pub updated: Millis,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -111,17 +114,39 @@ impl Versioned for CardState {
     }
 }
 
-/// One rating. Stored as a JSON array `[question id, at ms, grade 1-4]`.
+/// One rating. Stored as a JSON array `[question id, at ms, grade 1-4]`, followed by whatever
+/// a newer version adds (kept in `extra` and written back unchanged).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ReviewEntry {
     pub id: Id,
     pub at: Millis,
     pub grade: Grade,
+    /// Elements after the grade, from a newer version.
+    pub extra: Vec<serde_json::Value>,
+}
+
+impl ReviewEntry {
+    pub fn new(id: Id, at: Millis, grade: Grade) -> ReviewEntry {
+        ReviewEntry {
+            id,
+            at,
+            grade,
+            extra: Vec::new(),
+        }
+    }
 }
 
 impl Serialize for ReviewEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&self.id, self.at, self.grade.key()).serialize(serializer)
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(3 + self.extra.len()))?;
+        seq.serialize_element(&self.id)?;
+        seq.serialize_element(&self.at)?;
+        seq.serialize_element(&self.grade.key())?;
+        for e in &self.extra {
+            seq.serialize_element(e)?;
+        }
+        seq.end()
     }
 }
 
@@ -145,7 +170,8 @@ impl LenientNumber {
 
 impl<'de> Deserialize<'de> for ReviewEntry {
     /// Lenient: a float time is rounded, a grade outside 1-4 is clamped into it, a missing grade
-    /// reads as Good, and extra trailing elements are ignored. The id and time are required.
+    /// reads as Good, and extra trailing elements are kept as they are. The id and time are
+    /// required.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct EntryVisitor;
         impl<'de> Visitor<'de> for EntryVisitor {
@@ -167,11 +193,15 @@ impl<'de> Deserialize<'de> for ReviewEntry {
                     }
                     None => Grade::Good,
                 };
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                let mut extra = Vec::new();
+                while let Some(e) = seq.next_element::<serde_json::Value>()? {
+                    extra.push(e);
+                }
                 Ok(ReviewEntry {
                     id,
                     at: at.to_i64(),
                     grade,
+                    extra,
                 })
             }
         }
@@ -317,12 +347,9 @@ pub fn rate(
         state: from_state(next.state),
         last_review: Some(now),
         updated: now,
+        extra: card.map(|c| c.extra.clone()).unwrap_or_default(),
     };
-    let entry = ReviewEntry {
-        id: id.to_string(),
-        at: now,
-        grade,
-    };
+    let entry = ReviewEntry::new(id.to_string(), now, grade);
     (state, entry)
 }
 
@@ -693,6 +720,7 @@ mod tests {
         let other = review_card("other");
         let mut cards = vec![other.clone()];
         let mut log = vec![ReviewEntry {
+            extra: Default::default(),
             id: "other".into(),
             at: T0,
             grade: Grade::Good,
@@ -853,12 +881,14 @@ mod tests {
         log.insert(
             0,
             ReviewEntry {
+                extra: Default::default(),
                 id: "q1".into(),
                 at: T0 - 4 * DAY,
                 grade: Grade::Good,
             },
         );
         log.push(ReviewEntry {
+            extra: Default::default(),
             id: "q1".into(),
             at: T0 + 2 * HOUR,
             grade: Grade::Good,
@@ -918,6 +948,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<CardState>(&json).unwrap(), card);
 
         let entry = ReviewEntry {
+            extra: Default::default(),
             id: "q".into(),
             at: T0,
             grade: Grade::Hard,

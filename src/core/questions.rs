@@ -3,78 +3,26 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Id, Millis, Versioned, MAX_FIELD_CHARS};
+use super::model::{Extra, Id, Millis, Versioned, MAX_FIELD_CHARS};
 
-/// What kind of question it is, for browsing and practising by theme.
-#[derive(
-    Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord, Default,
-)]
-#[serde(rename_all = "snake_case", from = "String")]
-pub enum Category {
-    /// Also what an unknown category (from a newer build, or edited by hand) loads as, so the
-    /// question and its answer still load.
-    #[default]
-    Behavioural,
-    Situational,
-    Technical,
-    Motivation,
-    Weaknesses,
-    Salary,
-    CareerStory,
-    AskThem,
-}
-
-impl Category {
-    pub const ALL: [Category; 8] = [
-        Category::Behavioural,
-        Category::Situational,
-        Category::Technical,
-        Category::Motivation,
-        Category::Weaknesses,
-        Category::Salary,
-        Category::CareerStory,
-        Category::AskThem,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Category::Behavioural => "behavioural",
-            Category::Situational => "situational",
-            Category::Technical => "technical",
-            Category::Motivation => "motivation",
-            Category::Weaknesses => "weaknesses",
-            Category::Salary => "salary",
-            Category::CareerStory => "career_story",
-            Category::AskThem => "ask_them",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Behavioural => "Behavioural",
-            Category::Situational => "Situational",
-            Category::Technical => "Technical",
-            Category::Motivation => "Why us, why this role",
-            Category::Weaknesses => "Weaknesses and failures",
-            Category::Salary => "Salary and terms",
-            Category::CareerStory => "Career story",
-            Category::AskThem => "Questions to ask them",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.key() == key)
-    }
-}
-
-impl From<String> for Category {
-    fn from(key: String) -> Category {
-        Category::from_key(&key).unwrap_or_default()
+crate::choice! {
+    /// What kind of question it is, for browsing and practising by theme.
+    #[derive(Default)]
+    pub enum Category {
+        #[default]
+        Behavioural = "behavioural", "Behavioural";
+        Situational = "situational", "Situational";
+        Technical = "technical", "Technical";
+        Motivation = "motivation", "Why us, why this role";
+        Weaknesses = "weaknesses", "Weaknesses and failures";
+        Salary = "salary", "Salary and terms";
+        CareerStory = "career_story", "Career story";
+        AskThem = "ask_them", "Questions to ask them";
     }
 }
 
 /// A question from the built-in starter set, with a tip on what the interviewer is really asking.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct StarterQuestion {
     pub id: &'static str,
     pub category: Category,
@@ -516,6 +464,9 @@ pub struct Answer {
     pub task: String,
     pub action: String,
     pub result: String,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Answer {
@@ -625,6 +576,9 @@ fn speaking_label(secs: u32) -> String {
 pub struct Revision {
     pub at: Millis,
     pub answer: Answer,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A question in the bank, with the user's answer and its history.
@@ -646,6 +600,9 @@ pub struct Question {
     pub interview_id: Option<Id>,
     pub created: Millis,
     pub updated: Millis,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Versioned for Question {
@@ -680,7 +637,7 @@ impl Question {
         Question {
             id: s.id.to_string(),
             text: s.text.to_string(),
-            category: s.category,
+            category: s.category.clone(),
             tip: s.tip.to_string(),
             starter: true,
             ..Question::default()
@@ -699,6 +656,7 @@ impl Question {
         self.revisions.push(Revision {
             at: self.updated,
             answer: self.answer.clone(),
+            extra: Extra::new(),
         });
         true
     }
@@ -799,7 +757,7 @@ pub fn bank(stored: &[Question]) -> Vec<Question> {
             Some(q) => Question {
                 text: s.text.to_string(),
                 tip: s.tip.to_string(),
-                category: s.category,
+                category: s.category.clone(),
                 starter: true,
                 ..q.clone()
             },
@@ -822,7 +780,7 @@ pub fn filter<'a>(
     let words: Vec<&str> = query.split_whitespace().collect();
     questions
         .iter()
-        .filter(|q| category.is_none_or(|c| q.category == c))
+        .filter(|q| category.as_ref().is_none_or(|c| q.category == *c))
         .filter(|q| {
             if words.is_empty() {
                 return true;
@@ -868,6 +826,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::core::choice::Choice;
     use std::collections::BTreeSet;
 
     const MIN: Millis = 60 * 1000;
@@ -897,7 +856,7 @@ mod tests {
     #[test]
     fn category_keys_and_labels() {
         for c in Category::ALL {
-            assert_eq!(Category::from_key(c.key()), Some(c));
+            assert_eq!(Category::from_key(c.key()), Some(c.clone()));
             assert!(!c.label().is_empty());
             let json = serde_json::to_string(&c).unwrap();
             assert_eq!(json, format!("\"{}\"", c.key()), "serde name is the key");
@@ -905,8 +864,13 @@ mod tests {
         assert_eq!(Category::from_key("nope"), None);
         assert_eq!(Category::CareerStory.key(), "career_story");
         assert_eq!(Category::AskThem.label(), "Questions to ask them");
+        // A category from a newer version is kept as it was, and written back unchanged.
         let unknown: Category = serde_json::from_str("\"from_the_future\"").unwrap();
-        assert_eq!(unknown, Category::Behavioural);
+        assert_eq!(unknown, Category::Other("from_the_future".into()));
+        assert_eq!(
+            serde_json::to_string(&unknown).unwrap(),
+            "\"from_the_future\""
+        );
     }
 
     #[test]
@@ -916,7 +880,7 @@ mod tests {
         assert_eq!(ids.len(), STARTER.len(), "ids are unique");
         let texts: BTreeSet<&str> = STARTER.iter().map(|s| s.text).collect();
         assert_eq!(texts.len(), STARTER.len(), "no question twice");
-        for c in Category::ALL {
+        for c in Category::ALL.iter().cloned() {
             let n = STARTER.iter().filter(|s| s.category == c).count();
             assert!(n >= 8, "{} has only {n}", c.key());
         }
@@ -936,7 +900,7 @@ mod tests {
             assert_eq!(starter(s.id), Some(s));
         }
         assert_eq!(
-            starter("s-behavioural-01").map(|s| s.category),
+            starter("s-behavioural-01").map(|s| s.category.clone()),
             Some(Category::Behavioural)
         );
         assert_eq!(starter("nope"), None);
@@ -1031,6 +995,7 @@ mod tests {
         assert_eq!(
             q.revisions,
             vec![Revision {
+                extra: Default::default(),
                 at: MIN,
                 answer: free("First take")
             }]
@@ -1109,6 +1074,7 @@ mod tests {
         // An empty current answer isn't kept as a revision.
         let mut q = Question::new("r".into(), "?".into(), Category::Salary, 0);
         q.revisions.push(Revision {
+            extra: Default::default(),
             at: 5,
             answer: free("old"),
         });
@@ -1271,7 +1237,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(partial.id, "x");
-        assert_eq!(partial.category, Category::Behavioural);
+        assert_eq!(partial.category, Category::Other("new_kind".into()));
+        assert_eq!(partial.extra["extra"], serde_json::json!([1, 2]), "kept");
         assert_eq!(partial.answer.as_text(), "Action: Did it");
         assert_eq!(partial.revisions.len(), 2);
         assert_eq!(partial.revisions[0].at, 3);

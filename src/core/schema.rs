@@ -493,7 +493,7 @@ mod tests {
     fn readable_records_are_salvaged_one_by_one() {
         let stored = map(&[(
             "rebound.interviews",
-            r#"[{"id":"a","company":"A"},{"id":"b","stage":"astronaut"},{"id":"c","company":"C"}]"#,
+            r#"[{"id":"a","company":"A"},{"id":"b","stage":["astronaut"]},{"id":"c","company":"C"}]"#,
         )]);
         let loaded = load(&stored);
         let names: Vec<_> = loaded

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Id, Millis, Versioned, MAX_FIELD_CHARS};
+use super::model::{Extra, Id, Millis, Versioned, MAX_FIELD_CHARS};
 
 /// The parts of the profile that are lists (one item a line when edited).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -82,6 +82,9 @@ pub struct SearchProfile {
     pub deal_breakers: Vec<String>,
     pub company_kinds: Vec<String>,
     pub notes: String,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Lines of a text area as list items: trimmed, empty lines dropped, repeats dropped.
@@ -124,6 +127,9 @@ pub struct SearchVersion {
     pub interview_id: Option<Id>,
     pub created: Millis,
     pub updated: Millis,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Versioned for SearchVersion {
@@ -230,6 +236,7 @@ mod tests {
 
     fn version(id: &str, created: Millis, profile: SearchProfile) -> SearchVersion {
         SearchVersion {
+            extra: Default::default(),
             id: id.into(),
             profile,
             interview_id: None,

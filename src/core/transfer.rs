@@ -776,6 +776,7 @@ fn merge_records<T: Record>(current: &[T], incoming: &[T]) -> (Vec<T>, MergeCoun
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::choice::Choice;
     use crate::core::model::{MistakeNote, Mood, Outcome, RejectionReason, Settings, Stage};
     use proptest::prelude::*;
     use std::time::{Duration, Instant};
@@ -900,6 +901,7 @@ mod tests {
         assert_eq!(
             i.rejection_reasons[1],
             RejectionReason {
+                extra: Default::default(),
                 text: "My portfolio walkthrough ran long".into(),
                 in_my_control: true
             }
@@ -928,6 +930,7 @@ mod tests {
         i.feedback.asked_on = NaiveDate::from_ymd_opt(2026, 3, 1);
         i.feedback.said = "More depth & detail 🙂".into();
         i.letters.push(LetterUse {
+            extra: Default::default(),
             kind: LetterKind::AskFeedback,
             on: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             via: LetterVia::MailApp,
@@ -950,6 +953,7 @@ mod tests {
             ..PlanItem::default()
         };
         let version = SearchVersion {
+            extra: Default::default(),
             id: "s1".into(),
             profile: SearchProfile {
                 must_haves: vec!["Remote".into()],
@@ -1128,7 +1132,7 @@ mod tests {
     #[test]
     fn a_record_that_does_not_read_is_named_with_the_reason() {
         let e = err(&envelope(
-            r#"{"interviews":[{"id":"a"},{"id":"b","stage":"astronaut"}]}"#,
+            r#"{"interviews":[{"id":"a"},{"id":"b","company":["astronaut"]}]}"#,
         ));
         let ImportError::BadRecord {
             collection,
@@ -1139,7 +1143,7 @@ mod tests {
             panic!("unexpected {e:?}");
         };
         assert_eq!((*collection, *index), (Collection::Interviews, 1));
-        assert!(reason.contains("astronaut"), "{reason}");
+        assert!(reason.contains("a string"), "{reason}");
         assert!(e
             .to_string()
             .starts_with("Interview number 2 in this backup can't be read ("));
@@ -1213,6 +1217,7 @@ mod tests {
             interviews: vec![Interview {
                 notes: markup.into(),
                 rejection_reasons: vec![RejectionReason {
+                    extra: Default::default(),
                     text: markup.into(),
                     in_my_control: true,
                 }],
@@ -1220,6 +1225,7 @@ mod tests {
             }],
             reflections: vec![Reflection {
                 mistakes: vec![MistakeNote {
+                    extra: Default::default(),
                     kind: markup.into(),
                     fix: markup.into(),
                 }],
@@ -1456,6 +1462,7 @@ mod tests {
             text(),
             prop::collection::vec(
                 (text(), any::<bool>()).prop_map(|(text, in_my_control)| RejectionReason {
+                    extra: Default::default(),
                     text,
                     in_my_control,
                 }),
@@ -1472,6 +1479,7 @@ mod tests {
                     rejection_reasons,
                     (created, updated, said, asked_on),
                 )| Interview {
+                    extra: Default::default(),
                     id: String::new(),
                     company,
                     role,
@@ -1497,8 +1505,13 @@ mod tests {
         (
             (text(), text(), text(), text(), text()),
             prop::collection::vec(
-                (prop_oneof![Just("rambling".to_string()), text()], text())
-                    .prop_map(|(kind, fix)| MistakeNote { kind, fix }),
+                (prop_oneof![Just("rambling".to_string()), text()], text()).prop_map(
+                    |(kind, fix)| MistakeNote {
+                        extra: Default::default(),
+                        kind,
+                        fix,
+                    },
+                ),
                 0..3,
             ),
             prop::option::of(prop::sample::select(Mood::ALL.to_vec())),
@@ -1515,6 +1528,7 @@ mod tests {
                     created,
                     updated,
                 )| Reflection {
+                    extra: Default::default(),
                     id: String::new(),
                     went_well,
                     fell_short,

@@ -1,6 +1,7 @@
 //! One interview (`/interviews/:id`): its details, the rejection and what to make of it, the
 //! reflection, feedback, lessons turned into actions, letters, and the questions it raised.
 
+use crate::core::choice::Choice;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
@@ -51,7 +52,7 @@ fn InterviewPage(id: String) -> impl IntoView {
     let letter = RwSignal::new(
         crate::core::letters::suggested(&initial)
             .first()
-            .copied()
+            .cloned()
             .unwrap_or(crate::core::model::LetterKind::ThanksAfterInterview),
     );
     let current = Memo::new(move |_| state.interview(&key.get_value()));
@@ -115,7 +116,7 @@ fn InterviewPage(id: String) -> impl IntoView {
             <section class="card" aria-labelledby="outcome-title">
                 <h2 id="outcome-title">"Where it stands"</h2>
                 <OutcomeField
-                    initial=initial.outcome
+                    initial=initial.outcome.clone()
                     on_edit=on_edit
                     id="d-outcome".to_string()
                     label="Outcome"

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::choice::Choice;
+
 use crate::core::pipeline::grouped_by_stage;
 use crate::pages::human_date;
 use crate::state::use_app;
@@ -19,7 +21,13 @@ pub fn InterviewList() -> impl IntoView {
                             .into_iter()
                             .map(|i| {
                                 let reflected = refl.iter().any(|r| r.id == i.id && r.is_started());
-                                (i.id.clone(), i.title(), i.date, i.outcome, reflected)
+                                (
+                                    i.id.clone(),
+                                    i.title(),
+                                    i.date,
+                                    i.outcome.clone(),
+                                    reflected,
+                                )
                             })
                             .collect::<Vec<_>>();
                         (stage, rows)

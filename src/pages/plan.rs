@@ -1,6 +1,7 @@
 //! The development plan (`/plan`): skills or gaps to work on, why, and the actions that close
 //! them. Reorder, archive, delete with undo.
 
+use crate::core::choice::Choice;
 use leptos::prelude::*;
 
 use crate::core::display;
@@ -147,8 +148,7 @@ fn PlanItemCard(id: String) -> impl IntoView {
                 id: platform::new_id(),
                 kind,
                 text: clip(text.trim().to_string()),
-                done: false,
-                done_on: None,
+                ..Action::default()
             });
             // A new step reopens a finished item.
             if i.status == PlanStatus::Done {
@@ -200,10 +200,10 @@ fn PlanItemCard(id: String) -> impl IntoView {
                         }
                     >
                         {PlanStatus::ALL
-                            .into_iter()
+                            .iter()
                             .map(|s| {
                                 view! {
-                                    <option value=s.key() selected=move || status() == s>
+                                    <option value=s.key() selected=move || status() == *s>
                                         {s.label()}
                                     </option>
                                 }
@@ -309,10 +309,10 @@ fn PlanItemCard(id: String) -> impl IntoView {
                         }
                     >
                         {ActionKind::ALL
-                            .into_iter()
+                            .iter()
                             .map(|k| {
                                 view! {
-                                    <option value=k.key() selected=move || new_kind.get() == k>
+                                    <option value=k.key() selected=move || new_kind.get() == *k>
                                         {k.label()}
                                     </option>
                                 }

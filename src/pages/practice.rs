@@ -3,6 +3,7 @@
 //! last rating; Space reveals, 1–4 rate, U undoes. Commute mode: big targets low on the screen,
 //! optional read-aloud, and the screen kept on.
 
+use crate::core::choice::Choice;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -28,10 +29,15 @@ pub fn Practice() -> impl IntoView {
     // Read from the location rather than the router, so the screen also works outside one.
     let focus = platform::query_param("category").and_then(|k| Category::from_key(&k));
     let rated = RwSignal::new(Vec::<String>::new());
+    let heading = match &focus {
+        Some(c) => format!("Practice: {}", c.label()),
+        None => "Practice".to_string(),
+    };
+    let drill = focus.is_some();
     let queue = Memo::new(move |_| {
         tick.track();
-        match focus {
-            Some(c) => rated.with(|r| state.focus_queue(c, r)),
+        match &focus {
+            Some(c) => rated.with(|r| state.focus_queue(c.clone(), r)),
             None => state.due_queue(),
         }
     });
@@ -182,10 +188,7 @@ pub fn Practice() -> impl IntoView {
         <div class="page practice" class:commute=move || commute.get()>
             <div class="page-head">
                 <h1>
-                    {match focus {
-                        Some(c) => format!("Practice: {}", c.label()),
-                        None => "Practice".to_string(),
-                    }}
+                    {heading}
                 </h1>
                 <label class="check">
                     <input
@@ -199,8 +202,8 @@ pub fn Practice() -> impl IntoView {
                     <span>"Commute mode"</span>
                 </label>
             </div>
-            {focus
-                .map(|_| {
+            {drill
+                .then(|| {
                     view! {
                         <p class="muted">
                             "A drill of this category, due or not, the weakest first. "

@@ -2,6 +2,8 @@
 //! (free text or STAR) with word count and speaking time, and its earlier versions.
 
 use leptos::prelude::*;
+
+use crate::core::choice::Choice;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::model::MAX_FIELD_CHARS;

@@ -1,6 +1,7 @@
 //! The question bank (`/questions`): the tough questions, filtered by category, searched as you
 //! type, sorted by due / newest / weakest, and the way to add your own.
 
+use crate::core::choice::Choice;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -158,7 +159,7 @@ pub fn QuestionBank() -> impl IntoView {
                     >
                         <option value="">"All categories"</option>
                         {Category::ALL
-                            .into_iter()
+                            .iter()
                             .map(|c| view! { <option value=c.key()>{c.label()}</option> })
                             .collect_view()}
                     </select>
@@ -249,10 +250,10 @@ pub fn CategorySelect(id: &'static str, value: RwSignal<Category>) -> impl IntoV
                 }
             >
                 {Category::ALL
-                    .into_iter()
+                    .iter()
                     .map(|c| {
                         view! {
-                            <option value=c.key() selected=move || value.get() == c>
+                            <option value=c.key() selected=move || value.get() == *c>
                                 {c.label()}
                             </option>
                         }

@@ -21,6 +21,7 @@
 //! Deterministic: the same seed gives the same text (dates are relative to today).
 
 use chrono::{Days, NaiveDate};
+use rebound::core::choice::Choice;
 use rebound::core::model::{
     new_id, Feedback, FeedbackStatus, Interview, LetterKind, LetterUse, LetterVia, MistakeNote,
     Mood, Outcome, Reflection, RejectionReason, Settings, Stage, COMMON_MISTAKES,
@@ -363,11 +364,11 @@ const ACTIONS: &[(ActionKind, &str)] = &[
         "Mentor the new junior for a quarter and note what I learn",
     ),
     (
-        ActionKind::Other,
+        ActionKind::General,
         "Ask a former colleague for an honest mock panel",
     ),
     (
-        ActionKind::Other,
+        ActionKind::General,
         "Update the portfolio with the retention experiment",
     ),
 ];
@@ -475,18 +476,21 @@ pub fn build() -> Db {
                 _ => Outcome::Offer,
             }
         };
-        let stage = *rng.pick(&[
-            Stage::Screening,
-            Stage::Interview,
-            Stage::Interview,
-            Stage::FinalRound,
-        ]);
+        let stage = rng
+            .pick(&[
+                Stage::Screening,
+                Stage::Interview,
+                Stage::Interview,
+                Stage::FinalRound,
+            ])
+            .clone();
         let rejection_reasons = if outcome == Outcome::Rejected {
             let mut reasons: Vec<RejectionReason> = Vec::new();
             for _ in 0..rng.range(1, 3) {
                 let (text, in_my_control) = *rng.pick(&COMMON_REJECTION_REASONS);
                 if !reasons.iter().any(|r| r.text == text) {
                     reasons.push(RejectionReason {
+                        extra: Default::default(),
                         text: text.to_string(),
                         in_my_control,
                     });
@@ -495,6 +499,7 @@ pub fn build() -> Db {
             if rng.range(0, 3) == 0 {
                 let (text, in_my_control) = *rng.pick(CUSTOM_REASONS);
                 reasons.push(RejectionReason {
+                    extra: Default::default(),
                     text: text.to_string(),
                     in_my_control,
                 });
@@ -519,14 +524,16 @@ pub fn build() -> Db {
         }
         // The letters taken for it: thanks, the request for feedback, and after a rejection a
         // note that keeps the door open; sometimes a follow-up.
-        let mut via = || *rng.pick(&[LetterVia::Copied, LetterVia::MailApp]);
+        let mut via = || rng.pick(&[LetterVia::Copied, LetterVia::MailApp]).clone();
         let mut letters = vec![
             LetterUse {
+                extra: Default::default(),
                 kind: LetterKind::ThanksAfterInterview,
                 on: date,
                 via: via(),
             },
             LetterUse {
+                extra: Default::default(),
                 kind: LetterKind::AskFeedback,
                 on: asked_on,
                 via: via(),
@@ -534,6 +541,7 @@ pub fn build() -> Db {
         ];
         if outcome == Outcome::Rejected {
             letters.push(LetterUse {
+                extra: Default::default(),
                 kind: LetterKind::ThanksAfterRejection,
                 on: last_day,
                 via: via(),
@@ -541,6 +549,7 @@ pub fn build() -> Db {
         }
         if n % 3 == 0 {
             letters.push(LetterUse {
+                extra: Default::default(),
                 kind: LetterKind::FollowUp,
                 on: add_days(asked_on, 7).min(end),
                 via: via(),
@@ -557,6 +566,7 @@ pub fn build() -> Db {
             .collect::<Vec<_>>()
             .join(", ");
         interviews.push(Interview {
+            extra: Default::default(),
             id: id.clone(),
             company: rng.pick(COMPANIES).to_string(),
             role: rng.pick(ROLES).to_string(),
@@ -578,6 +588,7 @@ pub fn build() -> Db {
             let kind = COMMON_MISTAKES[m].0;
             if !mistakes.iter().any(|x| x.kind == kind) {
                 mistakes.push(MistakeNote {
+                    extra: Default::default(),
                     kind: kind.to_string(),
                     fix: FIXES[m].to_string(),
                 });
@@ -585,6 +596,7 @@ pub fn build() -> Db {
         }
         let reflected = (day_ms(date) + rng.range(0, 2) as i64 * DAY_MS + HOUR_MS).min(now);
         reflections.push(Reflection {
+            extra: Default::default(),
             id,
             went_well: rng.sentences(WENT_WELL, 2, 4),
             fell_short: rng.sentences(FELL_SHORT, 2, 3),
@@ -592,7 +604,7 @@ pub fn build() -> Db {
             did_not_say: rng.sentences(DID_NOT_SAY, 1, 3),
             not_prepared: rng.sentences(NOT_PREPARED, 1, 2),
             mistakes,
-            mood: Some(*rng.pick(&Mood::ALL)),
+            mood: Some(rng.pick(Mood::ALL).clone()),
             vent: rng.sentences(VENT, 2, 4),
             created: reflected,
             updated: (reflected + rng.range(0, 3) as i64 * DAY_MS).min(now),
@@ -663,7 +675,7 @@ fn questions(rng: &mut Rng, interviews: &[Interview], now: i64) -> Vec<Question>
         let mut q = Question {
             id: s.id.to_string(),
             text: s.text.to_string(),
-            category: s.category,
+            category: s.category.clone(),
             tip: s.tip.to_string(),
             starter: true,
             created,
@@ -689,7 +701,7 @@ fn questions(rng: &mut Rng, interviews: &[Interview], now: i64) -> Vec<Question>
                 .min(now - 3 * DAY_MS);
             let template = OWN_QUESTIONS[(n * 7 + k) % OWN_QUESTIONS.len()];
             let text = format!("{template} ({}, {})", i.role, i.company);
-            let category = *rng.pick(&Category::ALL);
+            let category = rng.pick(Category::ALL).clone();
             let mut q = Question::new(new_id(created, rng.next()), text, category, created);
             q.interview_id = Some(i.id.clone());
             fill_answer(rng, &mut q, now);
@@ -707,6 +719,7 @@ fn fill_answer(rng: &mut Rng, q: &mut Question, now: i64) {
             break;
         }
         q.revisions.push(Revision {
+            extra: Default::default(),
             at,
             answer: answer(rng, star),
         });
@@ -794,6 +807,7 @@ fn plan_items(
             .find(|q| q.interview_id.as_deref() == Some(i.id.as_str()))
         {
             item.sources.push(Source {
+                extra: Default::default(),
                 interview_id: None,
                 question_id: Some(q.id.clone()),
                 part: "question".to_string(),
@@ -808,8 +822,9 @@ fn plan_items(
             });
         }
         for _ in 0..rng.range(2, 5) {
-            let (kind, text) = *rng.pick(ACTIONS);
+            let (kind, text) = rng.pick(ACTIONS).clone();
             item.actions.push(Action {
+                extra: Default::default(),
                 id: new_id(created, rng.next()),
                 kind,
                 text: text.to_string(),
@@ -848,6 +863,7 @@ fn plan_items(
 fn search_versions(rng: &mut Rng, interviews: &[Interview], now: i64) -> Vec<SearchVersion> {
     let mut out = Vec::with_capacity(SEARCH_VERSIONS);
     let mut profile = SearchProfile {
+        extra: Default::default(),
         target_roles: SEARCH_ROLES[..2].iter().map(|s| s.to_string()).collect(),
         seniority: SENIORITY[0].to_string(),
         must_haves: SEARCH_MUST[..3].iter().map(|s| s.to_string()).collect(),
@@ -883,6 +899,7 @@ fn search_versions(rng: &mut Rng, interviews: &[Interview], now: i64) -> Vec<Sea
         }
         let created = (i.updated + DAY_MS).min(now);
         out.push(SearchVersion {
+            extra: Default::default(),
             id: new_id(created, rng.next()),
             profile: profile.clone().tidied(),
             interview_id: (v > 0).then(|| i.id.clone()),
