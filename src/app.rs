@@ -17,15 +17,14 @@ use crate::{platform, service_worker};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::init();
-    provide_context(state);
+    let state = AppState::provide();
 
     // Save at once when the page is hidden or closed (tab switch, reload, app switch).
     let flush = move || state.flush();
     let _ = window_event_listener_untyped("pagehide", move |_| flush());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         flush();
-        state.today.set(platform::today());
+        state.refresh_today();
     });
     // Another tab or window saved something: fold it in.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {

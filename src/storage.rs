@@ -98,12 +98,10 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Bytes the stored strings take, as browsers count them (UTF-16 code units, two bytes each).
-pub fn used_bytes(entries: &BTreeMap<String, String>) -> usize {
-    entries
-        .iter()
-        .map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count()))
-        .sum()
+/// Bytes a stored key and its value take, as browsers count them (UTF-16 code units, two bytes
+/// each).
+pub fn stored_bytes(key: &str, value: &str) -> usize {
+    2 * (key.encode_utf16().count() + value.encode_utf16().count())
 }
 
 fn describe(error: &wasm_bindgen::JsValue) -> WriteError {

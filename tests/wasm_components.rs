@@ -74,6 +74,7 @@ async fn rejection_section_answers_kindly_and_renders_text_inert() {
             rejection_reasons: vec![RejectionReason {
                 text: "They hired an internal candidate".into(),
                 in_my_control: false,
+                ..RejectionReason::default()
             }],
             ..Interview::default()
         });

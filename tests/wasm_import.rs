@@ -83,7 +83,7 @@ async fn a_failed_import_leaves_storage_byte_for_byte_unchanged() {
     let bad_files = [
         "not json at all",
         r#"{"app":"rebound","schema":1,"collections":{"interviews":[{"id":"a"},{"id":"a"}]}}"#,
-        r#"{"app":"rebound","schema":1,"collections":{"interviews":[{"id":"a","stage":"moon"}]}}"#,
+        r#"{"app":"rebound","schema":1,"collections":{"interviews":[{"id":"a","stage":["moon"]}]}}"#,
         r#"{"app":"rebound","schema":42,"collections":{}}"#,
         r#"[1,2,3]"#,
         "",

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::service_worker;
 use crate::state::{use_app, Notice, Undo};
+use crate::{platform, service_worker};
 
 fn words(notice: &Notice) -> (&'static str, String) {
     match notice {
@@ -52,6 +52,12 @@ fn words(notice: &Notice) -> (&'static str, String) {
                  here but nothing will be saved until you reload to get the new version."
             ),
         ),
+        Notice::UpdatedElsewhere => (
+            "Rebound was updated in another tab",
+            "Reload to keep going. This tab has stopped saving, so it can't write over what the \
+             newer version saved; everything saved before is safe."
+                .to_string(),
+        ),
         Notice::BadSchemaKey => (
             "A saved setting was unreadable",
             "The data format marker was damaged; your data was read as the first format and \
@@ -93,23 +99,31 @@ pub fn NoticeBar() -> impl IntoView {
                     let is_update = notice == Notice::UpdateReady;
                     let is_info = is_update || matches!(notice, Notice::Done(_));
                     let is_quota = notice == Notice::QuotaFull;
+                    let is_elsewhere = notice == Notice::UpdatedElsewhere;
                     let dismiss_notice = notice.clone();
                     view! {
                         <div class="notice" class:notice-info=is_info role="status">
                             <p class="notice-title">{title}</p>
                             <p>{body}</p>
                             <div class="notice-actions">
-                                {is_update
+                                {(is_update || is_elsewhere)
                                     .then(|| {
                                         view! {
                                             <button
                                                 class="button primary"
-                                                on:click=move |_| service_worker::activate_waiting()
+                                                on:click=move |_| {
+                                                    if is_update {
+                                                        service_worker::activate_waiting()
+                                                    } else {
+                                                        platform::reload()
+                                                    }
+                                                }
                                             >
                                                 "Reload"
                                             </button>
                                         }
                                     })}
+                                {is_elsewhere.then(|| view! { <UnsavedEdits/> })}
                                 {is_quota
                                     .then(|| {
                                         view! {
@@ -150,11 +164,52 @@ pub fn UndoToast() -> impl IntoView {
                 <button
                     class="button quiet"
                     aria-label="Close"
-                    on:click=move |_| state.undo.set(None)
+                    on:click=move |_| state.drop_undo()
                 >
                     "×"
                 </button>
             </div>
         </Show>
     }
+}
+
+/// The edits a tab that stopped saving still holds, as text to copy before reloading. The text
+/// is a backup file: after the reload, Settings → Import (merge) brings them back.
+#[component]
+fn UnsavedEdits() -> impl IntoView {
+    let state = use_app();
+    let text = state.unsaved_as_backup();
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    text.map(|text| {
+        let to_copy = StoredValue::new(text.clone());
+        view! {
+            <details class="unsaved-edits">
+                <summary>"Edits this tab hasn't saved"</summary>
+                <p class="small">
+                    "Copy them before you reload. Afterwards, paste them into a file and import it in Settings (merge): nothing else changes."
+                </p>
+                <textarea readonly rows="4" aria-label="Edits not saved yet">{text}</textarea>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        let text = to_copy.get_value();
+                        leptos::task::spawn_local(async move {
+                            copied.set(Some(platform::copy_text(&text).await));
+                        });
+                    }
+                >
+                    "Copy"
+                </button>
+                {move || {
+                    copied
+                        .get()
+                        .map(|r| match r {
+                            Ok(()) => "Copied.".to_string(),
+                            Err(e) => format!("Couldn't copy ({e}): select the text and copy it."),
+                        })
+                }}
+            </details>
+        }
+    })
 }

@@ -22,106 +22,16 @@
 //! Loading never fails: what parses is kept, record by record; what does not is reported as a
 //! [`Problem`] carrying the raw text, so the shell can set it aside before anything overwrites it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::model::{Interview, Reflection, Settings};
-use super::plan::PlanItem;
-use super::practice::{CardState, ReviewEntry};
-use super::questions::Question;
-use super::search::SearchVersion;
+pub use super::collections::{Collection, Db, Kind, ReadError, DAMAGED_PREFIX, KEY_PREFIX, TABLE};
 
 /// The schema this build reads and writes. Bump it with a migration step in [`migrate`] and a
 /// fixture `tests/fixtures/storage-v<N>.json` of the old version.
 pub const SCHEMA_VERSION: u32 = 2;
-pub const KEY_PREFIX: &str = "rebound.";
 pub const SCHEMA_KEY: &str = "rebound.schema";
-pub const DAMAGED_PREFIX: &str = "rebound.damaged.";
-
-/// A stored collection: one storage key each.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
-pub enum Collection {
-    Interviews,
-    Reflections,
-    Settings,
-    Questions,
-    Cards,
-    Reviews,
-    Plan,
-    Search,
-}
-
-impl Collection {
-    pub const ALL: [Collection; 8] = [
-        Collection::Interviews,
-        Collection::Reflections,
-        Collection::Settings,
-        Collection::Questions,
-        Collection::Cards,
-        Collection::Reviews,
-        Collection::Plan,
-        Collection::Search,
-    ];
-    pub fn name(self) -> &'static str {
-        match self {
-            Collection::Interviews => "interviews",
-            Collection::Reflections => "reflections",
-            Collection::Settings => "settings",
-            Collection::Questions => "questions",
-            Collection::Cards => "cards",
-            Collection::Reviews => "reviews",
-            Collection::Plan => "plan",
-            Collection::Search => "search",
-        }
-    }
-    pub fn key(self) -> String {
-        format!("{KEY_PREFIX}{}", self.name())
-    }
-    pub fn from_key(key: &str) -> Option<Collection> {
-        Collection::ALL.into_iter().find(|c| c.key() == key)
-    }
-    /// Where a damaged value of this collection is kept aside.
-    pub fn damaged_key(self, now_ms: i64) -> String {
-        format!("{DAMAGED_PREFIX}{}.{now_ms}", self.name())
-    }
-}
-
-/// Everything the app holds in memory.
-#[derive(Clone, PartialEq, Debug, Default)]
-pub struct Db {
-    pub interviews: Vec<Interview>,
-    pub reflections: Vec<Reflection>,
-    pub settings: Settings,
-    /// Questions the user added or changed (starter questions not touched are not stored).
-    pub questions: Vec<Question>,
-    /// The practice schedule, one card per practised question.
-    pub cards: Vec<CardState>,
-    /// Every rating, oldest first.
-    pub reviews: Vec<ReviewEntry>,
-    /// The development plan.
-    pub plan: Vec<PlanItem>,
-    /// What the user is looking for, one version per saved change.
-    pub search: Vec<SearchVersion>,
-}
-
-impl Db {
-    /// The JSON text stored for one collection.
-    pub fn encode(&self, c: Collection) -> Result<String, String> {
-        let out = match c {
-            Collection::Interviews => serde_json::to_string(&self.interviews),
-            Collection::Reflections => serde_json::to_string(&self.reflections),
-            Collection::Settings => serde_json::to_string(&self.settings),
-            Collection::Questions => serde_json::to_string(&self.questions),
-            Collection::Cards => serde_json::to_string(&self.cards),
-            Collection::Reviews => serde_json::to_string(&self.reviews),
-            Collection::Plan => serde_json::to_string(&self.plan),
-            Collection::Search => serde_json::to_string(&self.search),
-        };
-        out.map_err(|e| format!("could not encode {}: {e}", c.name()))
-    }
-}
 
 /// Something that did not load as it should. Nothing is dropped without one of these.
 #[derive(Clone, PartialEq, Debug)]
@@ -179,7 +89,7 @@ impl std::fmt::Display for MigrateError {
 }
 
 /// Collections as JSON values at a given schema version: the shape migrations work on, shared
-/// by loading from storage and (later) importing a file.
+/// by loading from storage and importing a file.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct RawCollections {
     pub schema: u32,
@@ -202,16 +112,21 @@ pub fn migrate(mut raw: RawCollections) -> Result<RawCollections, MigrateError> 
     Ok(raw)
 }
 
+/// The schema version stored under [`SCHEMA_KEY`], if it reads as one.
+pub fn stored_version(text: &str) -> Option<u32> {
+    text.trim().parse::<u32>().ok()
+}
+
 /// Load from the stored key/value map (every key that starts with [`KEY_PREFIX`]).
 pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
     let mut problems = Vec::new();
-    let has_data = Collection::ALL
+    let has_data = TABLE
         .iter()
-        .any(|c| stored.contains_key(&c.key()));
+        .any(|r| stored.contains_key(&r.collection.key()));
     let stored_schema = match stored.get(SCHEMA_KEY) {
-        Some(text) => match text.trim().parse::<u32>() {
-            Ok(v) => Some(v),
-            Err(_) => {
+        Some(text) => match stored_version(text) {
+            Some(v) => Some(v),
+            None => {
                 problems.push(Problem::BadSchemaKey { raw: text.clone() });
                 Some(1)
             }
@@ -219,16 +134,24 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
         None if has_data => Some(1),
         None => None,
     };
+    let current = stored_schema.is_none_or(|v| v == SCHEMA_VERSION);
 
-    // Parse each collection's text to JSON; text that is not JSON is damaged as a whole.
+    // Text in the current schema is read straight into records; anything else (an older
+    // schema, or text that does not read cleanly) goes through JSON values, migrations and
+    // salvage. Text that is not JSON at all is damaged as a whole.
+    let mut db = Db::default();
     let mut raw = RawCollections {
         schema: stored_schema.unwrap_or(SCHEMA_VERSION),
         values: BTreeMap::new(),
     };
-    for c in Collection::ALL {
+    for row in &TABLE {
+        let c = row.collection;
         let Some(text) = stored.get(&c.key()) else {
             continue;
         };
+        if current && row.data.load_text(&mut db, text) {
+            continue;
+        }
         match serde_json::from_str::<Value>(text) {
             Ok(v) => {
                 raw.values.insert(c, v);
@@ -247,63 +170,45 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
     let raw = match migrate(raw.clone()) {
         Ok(m) => m,
         Err(MigrateError::Newer { found }) => {
-            // Read leniently (unknown fields are ignored) but never write over it.
+            // Read leniently (unknown fields are kept) but never write over it.
             problems.push(Problem::NewerSchema { found });
             read_only = true;
             raw
         }
     };
 
-    let mut db = Db::default();
-    for (c, value) in &raw.values {
-        let text = || stored.get(&c.key()).cloned().unwrap_or_default();
-        match c {
-            Collection::Interviews => {
-                let (items, p) = decode_records::<Interview>(*c, value, text, |i| &mut i.id);
-                db.interviews = items;
-                problems.extend(p);
+    for (c, value) in raw.values {
+        let row = c.row();
+        let salvage = row.data.load(&mut db, value);
+        let reason = match (&salvage.whole, row.kind) {
+            (None, _) if salvage.unreadable == 0 => continue,
+            (None, kind) => {
+                let what = if kind == Kind::Log {
+                    "entries"
+                } else {
+                    "records"
+                };
+                format!(
+                    "{} of {} {what} could not be read",
+                    salvage.unreadable,
+                    salvage.kept + salvage.unreadable
+                )
             }
-            Collection::Reflections => {
-                let (items, p) = decode_records::<Reflection>(*c, value, text, |r| &mut r.id);
-                db.reflections = items;
-                problems.extend(p);
+            (Some(ReadError::NotAList), Kind::Log) => "it is not a list".to_string(),
+            (Some(ReadError::NotAList), _) => "it is not a list of records".to_string(),
+            (Some(ReadError::Bad { reason, .. }), Kind::Object) => {
+                format!("the settings could not be read ({reason})")
             }
-            Collection::Questions => {
-                let (items, p) = decode_records::<Question>(*c, value, text, |q| &mut q.id);
-                db.questions = items;
-                problems.extend(p);
-            }
-            Collection::Cards => {
-                let (items, p) = decode_records::<CardState>(*c, value, text, |q| &mut q.id);
-                db.cards = items;
-                problems.extend(p);
-            }
-            Collection::Plan => {
-                let (items, p) = decode_records::<PlanItem>(*c, value, text, |q| &mut q.id);
-                db.plan = items;
-                problems.extend(p);
-            }
-            Collection::Search => {
-                let (items, p) = decode_records::<SearchVersion>(*c, value, text, |q| &mut q.id);
-                db.search = items;
-                problems.extend(p);
-            }
-            Collection::Reviews => {
-                let (items, p) = decode_list::<ReviewEntry>(*c, value, text);
-                db.reviews = items;
-                problems.extend(p);
-            }
-            Collection::Settings => match decode_settings(value) {
-                Ok(s) => db.settings = s,
-                Err(e) => problems.push(Problem::Damaged {
-                    collection: *c,
-                    raw: text(),
-                    reason: format!("the settings could not be read ({e})"),
-                    kept: 0,
-                    unreadable: 1,
-                }),
-            },
-        }
+            (Some(_), Kind::Object) => format!("the settings could not be read ({NOT_NAMED})"),
+            (Some(e), _) => format!("it could not be read ({e:?})"),
+        };
+        problems.push(Problem::Damaged {
+            collection: c,
+            raw: stored.get(&c.key()).cloned().unwrap_or_default(),
+            reason,
+            kept: salvage.kept,
+            unreadable: salvage.unreadable.max(1),
+        });
     }
     Loaded {
         db,
@@ -313,105 +218,13 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
     }
 }
 
-/// Decode the settings object, bringing every value into its allowed range. Only an object is
-/// accepted (serde would otherwise read a list as a struct, field by field).
-/// The error text is the plain reason ([`NOT_NAMED`] or serde's), for callers to word.
-pub fn decode_settings(value: &Value) -> Result<Settings, String> {
-    if !value.is_object() {
-        return Err(NOT_NAMED.to_string());
-    }
-    serde_json::from_value::<Settings>(value.clone())
-        .map(Settings::clamped)
-        .map_err(|e| e.to_string())
-}
-
 /// Why a value that should be an object of named fields is not one.
 pub const NOT_NAMED: &str = "it is not a set of named values";
-
-/// Decode a JSON array of entries that have no ids of their own (the review log), keeping
-/// every entry that reads.
-pub fn decode_list<T: DeserializeOwned>(
-    c: Collection,
-    value: &Value,
-    raw_text: impl Fn() -> String,
-) -> (Vec<T>, Option<Problem>) {
-    let Some(items) = value.as_array() else {
-        return (
-            Vec::new(),
-            Some(Problem::Damaged {
-                collection: c,
-                raw: raw_text(),
-                reason: "it is not a list".to_string(),
-                kept: 0,
-                unreadable: 1,
-            }),
-        );
-    };
-    let out: Vec<T> = items
-        .iter()
-        .filter_map(|item| serde_json::from_value::<T>(item.clone()).ok())
-        .collect();
-    let unreadable = items.len() - out.len();
-    let problem = (unreadable > 0).then(|| Problem::Damaged {
-        collection: c,
-        raw: raw_text(),
-        reason: format!("{unreadable} of {} entries could not be read", items.len()),
-        kept: out.len(),
-        unreadable,
-    });
-    (out, problem)
-}
-
-/// Decode a JSON array of records one by one, keeping every record that reads. Records with a
-/// missing or repeated id are kept under a fresh, deterministic id rather than dropped.
-pub fn decode_records<T: DeserializeOwned>(
-    c: Collection,
-    value: &Value,
-    raw_text: impl Fn() -> String,
-    id_of: impl Fn(&mut T) -> &mut String,
-) -> (Vec<T>, Option<Problem>) {
-    let Some(items) = value.as_array() else {
-        return (
-            Vec::new(),
-            Some(Problem::Damaged {
-                collection: c,
-                raw: raw_text(),
-                reason: "it is not a list of records".to_string(),
-                kept: 0,
-                unreadable: 1,
-            }),
-        );
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut seen = BTreeSet::new();
-    let mut unreadable = 0;
-    for (index, item) in items.iter().enumerate() {
-        match serde_json::from_value::<T>(item.clone()) {
-            Ok(mut record) => {
-                let id = id_of(&mut record);
-                if id.trim().is_empty() || seen.contains(id.as_str()) {
-                    *id = format!("recovered-{index}");
-                }
-                seen.insert(id.clone());
-                out.push(record);
-            }
-            Err(_) => unreadable += 1,
-        }
-    }
-    let problem = (unreadable > 0).then(|| Problem::Damaged {
-        collection: c,
-        raw: raw_text(),
-        reason: format!("{unreadable} of {} records could not be read", items.len()),
-        kept: out.len(),
-        unreadable,
-    });
-    (out, problem)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Outcome, Stage};
+    use crate::core::model::{Outcome, Settings, Stage};
 
     fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
@@ -449,7 +262,7 @@ mod tests {
             // Writing back and loading again changes nothing.
             let mut again = BTreeMap::new();
             again.insert(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string());
-            for c in Collection::ALL {
+            for c in Collection::all() {
                 again.insert(c.key(), loaded.db.encode(c).unwrap());
             }
             assert_eq!(load(&again).db, loaded.db);
@@ -585,7 +398,7 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for c in Collection::ALL {
+        for c in Collection::all() {
             assert_eq!(Collection::from_key(&c.key()), Some(c));
             assert!(c.damaged_key(5).starts_with(DAMAGED_PREFIX));
         }

@@ -936,7 +936,7 @@ pub fn due_now(db: &Db) -> usize {
 /// packed as the app's storage module packs them (`core::packing`).
 pub fn storage_entries(db: &Db) -> Vec<(String, String)> {
     let mut out = vec![(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string())];
-    for c in Collection::ALL {
+    for c in Collection::all() {
         let text = db
             .encode(c)
             .unwrap_or_else(|e| panic!("encoding the data set failed: {e}"));

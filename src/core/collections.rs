@@ -1,0 +1,696 @@
+//! The one table of stored collections.
+//!
+//! Everything Rebound stores is a [`Db`]: one field a collection. Each collection is declared
+//! once, as a row of [`TABLE`]: its storage name, the words messages use, whether it goes into
+//! a backup, and its [`Data`], the typed half that knows the field and how its records load,
+//! merge and sync. Storage (`schema::load`, the shell's saving), backups (`transfer`), starting
+//! afresh and folding in another tab's writes all loop over the table, so adding a collection
+//! means a field in [`Db`] and a row here (and a reader in the shell's state), and a test in
+//! `collections/tests.rs` fails if a row is missing from any of them.
+//!
+//! Three shapes of data:
+//! - **records** with an id and an `updated` time ([`Versioned`]): loading keeps every record that
+//!   reads; merging and tab sync go record by record, the later `updated` winning;
+//! - **the log** of ratings: entries without ids; merging is a union, in time order;
+//! - **the settings**: one object; a backup's settings never replace the current ones in a merge.
+//!
+//! The typed half is reached through a trait object (`&'static dyn Data`) rather than generics,
+//! so each operation is compiled once per collection instead of once per caller.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
+use super::plan::PlanItem;
+use super::practice::{CardState, ReviewEntry};
+use super::questions::Question;
+use super::search::SearchVersion;
+use super::sync::reconcile;
+
+/// Everything the app holds: one field a collection (see [`TABLE`]).
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Db {
+    pub interviews: Vec<Interview>,
+    pub reflections: Vec<Reflection>,
+    pub settings: Settings,
+    /// Questions the user added or changed (starter questions not touched are not stored).
+    pub questions: Vec<Question>,
+    /// The practice schedule, one card per practised question.
+    pub cards: Vec<CardState>,
+    /// Every rating, oldest first.
+    pub reviews: Vec<ReviewEntry>,
+    /// The development plan.
+    pub plan: Vec<PlanItem>,
+    /// What the user is looking for, one version per saved change.
+    pub search: Vec<SearchVersion>,
+}
+
+impl Db {
+    /// The JSON text stored for one collection.
+    pub fn encode(&self, c: Collection) -> Result<String, String> {
+        c.data()
+            .encode(self)
+            .map_err(|e| format!("could not encode {}: {e}", c.name()))
+    }
+}
+
+/// A stored collection: one storage key and one field of [`Db`] each.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    Interviews,
+    Reflections,
+    Settings,
+    Questions,
+    Cards,
+    Reviews,
+    Plan,
+    Search,
+}
+
+/// The shape of a collection's data.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// Records with ids: merged and synced record by record, the later `updated` winning.
+    Records,
+    /// Entries without ids: merged as a union.
+    Log,
+    /// One object: a merge keeps the current one; another tab's is taken unless this tab has
+    /// unsaved changes.
+    Object,
+}
+
+/// One row of the table: a collection declared once.
+pub struct Row {
+    pub collection: Collection,
+    /// The storage key's suffix (`rebound.<name>`) and the collection's name in a backup.
+    pub name: &'static str,
+    /// How messages name one record, and several.
+    pub one: &'static str,
+    pub many: &'static str,
+    /// Whether a backup holds it.
+    pub exported: bool,
+    /// The shape of its data, which says how it merges and syncs.
+    pub kind: Kind,
+    /// The typed half: the field of [`Db`] and how its data loads, merges and syncs.
+    pub data: &'static dyn Data,
+}
+
+/// Every collection, in the order backups write them and messages list them.
+pub static TABLE: [Row; 8] = [
+    Row {
+        collection: Collection::Interviews,
+        name: "interviews",
+        one: "interview",
+        many: "interviews",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<Interview> {
+            field: |db| &db.interviews,
+            field_mut: |db| &mut db.interviews,
+            id_mut: |r| &mut r.id,
+        },
+    },
+    Row {
+        collection: Collection::Reflections,
+        name: "reflections",
+        one: "reflection",
+        many: "reflections",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<Reflection> {
+            field: |db| &db.reflections,
+            field_mut: |db| &mut db.reflections,
+            id_mut: |r| &mut r.id,
+        },
+    },
+    Row {
+        collection: Collection::Questions,
+        name: "questions",
+        one: "question",
+        many: "questions",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<Question> {
+            field: |db| &db.questions,
+            field_mut: |db| &mut db.questions,
+            id_mut: |r| &mut r.id,
+        },
+    },
+    Row {
+        collection: Collection::Cards,
+        name: "cards",
+        one: "practice card",
+        many: "practice cards",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<CardState> {
+            field: |db| &db.cards,
+            field_mut: |db| &mut db.cards,
+            id_mut: |r| &mut r.id,
+        },
+    },
+    Row {
+        collection: Collection::Plan,
+        name: "plan",
+        one: "plan item",
+        many: "plan items",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<PlanItem> {
+            field: |db| &db.plan,
+            field_mut: |db| &mut db.plan,
+            id_mut: |r| &mut r.id,
+        },
+    },
+    Row {
+        collection: Collection::Search,
+        name: "search",
+        one: "version of what I'm looking for",
+        many: "versions of what I'm looking for",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<SearchVersion> {
+            field: |db| &db.search,
+            field_mut: |db| &mut db.search,
+            id_mut: |r| &mut r.id,
+        },
+    },
+    Row {
+        collection: Collection::Settings,
+        name: "settings",
+        one: "setting",
+        many: "settings",
+        exported: true,
+        kind: Kind::Object,
+        data: &SettingsData,
+    },
+    Row {
+        collection: Collection::Reviews,
+        name: "reviews",
+        one: "rating",
+        many: "ratings",
+        exported: true,
+        kind: Kind::Log,
+        data: &LogData,
+    },
+];
+
+pub const KEY_PREFIX: &str = "rebound.";
+pub const DAMAGED_PREFIX: &str = "rebound.damaged.";
+
+impl Collection {
+    /// Every collection, in the table's order.
+    pub fn all() -> impl Iterator<Item = Collection> {
+        TABLE.iter().map(|r| r.collection)
+    }
+    pub fn row(self) -> &'static Row {
+        // Every collection has a row (checked by a test); the first row is a harmless fallback.
+        TABLE
+            .iter()
+            .find(|r| r.collection == self)
+            .unwrap_or(&TABLE[0])
+    }
+    pub fn data(self) -> &'static dyn Data {
+        self.row().data
+    }
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+    /// Its storage key: `rebound.<name>`.
+    pub fn key(self) -> String {
+        format!("{KEY_PREFIX}{}", self.name())
+    }
+    pub fn from_key(key: &str) -> Option<Collection> {
+        let name = key.strip_prefix(KEY_PREFIX)?;
+        TABLE.iter().find(|r| r.name == name).map(|r| r.collection)
+    }
+    /// Where a damaged value of this collection is kept aside.
+    pub fn damaged_key(self, now_ms: i64) -> String {
+        format!("{DAMAGED_PREFIX}{}.{now_ms}", self.name())
+    }
+}
+
+/// Why a collection's value was not fully read.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum ReadError {
+    /// It is not a list (of records or entries).
+    NotAList,
+    /// The settings are not an object of named values.
+    NotNamed,
+    /// Entry `index` (from 0) does not read; `reason` is serde's.
+    Bad { index: usize, reason: String },
+    /// Record `index` has no id.
+    MissingId { index: usize },
+    /// Two records share this id.
+    DuplicateId { id: Id },
+}
+
+/// What a lenient load kept of a collection.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Salvage {
+    /// Records or entries that loaded and are in use.
+    pub kept: usize,
+    /// Records or entries that could not be read (still in the raw text).
+    pub unreadable: usize,
+    /// Set when the value as a whole could not be read (nothing of it is in use).
+    pub whole: Option<ReadError>,
+}
+
+/// What a merge did to one collection.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Merged {
+    /// Records only in the incoming data, now added.
+    pub added: usize,
+    /// Records on both sides where the incoming one was newer and replaced the current one.
+    pub updated: usize,
+    /// Current records kept as they were (also those the incoming data did not have).
+    pub unchanged: usize,
+}
+
+/// What folding in another tab's copy of a collection did.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Folded {
+    /// Records edited here that lost to a later write in the other tab.
+    pub overwritten: Vec<Id>,
+    /// Whether this tab's copy now differs from what the other tab stored (so it must be
+    /// written again, with both tabs' changes).
+    pub differs_from_stored: bool,
+    /// Whether this tab's copy changed.
+    pub changed: bool,
+}
+
+/// The typed half of a row: one field of [`Db`] and how its data loads, merges and syncs.
+pub trait Data: Sync {
+    /// The stored JSON text.
+    fn encode(&self, db: &Db) -> Result<String, serde_json::Error>;
+    /// The value as a backup writes it: pretty-printed JSON.
+    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error>;
+    /// Read a stored value leniently: keep everything that reads (records with a missing or
+    /// repeated id get a fresh, deterministic one).
+    fn load(&self, db: &mut Db, value: Value) -> Salvage;
+    /// Read stored JSON text that is expected to be clean; `false` (and nothing changed) when
+    /// it is not, so the caller falls back to [`Data::load`].
+    fn load_text(&self, db: &mut Db, text: &str) -> bool;
+    /// Read a backup's value strictly: every record must read, with a unique, non-empty id.
+    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError>;
+    /// Records (or entries) held.
+    fn len(&self, db: &Db) -> usize;
+    /// (id, updated) of every record; empty for the log and the settings.
+    fn versions<'a>(&self, db: &'a Db) -> Vec<(&'a str, Millis)>;
+    /// Merge `incoming` into `db`; `None` for the settings (the current ones are kept).
+    fn merge(&self, db: &mut Db, incoming: &Db) -> Option<Merged>;
+    /// Fold in another tab's copy (`incoming`, just stored there): see `core::sync`. `dirty`:
+    /// this tab has unsaved changes to this collection.
+    fn fold_in(
+        &self,
+        db: &mut Db,
+        incoming: &mut Db,
+        touched: &BTreeSet<Id>,
+        deleted: &BTreeSet<Id>,
+        dirty: bool,
+    ) -> Folded;
+    /// Move this collection from `from` into `to`.
+    fn take(&self, from: &mut Db, to: &mut Db);
+    /// Copy into `to` the records of `from` whose ids are in `ids` (the whole value for the
+    /// log and the settings): what this tab holds that storage does not.
+    fn copy_some(&self, from: &Db, ids: &BTreeSet<Id>, to: &mut Db);
+    /// Whether `a` and `b` hold the same value.
+    fn same(&self, a: &Db, b: &Db) -> bool;
+}
+
+/// A collection of records with ids.
+pub struct Records<T: 'static> {
+    pub field: fn(&Db) -> &Vec<T>,
+    pub field_mut: fn(&mut Db) -> &mut Vec<T>,
+    pub id_mut: fn(&mut T) -> &mut Id,
+}
+
+impl<T> Data for Records<T>
+where
+    T: Versioned + Serialize + DeserializeOwned + Sync + 'static,
+{
+    fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
+        serde_json::to_string((self.field)(db))
+    }
+    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec_pretty((self.field)(db))
+    }
+    fn load(&self, db: &mut Db, value: Value) -> Salvage {
+        let Value::Array(items) = value else {
+            return Salvage {
+                whole: Some(ReadError::NotAList),
+                ..Salvage::default()
+            };
+        };
+        let total = items.len();
+        let mut out: Vec<T> = Vec::with_capacity(total);
+        let mut seen: HashSet<String> = HashSet::with_capacity(total);
+        for (index, item) in items.into_iter().enumerate() {
+            // serde would read a list as a struct, field by field: a record names its fields.
+            if !item.is_object() {
+                continue;
+            }
+            let Ok(mut record) = serde_json::from_value::<T>(item) else {
+                continue;
+            };
+            if record.id().trim().is_empty() || seen.contains(record.id()) {
+                *(self.id_mut)(&mut record) = format!("recovered-{index}");
+            }
+            seen.insert(record.id().to_string());
+            out.push(record);
+        }
+        let kept = out.len();
+        *(self.field_mut)(db) = out;
+        Salvage {
+            kept,
+            unreadable: total - kept,
+            whole: None,
+        }
+    }
+    fn load_text(&self, db: &mut Db, text: &str) -> bool {
+        let Ok(records) = serde_json::from_str::<Vec<T>>(text) else {
+            return false;
+        };
+        let mut seen = HashSet::with_capacity(records.len());
+        if !records
+            .iter()
+            .all(|r| !r.id().trim().is_empty() && seen.insert(r.id()))
+        {
+            return false;
+        }
+        *(self.field_mut)(db) = records;
+        true
+    }
+    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError> {
+        let Value::Array(items) = value else {
+            return Err(ReadError::NotAList);
+        };
+        let mut out: Vec<T> = Vec::with_capacity(items.len());
+        let mut seen = HashSet::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            if !item.is_object() {
+                return Err(ReadError::Bad {
+                    index,
+                    reason: super::schema::NOT_NAMED.to_string(),
+                });
+            }
+            let record = serde_json::from_value::<T>(item).map_err(|e| ReadError::Bad {
+                index,
+                reason: e.to_string(),
+            })?;
+            if record.id().trim().is_empty() {
+                return Err(ReadError::MissingId { index });
+            }
+            if !seen.insert(record.id().to_string()) {
+                return Err(ReadError::DuplicateId {
+                    id: record.id().to_string(),
+                });
+            }
+            out.push(record);
+        }
+        *(self.field_mut)(db) = out;
+        Ok(())
+    }
+    fn len(&self, db: &Db) -> usize {
+        (self.field)(db).len()
+    }
+    fn versions<'a>(&self, db: &'a Db) -> Vec<(&'a str, Millis)> {
+        (self.field)(db)
+            .iter()
+            .map(|r| (r.id(), r.updated()))
+            .collect()
+    }
+    fn merge(&self, db: &mut Db, incoming: &Db) -> Option<Merged> {
+        let current = (self.field_mut)(db);
+        let before = current.len();
+        let mut at: HashMap<String, usize> = HashMap::with_capacity(before);
+        for (i, r) in current.iter().enumerate() {
+            at.entry(r.id().to_string()).or_insert(i);
+        }
+        let (mut added, mut updated) = (0, 0);
+        for r in (self.field)(incoming) {
+            match at.get(r.id()).and_then(|&i| current.get_mut(i)) {
+                Some(kept) => {
+                    if r.updated() > kept.updated() {
+                        *kept = r.clone();
+                        updated += 1;
+                    }
+                }
+                None => {
+                    at.insert(r.id().to_string(), current.len());
+                    current.push(r.clone());
+                    added += 1;
+                }
+            }
+        }
+        Some(Merged {
+            added,
+            updated,
+            unchanged: before.saturating_sub(updated),
+        })
+    }
+    fn fold_in(
+        &self,
+        db: &mut Db,
+        incoming: &mut Db,
+        touched: &BTreeSet<Id>,
+        deleted: &BTreeSet<Id>,
+        _dirty: bool,
+    ) -> Folded {
+        let theirs = (self.field)(incoming);
+        let local = (self.field_mut)(db);
+        let result = reconcile(local, theirs, touched, deleted);
+        let differs_from_stored = result.records != *theirs;
+        let changed = result.records != *local;
+        if changed {
+            *local = result.records;
+        }
+        Folded {
+            overwritten: result.overwritten,
+            differs_from_stored,
+            changed,
+        }
+    }
+    fn take(&self, from: &mut Db, to: &mut Db) {
+        *(self.field_mut)(to) = std::mem::take((self.field_mut)(from));
+    }
+    fn copy_some(&self, from: &Db, ids: &BTreeSet<Id>, to: &mut Db) {
+        let picked = (self.field)(from)
+            .iter()
+            .filter(|r| ids.contains(r.id()))
+            .cloned();
+        (self.field_mut)(to).extend(picked);
+    }
+    fn same(&self, a: &Db, b: &Db) -> bool {
+        (self.field)(a) == (self.field)(b)
+    }
+}
+
+/// The settings: one object of named values, each brought into its allowed range.
+pub struct SettingsData;
+
+impl Data for SettingsData {
+    fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&db.settings)
+    }
+    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec_pretty(&db.settings)
+    }
+    fn load(&self, db: &mut Db, value: Value) -> Salvage {
+        match decode_settings(value) {
+            Ok(s) => {
+                db.settings = s;
+                Salvage {
+                    kept: 1,
+                    ..Salvage::default()
+                }
+            }
+            Err(e) => Salvage {
+                unreadable: 1,
+                whole: Some(e),
+                ..Salvage::default()
+            },
+        }
+    }
+    fn load_text(&self, db: &mut Db, text: &str) -> bool {
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => self.load(db, value).whole.is_none(),
+            Err(_) => false,
+        }
+    }
+    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError> {
+        db.settings = decode_settings(value)?;
+        Ok(())
+    }
+    fn len(&self, _db: &Db) -> usize {
+        1
+    }
+    fn versions<'a>(&self, _db: &'a Db) -> Vec<(&'a str, Millis)> {
+        Vec::new()
+    }
+    fn merge(&self, _db: &mut Db, _incoming: &Db) -> Option<Merged> {
+        None
+    }
+    fn fold_in(
+        &self,
+        db: &mut Db,
+        incoming: &mut Db,
+        _touched: &BTreeSet<Id>,
+        _deleted: &BTreeSet<Id>,
+        dirty: bool,
+    ) -> Folded {
+        // Unsaved settings here are written after; otherwise the other tab's are taken.
+        let changed = !dirty && db.settings != incoming.settings;
+        if changed {
+            db.settings = std::mem::take(&mut incoming.settings);
+        }
+        Folded {
+            overwritten: Vec::new(),
+            differs_from_stored: dirty,
+            changed,
+        }
+    }
+    fn take(&self, from: &mut Db, to: &mut Db) {
+        to.settings = std::mem::take(&mut from.settings);
+    }
+    fn copy_some(&self, from: &Db, _ids: &BTreeSet<Id>, to: &mut Db) {
+        to.settings = from.settings.clone();
+    }
+    fn same(&self, a: &Db, b: &Db) -> bool {
+        a.settings == b.settings
+    }
+}
+
+/// Decode the settings object, bringing every value into its allowed range. Only an object is
+/// accepted (serde would otherwise read a list as a struct, field by field).
+fn decode_settings(value: Value) -> Result<Settings, ReadError> {
+    if !value.is_object() {
+        return Err(ReadError::NotNamed);
+    }
+    serde_json::from_value::<Settings>(value)
+        .map(Settings::clamped)
+        .map_err(|e| ReadError::Bad {
+            index: 0,
+            reason: e.to_string(),
+        })
+}
+
+/// The log of ratings: entries without ids, oldest first.
+pub struct LogData;
+
+impl Data for LogData {
+    fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&db.reviews)
+    }
+    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec_pretty(&db.reviews)
+    }
+    fn load(&self, db: &mut Db, value: Value) -> Salvage {
+        let Value::Array(items) = value else {
+            return Salvage {
+                whole: Some(ReadError::NotAList),
+                ..Salvage::default()
+            };
+        };
+        let total = items.len();
+        db.reviews = items
+            .into_iter()
+            .filter_map(|item| serde_json::from_value::<ReviewEntry>(item).ok())
+            .collect();
+        Salvage {
+            kept: db.reviews.len(),
+            unreadable: total - db.reviews.len(),
+            whole: None,
+        }
+    }
+    fn load_text(&self, db: &mut Db, text: &str) -> bool {
+        match serde_json::from_str::<Vec<ReviewEntry>>(text) {
+            Ok(log) => {
+                db.reviews = log;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError> {
+        let Value::Array(items) = value else {
+            return Err(ReadError::NotAList);
+        };
+        db.reviews = items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| {
+                serde_json::from_value::<ReviewEntry>(item).map_err(|e| ReadError::Bad {
+                    index,
+                    reason: e.to_string(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(())
+    }
+    fn len(&self, db: &Db) -> usize {
+        db.reviews.len()
+    }
+    fn versions<'a>(&self, _db: &'a Db) -> Vec<(&'a str, Millis)> {
+        Vec::new()
+    }
+    fn merge(&self, db: &mut Db, incoming: &Db) -> Option<Merged> {
+        // Every rating on either side, once, in time order.
+        let known: HashSet<(&str, Millis, u8)> = db
+            .reviews
+            .iter()
+            .map(|e| (e.id.as_str(), e.at, e.grade.key()))
+            .collect();
+        let added: Vec<ReviewEntry> = incoming
+            .reviews
+            .iter()
+            .filter(|e| !known.contains(&(e.id.as_str(), e.at, e.grade.key())))
+            .cloned()
+            .collect();
+        let count = added.len();
+        if count > 0 {
+            db.reviews.extend(added);
+            super::order::sort_by_key(&mut db.reviews, |e| e.at);
+        }
+        Some(Merged {
+            added: count,
+            updated: 0,
+            unchanged: db.reviews.len() - count,
+        })
+    }
+    fn fold_in(
+        &self,
+        db: &mut Db,
+        incoming: &mut Db,
+        _touched: &BTreeSet<Id>,
+        _deleted: &BTreeSet<Id>,
+        dirty: bool,
+    ) -> Folded {
+        // A log without ids: take the other tab's unless ours has unsaved ratings, which will
+        // be written (with theirs lost only if both rated in the same moment).
+        let changed = !dirty && db.reviews != incoming.reviews;
+        if changed {
+            db.reviews = std::mem::take(&mut incoming.reviews);
+        }
+        Folded {
+            overwritten: Vec::new(),
+            differs_from_stored: dirty,
+            changed,
+        }
+    }
+    fn take(&self, from: &mut Db, to: &mut Db) {
+        to.reviews = std::mem::take(&mut from.reviews);
+    }
+    fn copy_some(&self, from: &Db, _ids: &BTreeSet<Id>, to: &mut Db) {
+        to.reviews = from.reviews.clone();
+    }
+    fn same(&self, a: &Db, b: &Db) -> bool {
+        a.reviews == b.reviews
+    }
+}
+
+#[cfg(test)]
+mod tests;

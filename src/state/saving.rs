@@ -1,0 +1,195 @@
+//! Saving: edits mark their collection dirty; dirty collections are written [`SAVE_DELAY`]
+//! later (one write per collection, however many keystrokes), and at once when the page is
+//! hidden or closed. A failed write leaves the stored value untouched and the edit in memory,
+//! with a notice that says so. Nothing is ever written over data from a newer version: neither
+//! when this tab loaded it, nor when another tab running a newer version moved the stored
+//! format on while this one was open (checked before every write).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::{AppState, Notice};
+use crate::core::backup::DeviceMeta;
+use crate::core::collections::{Collection, Db, Kind};
+use crate::core::model::{Id, Millis};
+use crate::core::schema::{self, DAMAGED_PREFIX, SCHEMA_KEY, SCHEMA_VERSION};
+use crate::platform;
+use crate::storage::{self, WriteError};
+
+/// How long edits are gathered before they are written.
+pub const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+#[derive(Default)]
+pub(super) struct Saver {
+    pub dirty: BTreeSet<Collection>,
+    pub timer_pending: bool,
+    /// Collections never to be written this session (their damaged raw text could not be
+    /// kept aside).
+    pub frozen: BTreeSet<Collection>,
+    /// Nothing is written: the data is from a newer version.
+    pub read_only: bool,
+    pub schema_written: bool,
+    /// Records edited or created here and not yet written, per collection.
+    pub touched: BTreeMap<Collection, BTreeSet<Id>>,
+    /// Records deleted here and not yet written, per collection.
+    pub deleted: BTreeMap<Collection, BTreeSet<Id>>,
+}
+
+impl AppState {
+    /// Record `id` of `c` was edited or created: save it.
+    pub(super) fn touch(&self, c: Collection, id: &str) {
+        self.saver.update_value(|s| {
+            s.touched.entry(c).or_default().insert(id.to_string());
+            if let Some(d) = s.deleted.get_mut(&c) {
+                d.remove(id);
+            }
+        });
+        self.changed(c);
+    }
+
+    /// Record `id` of `c` was deleted: save that.
+    pub(super) fn forget(&self, c: Collection, id: &str) {
+        self.saver.update_value(|s| {
+            s.deleted.entry(c).or_default().insert(id.to_string());
+            if let Some(t) = s.touched.get_mut(&c) {
+                t.remove(id);
+            }
+        });
+        self.changed(c);
+    }
+
+    /// Collection `c` changed: write it a moment from now.
+    pub(super) fn changed(&self, c: Collection) {
+        let first_unsaved = self.saver.with_value(|s| !s.timer_pending);
+        self.saver.update_value(|s| {
+            s.dirty.insert(c);
+            s.timer_pending = true;
+        });
+        if first_unsaved {
+            // The app's own timer: it lives as long as the state, and flushing twice is harmless.
+            let state = *self;
+            set_timeout(move || state.flush(), SAVE_DELAY);
+        }
+        if self.meta.with_untracked(|m| m.unexported_since.is_none()) {
+            self.w.meta.update(|m| m.changed(platform::now_ms()));
+            self.save_meta();
+        }
+    }
+
+    pub(super) fn save_meta(&self) {
+        if !self.may_write() {
+            return;
+        }
+        if let Ok(text) = serde_json::to_string(&self.meta.get_untracked()) {
+            let _ = storage::write(DeviceMeta::KEY, &text);
+        }
+    }
+
+    /// Whether some edits are not in storage yet.
+    pub fn has_unsaved(&self) -> bool {
+        self.saver.with_value(|s| !s.dirty.is_empty())
+    }
+
+    /// Whether this tab may write: not read-only, and no other tab has moved the stored format
+    /// past what this build knows (if one has, this tab stops writing from now on and says so).
+    fn may_write(&self) -> bool {
+        if self.saver.with_value(|s| s.read_only) {
+            return false;
+        }
+        let moved_on = storage::read(SCHEMA_KEY)
+            .and_then(|text| schema::stored_version(&text))
+            .is_some_and(|v| v > SCHEMA_VERSION);
+        if moved_on {
+            self.stop_writing_newer();
+        }
+        !moved_on
+    }
+
+    /// Another tab runs a newer version and moved the stored format on: keep every edit here in
+    /// memory, write nothing more, and offer to reload.
+    pub(super) fn stop_writing_newer(&self) {
+        self.saver.update_value(|s| s.read_only = true);
+        self.notify(Notice::UpdatedElsewhere);
+    }
+
+    /// Write every dirty collection now. Failures leave the data in memory and dirty, and say
+    /// so in a notice; the value already in storage is never touched by a failed write.
+    pub fn flush(&self) {
+        self.saver.update_value(|s| s.timer_pending = false);
+        let (dirty, frozen) = self
+            .saver
+            .with_value(|s| (s.dirty.clone(), s.frozen.clone()));
+        if dirty.is_empty() || !self.may_write() {
+            return;
+        }
+        let mut quota_full = false;
+        for c in dirty.iter().filter(|c| !frozen.contains(c)) {
+            let result = self
+                .with_db(|db| db.encode(*c))
+                .map_err(WriteError::Other)
+                .and_then(|text| storage::write(&c.key(), &text));
+            match result {
+                Ok(()) => self.saver.update_value(|s| {
+                    s.dirty.remove(c);
+                    s.touched.remove(c);
+                    s.deleted.remove(c);
+                }),
+                Err(WriteError::QuotaFull) => quota_full = true,
+                Err(WriteError::Unavailable) => self.notify(Notice::StorageUnavailable),
+                Err(WriteError::Other(e)) => self.notify(Notice::SaveFailed(e)),
+            }
+        }
+        if !self.saver.with_value(|s| s.schema_written)
+            && storage::write(SCHEMA_KEY, &SCHEMA_VERSION.to_string()).is_ok()
+        {
+            self.saver.update_value(|s| s.schema_written = true);
+        }
+        if quota_full {
+            self.notify(Notice::QuotaFull);
+        } else if !self.has_unsaved() {
+            self.dismiss(&Notice::QuotaFull);
+        }
+    }
+
+    /// The edits this tab holds that storage does not, as the text of a backup file (records
+    /// edited or created here, and the settings and ratings if they changed), so they can be
+    /// copied when this tab may no longer write. `None` when there are none.
+    pub fn unsaved_as_backup(&self) -> Option<String> {
+        let (dirty, touched) = self
+            .saver
+            .with_value(|s| (s.dirty.clone(), s.touched.clone()));
+        if dirty.is_empty() {
+            return None;
+        }
+        let mut unsaved = Db::default();
+        self.with_db(|db| {
+            for c in &dirty {
+                let ids = touched.get(c).cloned().unwrap_or_default();
+                if c.row().kind != Kind::Records || !ids.is_empty() {
+                    c.data().copy_some(db, &ids, &mut unsaved);
+                }
+            }
+        });
+        crate::core::transfer::export(&unsaved, platform::now_ms()).ok()
+    }
+}
+
+/// Keep `raw` aside under a damaged key, unless the same text is already kept. Returns the key,
+/// or `None` if it could not be written (then the original must not be overwritten).
+pub(super) fn keep_aside(
+    stored: &BTreeMap<String, String>,
+    c: Collection,
+    raw: &str,
+    now: Millis,
+) -> Option<String> {
+    if let Some((key, _)) = stored
+        .iter()
+        .find(|(k, v)| k.starts_with(DAMAGED_PREFIX) && v.as_str() == raw)
+    {
+        return Some(key.clone());
+    }
+    let key = c.damaged_key(now);
+    storage::write(&key, raw).ok().map(|_| key)
+}

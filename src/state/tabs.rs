@@ -1,0 +1,105 @@
+//! Another tab or window of Rebound wrote to storage (the `storage` event): fold it in. Records
+//! this tab has not touched follow the other tab; for one edited in both, the later write wins
+//! and the user is told (`core::sync`). A new stored format from a newer version stops this tab
+//! from writing (see `saving.rs`).
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::{AppState, Notice};
+use crate::core::backup::DeviceMeta;
+use crate::core::collections::{Collection, Db, DAMAGED_PREFIX};
+use crate::core::schema::{self, SCHEMA_KEY, SCHEMA_VERSION};
+use crate::storage;
+
+impl AppState {
+    /// Another tab stored `new_value` under `key` (`None` key: it cleared storage).
+    pub fn on_external_change(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            self.reset_memory();
+            return;
+        };
+        if key == SCHEMA_KEY {
+            let newer = new_value
+                .as_deref()
+                .and_then(schema::stored_version)
+                .is_some_and(|v| v > SCHEMA_VERSION);
+            if newer {
+                self.stop_writing_newer();
+            }
+            return;
+        }
+        if key == DeviceMeta::KEY {
+            let meta = new_value
+                .and_then(|t| serde_json::from_str::<DeviceMeta>(&t).ok())
+                .unwrap_or_default();
+            self.w.meta.set(meta);
+            return;
+        }
+        if key.starts_with(DAMAGED_PREFIX) {
+            self.refresh_kept_aside();
+            return;
+        }
+        let Some(c) = Collection::from_key(&key) else {
+            return;
+        };
+        // A removed key reads as an empty collection (the settings: the defaults).
+        let text = new_value
+            .map(storage::unpacked)
+            .unwrap_or_else(|| Db::default().encode(c).unwrap_or_default());
+        let loaded = schema::load(&BTreeMap::from([
+            (SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string()),
+            (c.key(), text),
+        ]));
+        if !loaded.problems.is_empty() {
+            return; // never adopt something unreadable; what is here stays as it is
+        }
+        let mut incoming = loaded.db;
+        let (touched, deleted, dirty) = self.saver.with_value(|s| {
+            (
+                s.touched.get(&c).cloned().unwrap_or_default(),
+                s.deleted.get(&c).cloned().unwrap_or_default(),
+                s.dirty.contains(&c),
+            )
+        });
+        let folded = self.db.try_update_value(|db| {
+            c.data()
+                .fold_in(db, &mut incoming, &touched, &deleted, dirty)
+        });
+        let Some(folded) = folded else {
+            return;
+        };
+        for id in &folded.overwritten {
+            let title = self
+                .interview(id)
+                .map(|i| i.title())
+                .unwrap_or_else(|| "A record".to_string());
+            self.notify(Notice::ChangedElsewhere { title });
+        }
+        if folded.changed {
+            self.changed[super::index(c)].notify();
+        }
+        if folded.differs_from_stored {
+            // Our unsaved edits are still newer: write them (with the other tab's changes).
+            self.changed(c);
+        }
+        self.w.external_revision.update(|n| *n += 1);
+    }
+
+    /// Forget everything held in memory and every pending write (storage was emptied).
+    pub(super) fn reset_memory(&self) {
+        self.saver.update_value(|s| {
+            s.dirty.clear();
+            s.touched.clear();
+            s.deleted.clear();
+            s.schema_written = false;
+        });
+        self.db.set_value(Db::default());
+        self.changed_all();
+        self.w.last_rating.set(None);
+        self.w.meta.set(DeviceMeta::default());
+        self.refresh_kept_aside();
+        self.w.external_revision.update(|n| *n += 1);
+    }
+}
