@@ -661,32 +661,6 @@ async fn screenshots() {
 
 // ----- Issue 3: the user owns the data -----
 
-/// Let downloads land in `dir` (headless Chromium blocks them by default).
-async fn allow_downloads(browser: &Browser, dir: &std::path::Path) {
-    browser
-        .cdp(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": dir.to_string_lossy() }),
-        )
-        .await;
-}
-
-/// Wait for a finished `.json` download in `dir` and return its path.
-async fn downloaded_json(dir: &std::path::Path) -> std::path::PathBuf {
-    for _ in 0..100 {
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|e| e == "json") {
-                    return path;
-                }
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("no backup file was downloaded into {}", dir.display());
-}
-
 async fn stored_rebound(browser: &Browser) -> serde_json::Value {
     browser
         .eval(
@@ -709,7 +683,7 @@ async fn delete_everything(browser: &Browser) {
 async fn export_delete_everything_import_and_all_is_back() {
     let (_server, browser) = setup().await;
     let downloads = support::TempDir::new("rebound-downloads").expect("temp dir");
-    allow_downloads(&browser, downloads.path()).await;
+    browser.allow_downloads(downloads.path()).await;
     let id = browser.log_interview("Initech", "Platform Engineer").await;
     browser.fill("#rf-did_not_say", "My migration story").await;
     browser.goto("/settings").await;
@@ -719,7 +693,7 @@ async fn export_delete_everything_import_and_all_is_back() {
     browser
         .click("#backup-title ~ .actions .button.primary")
         .await;
-    let file = downloaded_json(downloads.path()).await;
+    let file = support::downloaded_json(downloads.path()).await;
     let name = file
         .file_name()
         .unwrap_or_default()

@@ -21,7 +21,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
 use super::plan::PlanItem;
@@ -236,6 +236,8 @@ impl Collection {
 /// Why a collection's value was not fully read.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum ReadError {
+    /// The text is not JSON; serde's words.
+    NotJson(String),
     /// It is not a list (of records or entries).
     NotAList,
     /// The settings are not an object of named values.
@@ -257,6 +259,15 @@ pub struct Salvage {
     pub unreadable: usize,
     /// Set when the value as a whole could not be read (nothing of it is in use).
     pub whole: Option<ReadError>,
+}
+
+impl Salvage {
+    fn whole(e: ReadError) -> Salvage {
+        Salvage {
+            whole: Some(e),
+            ..Salvage::default()
+        }
+    }
 }
 
 /// What a merge did to one collection.
@@ -283,19 +294,16 @@ pub struct Folded {
 }
 
 /// The typed half of a row: one field of [`Db`] and how its data loads, merges and syncs.
+/// Values are read from JSON text and written as JSON text (never through `serde_json::Value`,
+/// whose reading code would be compiled again for every record type).
 pub trait Data: Sync {
     /// The stored JSON text.
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error>;
-    /// The value as a backup writes it: pretty-printed JSON.
-    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error>;
-    /// Read a stored value leniently: keep everything that reads (records with a missing or
+    /// Read stored text leniently: keep everything that reads (records with a missing or
     /// repeated id get a fresh, deterministic one).
-    fn load(&self, db: &mut Db, value: Value) -> Salvage;
-    /// Read stored JSON text that is expected to be clean; `false` (and nothing changed) when
-    /// it is not, so the caller falls back to [`Data::load`].
-    fn load_text(&self, db: &mut Db, text: &str) -> bool;
-    /// Read a backup's value strictly: every record must read, with a unique, non-empty id.
-    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError>;
+    fn load(&self, db: &mut Db, text: &str) -> Salvage;
+    /// Read a backup's text strictly: every record must read, with a unique, non-empty id.
+    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError>;
     /// Records (or entries) held.
     fn len(&self, db: &Db) -> usize;
     /// (id, updated) of every record; empty for the log and the settings.
@@ -321,6 +329,22 @@ pub trait Data: Sync {
     fn same(&self, a: &Db, b: &Db) -> bool;
 }
 
+/// The items of a JSON list, each as its own text; or why the text is not a list.
+fn items(text: &str) -> Result<Vec<&RawValue>, ReadError> {
+    serde_json::from_str::<Vec<&RawValue>>(text).map_err(|_| {
+        match serde_json::from_str::<&RawValue>(text) {
+            Ok(_) => ReadError::NotAList,
+            Err(e) => ReadError::NotJson(e.to_string()),
+        }
+    })
+}
+
+/// Whether a JSON text is an object (serde would read a list as a struct, field by field: a
+/// record must name its fields).
+fn is_object(raw: &RawValue) -> bool {
+    raw.get().trim_start().starts_with('{')
+}
+
 /// A collection of records with ids.
 pub struct Records<T: 'static> {
     pub field: fn(&Db) -> &Vec<T>,
@@ -335,25 +359,35 @@ where
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
         serde_json::to_string((self.field)(db))
     }
-    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec_pretty((self.field)(db))
-    }
-    fn load(&self, db: &mut Db, value: Value) -> Salvage {
-        let Value::Array(items) = value else {
-            return Salvage {
-                whole: Some(ReadError::NotAList),
-                ..Salvage::default()
-            };
+    fn load(&self, db: &mut Db, text: &str) -> Salvage {
+        // The usual case: every record reads, with unique ids.
+        if let Ok(records) = serde_json::from_str::<Vec<T>>(text) {
+            let mut seen = HashSet::with_capacity(records.len());
+            if records
+                .iter()
+                .all(|r| !r.id().trim().is_empty() && seen.insert(r.id()))
+            {
+                let kept = records.len();
+                *(self.field_mut)(db) = records;
+                return Salvage {
+                    kept,
+                    ..Salvage::default()
+                };
+            }
+        }
+        // Otherwise record by record.
+        let items = match items(text) {
+            Ok(items) => items,
+            Err(e) => return Salvage::whole(e),
         };
         let total = items.len();
         let mut out: Vec<T> = Vec::with_capacity(total);
         let mut seen: HashSet<String> = HashSet::with_capacity(total);
         for (index, item) in items.into_iter().enumerate() {
-            // serde would read a list as a struct, field by field: a record names its fields.
-            if !item.is_object() {
+            if !is_object(item) {
                 continue;
             }
-            let Ok(mut record) = serde_json::from_value::<T>(item) else {
+            let Ok(mut record) = serde_json::from_str::<T>(item.get()) else {
                 continue;
             };
             if record.id().trim().is_empty() || seen.contains(record.id()) {
@@ -370,34 +404,18 @@ where
             whole: None,
         }
     }
-    fn load_text(&self, db: &mut Db, text: &str) -> bool {
-        let Ok(records) = serde_json::from_str::<Vec<T>>(text) else {
-            return false;
-        };
-        let mut seen = HashSet::with_capacity(records.len());
-        if !records
-            .iter()
-            .all(|r| !r.id().trim().is_empty() && seen.insert(r.id()))
-        {
-            return false;
-        }
-        *(self.field_mut)(db) = records;
-        true
-    }
-    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError> {
-        let Value::Array(items) = value else {
-            return Err(ReadError::NotAList);
-        };
+    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
+        let items = items(text)?;
         let mut out: Vec<T> = Vec::with_capacity(items.len());
         let mut seen = HashSet::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
-            if !item.is_object() {
+            if !is_object(item) {
                 return Err(ReadError::Bad {
                     index,
                     reason: super::schema::NOT_NAMED.to_string(),
                 });
             }
-            let record = serde_json::from_value::<T>(item).map_err(|e| ReadError::Bad {
+            let record = serde_json::from_str::<T>(item.get()).map_err(|e| ReadError::Bad {
                 index,
                 reason: e.to_string(),
             })?;
@@ -496,11 +514,8 @@ impl Data for SettingsData {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
         serde_json::to_string(&db.settings)
     }
-    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec_pretty(&db.settings)
-    }
-    fn load(&self, db: &mut Db, value: Value) -> Salvage {
-        match decode_settings(value) {
+    fn load(&self, db: &mut Db, text: &str) -> Salvage {
+        match decode_settings(text) {
             Ok(s) => {
                 db.settings = s;
                 Salvage {
@@ -510,19 +525,12 @@ impl Data for SettingsData {
             }
             Err(e) => Salvage {
                 unreadable: 1,
-                whole: Some(e),
-                ..Salvage::default()
+                ..Salvage::whole(e)
             },
         }
     }
-    fn load_text(&self, db: &mut Db, text: &str) -> bool {
-        match serde_json::from_str::<Value>(text) {
-            Ok(value) => self.load(db, value).whole.is_none(),
-            Err(_) => false,
-        }
-    }
-    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError> {
-        db.settings = decode_settings(value)?;
+    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
+        db.settings = decode_settings(text)?;
         Ok(())
     }
     fn len(&self, _db: &Db) -> usize {
@@ -566,11 +574,13 @@ impl Data for SettingsData {
 
 /// Decode the settings object, bringing every value into its allowed range. Only an object is
 /// accepted (serde would otherwise read a list as a struct, field by field).
-fn decode_settings(value: Value) -> Result<Settings, ReadError> {
-    if !value.is_object() {
+fn decode_settings(text: &str) -> Result<Settings, ReadError> {
+    let raw =
+        serde_json::from_str::<&RawValue>(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    if !is_object(raw) {
         return Err(ReadError::NotNamed);
     }
-    serde_json::from_value::<Settings>(value)
+    serde_json::from_str::<Settings>(raw.get())
         .map(Settings::clamped)
         .map_err(|e| ReadError::Bad {
             index: 0,
@@ -585,20 +595,22 @@ impl Data for LogData {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
         serde_json::to_string(&db.reviews)
     }
-    fn export(&self, db: &Db) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec_pretty(&db.reviews)
-    }
-    fn load(&self, db: &mut Db, value: Value) -> Salvage {
-        let Value::Array(items) = value else {
+    fn load(&self, db: &mut Db, text: &str) -> Salvage {
+        if let Ok(log) = serde_json::from_str::<Vec<ReviewEntry>>(text) {
+            db.reviews = log;
             return Salvage {
-                whole: Some(ReadError::NotAList),
+                kept: db.reviews.len(),
                 ..Salvage::default()
             };
+        }
+        let items = match items(text) {
+            Ok(items) => items,
+            Err(e) => return Salvage::whole(e),
         };
         let total = items.len();
         db.reviews = items
             .into_iter()
-            .filter_map(|item| serde_json::from_value::<ReviewEntry>(item).ok())
+            .filter_map(|item| serde_json::from_str::<ReviewEntry>(item.get()).ok())
             .collect();
         Salvage {
             kept: db.reviews.len(),
@@ -606,24 +618,12 @@ impl Data for LogData {
             whole: None,
         }
     }
-    fn load_text(&self, db: &mut Db, text: &str) -> bool {
-        match serde_json::from_str::<Vec<ReviewEntry>>(text) {
-            Ok(log) => {
-                db.reviews = log;
-                true
-            }
-            Err(_) => false,
-        }
-    }
-    fn import(&self, db: &mut Db, value: Value) -> Result<(), ReadError> {
-        let Value::Array(items) = value else {
-            return Err(ReadError::NotAList);
-        };
-        db.reviews = items
+    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
+        db.reviews = items(text)?
             .into_iter()
             .enumerate()
             .map(|(index, item)| {
-                serde_json::from_value::<ReviewEntry>(item).map_err(|e| ReadError::Bad {
+                serde_json::from_str::<ReviewEntry>(item.get()).map_err(|e| ReadError::Bad {
                     index,
                     reason: e.to_string(),
                 })

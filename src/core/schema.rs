@@ -136,50 +136,52 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
     };
     let current = stored_schema.is_none_or(|v| v == SCHEMA_VERSION);
 
-    // Text in the current schema is read straight into records; anything else (an older
-    // schema, or text that does not read cleanly) goes through JSON values, migrations and
-    // salvage. Text that is not JSON at all is damaged as a whole.
-    let mut db = Db::default();
-    let mut raw = RawCollections {
-        schema: stored_schema.unwrap_or(SCHEMA_VERSION),
-        values: BTreeMap::new(),
-    };
-    for row in &TABLE {
-        let c = row.collection;
-        let Some(text) = stored.get(&c.key()) else {
-            continue;
-        };
-        if current && row.data.load_text(&mut db, text) {
-            continue;
-        }
-        match serde_json::from_str::<Value>(text) {
-            Ok(v) => {
-                raw.values.insert(c, v);
+    // Text in the current schema is read as it is. Text of an older schema goes through the
+    // migrations (on JSON values) first; text of a newer one is read as it is, leniently, and
+    // never written over.
+    let mut texts: Vec<(Collection, std::borrow::Cow<str>)> = Vec::new();
+    let mut read_only = false;
+    if current {
+        for row in &TABLE {
+            if let Some(text) = stored.get(&row.collection.key()) {
+                texts.push((row.collection, text.into()));
             }
-            Err(e) => problems.push(Problem::Damaged {
-                collection: c,
-                raw: text.clone(),
-                reason: format!("it is not valid JSON ({e})"),
-                kept: 0,
-                unreadable: 1,
-            }),
+        }
+    } else {
+        let mut raw = RawCollections {
+            schema: stored_schema.unwrap_or(SCHEMA_VERSION),
+            values: BTreeMap::new(),
+        };
+        for row in &TABLE {
+            let c = row.collection;
+            let Some(text) = stored.get(&c.key()) else {
+                continue;
+            };
+            match serde_json::from_str::<Value>(text) {
+                Ok(v) => {
+                    raw.values.insert(c, v);
+                }
+                // Not JSON at all: reported below, as it is.
+                Err(_) => texts.push((c, text.into())),
+            }
+        }
+        let raw = match migrate(raw.clone()) {
+            Ok(m) => m,
+            Err(MigrateError::Newer { found }) => {
+                problems.push(Problem::NewerSchema { found });
+                read_only = true;
+                raw
+            }
+        };
+        for (c, value) in raw.values {
+            texts.push((c, value.to_string().into()));
         }
     }
 
-    let mut read_only = false;
-    let raw = match migrate(raw.clone()) {
-        Ok(m) => m,
-        Err(MigrateError::Newer { found }) => {
-            // Read leniently (unknown fields are kept) but never write over it.
-            problems.push(Problem::NewerSchema { found });
-            read_only = true;
-            raw
-        }
-    };
-
-    for (c, value) in raw.values {
+    let mut db = Db::default();
+    for (c, text) in texts {
         let row = c.row();
-        let salvage = row.data.load(&mut db, value);
+        let salvage = row.data.load(&mut db, &text);
         let reason = match (&salvage.whole, row.kind) {
             (None, _) if salvage.unreadable == 0 => continue,
             (None, kind) => {
@@ -194,6 +196,7 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
                     salvage.kept + salvage.unreadable
                 )
             }
+            (Some(ReadError::NotJson(e)), _) => format!("it is not valid JSON ({e})"),
             (Some(ReadError::NotAList), Kind::Log) => "it is not a list".to_string(),
             (Some(ReadError::NotAList), _) => "it is not a list of records".to_string(),
             (Some(ReadError::Bad { reason, .. }), Kind::Object) => {

@@ -94,7 +94,7 @@ impl AppState {
 
     /// Whether this tab may write: not read-only, and no other tab has moved the stored format
     /// past what this build knows (if one has, this tab stops writing from now on and says so).
-    fn may_write(&self) -> bool {
+    pub(super) fn may_write(&self) -> bool {
         if self.saver.with_value(|s| s.read_only) {
             return false;
         }

@@ -44,6 +44,11 @@ impl AppState {
         let Some(c) = Collection::from_key(&key) else {
             return;
         };
+        // A newer version may have written this in a format this build does not know: once the
+        // stored format has moved on, this tab keeps what it shows and writes nothing.
+        if !self.may_write() {
+            return;
+        }
         // A removed key reads as an empty collection (the settings: the defaults).
         let text = new_value
             .map(storage::unpacked)

@@ -840,6 +840,22 @@ const CHROME_ARGS: &[&str] = &[
     "--window-size=390,844",
 ];
 
+/// Wait for a finished `.json` download in `dir` and return its path.
+pub async fn downloaded_json(dir: &Path) -> PathBuf {
+    for _ in 0..100 {
+        if let Ok(entries) = fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    return path;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no backup file was downloaded into {}", dir.display());
+}
+
 fn env_path(var: &str, default: &str) -> String {
     match std::env::var(var) {
         Ok(v) if !v.is_empty() => v,
@@ -859,6 +875,15 @@ impl Browser {
              el.dispatchEvent(new Event('input', { bubbles: true })); \
              el.dispatchEvent(new Event('change', { bubbles: true }));",
             vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await;
+    }
+
+    /// Let downloads land in `dir` (headless Chromium blocks them by default).
+    pub async fn allow_downloads(&self, dir: &Path) {
+        self.cdp(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({ "behavior": "allow", "downloadPath": dir.to_string_lossy() }),
         )
         .await;
     }

@@ -430,11 +430,27 @@ proptest! {
             near_export(),
         ],
     ) {
-        if let Ok((raw, _)) = read_envelope(value) {
+        let text = value.to_string();
+        let top: &RawValue = serde_json::from_str(&text).unwrap();
+        if let Ok(envelope) = read_envelope(top) {
+            let raw = RawCollections {
+                schema: envelope.schema,
+                values: envelope
+                    .collections
+                    .iter()
+                    .map(|(c, v)| (*c, serde_json::from_str(v.get()).unwrap()))
+                    .collect(),
+            };
             if let Ok(once) = migrate(raw) {
                 prop_assert_eq!(migrate(once.clone()).unwrap(), once);
             }
         }
+    }
+
+    #[test]
+    fn prop_the_backup_layout_is_serde_jsons_pretty_layout(value in json_value()) {
+        let compact = serde_json::to_string(&value).unwrap();
+        prop_assert_eq!(pretty(&compact), serde_json::to_string_pretty(&value).unwrap());
     }
 
     #[test]
