@@ -174,42 +174,45 @@ pub fn UndoToast() -> impl IntoView {
 }
 
 /// The edits a tab that stopped saving still holds, as text to copy before reloading. The text
-/// is a backup file: after the reload, Settings → Import (merge) brings them back.
+/// is a backup file: after the reload, Settings → Import (merge) brings them back. Worked out
+/// when opened, so it holds everything typed until then.
 #[component]
 fn UnsavedEdits() -> impl IntoView {
     let state = use_app();
-    let text = state.unsaved_as_backup();
+    let text = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<Result<(), String>>);
-    text.map(|text| {
-        let to_copy = StoredValue::new(text.clone());
-        view! {
-            <details class="unsaved-edits">
-                <summary>"Edits this tab hasn't saved"</summary>
-                <p class="small">
-                    "Copy them before you reload. Afterwards, paste them into a file and import it in Settings (merge): nothing else changes."
-                </p>
-                <textarea readonly rows="4" aria-label="Edits not saved yet">{text}</textarea>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        let text = to_copy.get_value();
-                        leptos::task::spawn_local(async move {
-                            copied.set(Some(platform::copy_text(&text).await));
-                        });
+    let copy = move |_| {
+        let Some(text) = text.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            copied.set(Some(platform::copy_text(&text).await));
+        });
+    };
+    view! {
+        <details class="unsaved-edits" on:toggle=move |_| text.set(state.unsaved_as_backup())>
+            <summary>"Edits this tab hasn't saved"</summary>
+            {move || match text.get() {
+                Some(t) => {
+                    view! {
+                        <p class="small">
+                            "Copy them before you reload. Afterwards, save them in a file and import it in Settings (merge): nothing else changes."
+                        </p>
+                        <textarea readonly rows="4" aria-label="Edits not saved yet">{t}</textarea>
+                        <button type="button" class="button" on:click=copy>"Copy"</button>
+                        {move || {
+                            copied
+                                .get()
+                                .map(|r| match r {
+                                    Ok(()) => "Copied.".to_string(),
+                                    Err(e) => format!("Couldn't copy ({e}): select the text and copy it."),
+                                })
+                        }}
                     }
-                >
-                    "Copy"
-                </button>
-                {move || {
-                    copied
-                        .get()
-                        .map(|r| match r {
-                            Ok(()) => "Copied.".to_string(),
-                            Err(e) => format!("Couldn't copy ({e}): select the text and copy it."),
-                        })
-                }}
-            </details>
-        }
-    })
+                        .into_any()
+                }
+                None => view! { <p class="small">"None: everything done in this tab was saved."</p> }.into_any(),
+            }}
+        </details>
+    }
 }

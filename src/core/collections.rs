@@ -28,7 +28,7 @@ use super::plan::PlanItem;
 use super::practice::{CardState, ReviewEntry};
 use super::questions::Question;
 use super::search::SearchVersion;
-use super::sync::reconcile;
+use super::sync::{merge_fields, reconcile_with};
 
 /// Everything the app holds: one field a collection (see [`TABLE`]).
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -111,6 +111,7 @@ pub static TABLE: [Row; 8] = [
             field: |db| &db.interviews,
             field_mut: |db| &mut db.interviews,
             id_mut: |r| &mut r.id,
+            merge_fields: true,
         },
     },
     Row {
@@ -124,6 +125,7 @@ pub static TABLE: [Row; 8] = [
             field: |db| &db.reflections,
             field_mut: |db| &mut db.reflections,
             id_mut: |r| &mut r.id,
+            merge_fields: true,
         },
     },
     Row {
@@ -137,6 +139,7 @@ pub static TABLE: [Row; 8] = [
             field: |db| &db.questions,
             field_mut: |db| &mut db.questions,
             id_mut: |r| &mut r.id,
+            merge_fields: true,
         },
     },
     Row {
@@ -150,6 +153,8 @@ pub static TABLE: [Row; 8] = [
             field: |db| &db.cards,
             field_mut: |db| &mut db.cards,
             id_mut: |r| &mut r.id,
+            // A schedule is one state: the later rating's card is kept whole.
+            merge_fields: false,
         },
     },
     Row {
@@ -163,6 +168,7 @@ pub static TABLE: [Row; 8] = [
             field: |db| &db.plan,
             field_mut: |db| &mut db.plan,
             id_mut: |r| &mut r.id,
+            merge_fields: true,
         },
     },
     Row {
@@ -176,6 +182,7 @@ pub static TABLE: [Row; 8] = [
             field: |db| &db.search,
             field_mut: |db| &mut db.search,
             id_mut: |r| &mut r.id,
+            merge_fields: true,
         },
     },
     Row {
@@ -293,6 +300,18 @@ pub struct Folded {
     pub changed: bool,
 }
 
+/// What this tab holds of one collection that storage does not yet.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Unsaved {
+    /// Records edited or created here, not yet written.
+    pub touched: BTreeSet<Id>,
+    /// Records deleted here, not yet written.
+    pub deleted: BTreeSet<Id>,
+    /// The records edited here as they were stored before the first unsaved edit (their JSON
+    /// text; `None`: made here).
+    pub bases: std::collections::BTreeMap<Id, Option<String>>,
+}
+
 /// The typed half of a row: one field of [`Db`] and how its data loads, merges and syncs.
 /// Values are read from JSON text and written as JSON text (never through `serde_json::Value`,
 /// whose reading code would be compiled again for every record type).
@@ -310,16 +329,12 @@ pub trait Data: Sync {
     fn versions<'a>(&self, db: &'a Db) -> Vec<(&'a str, Millis)>;
     /// Merge `incoming` into `db`; `None` for the settings (the current ones are kept).
     fn merge(&self, db: &mut Db, incoming: &Db) -> Option<Merged>;
+    /// The JSON text of one record (`None`: no such record, or not a collection of records).
+    fn record_json(&self, db: &Db, id: &str) -> Option<String>;
     /// Fold in another tab's copy (`incoming`, just stored there): see `core::sync`. `dirty`:
-    /// this tab has unsaved changes to this collection.
-    fn fold_in(
-        &self,
-        db: &mut Db,
-        incoming: &mut Db,
-        touched: &BTreeSet<Id>,
-        deleted: &BTreeSet<Id>,
-        dirty: bool,
-    ) -> Folded;
+    /// this tab has unsaved changes to this collection; `bases`: the records it edited, as
+    /// they were stored before (their JSON text; `None`: made here).
+    fn fold_in(&self, db: &mut Db, incoming: &mut Db, unsaved: &Unsaved, dirty: bool) -> Folded;
     /// Move this collection from `from` into `to`.
     fn take(&self, from: &mut Db, to: &mut Db);
     /// Copy into `to` the records of `from` whose ids are in `ids` (the whole value for the
@@ -350,11 +365,14 @@ pub struct Records<T: 'static> {
     pub field: fn(&Db) -> &Vec<T>,
     pub field_mut: fn(&mut Db) -> &mut Vec<T>,
     pub id_mut: fn(&mut T) -> &mut Id,
+    /// When one record was edited in two tabs at once: merge the two field by field (`true`),
+    /// or keep the later one whole.
+    pub merge_fields: bool,
 }
 
 impl<T> Data for Records<T>
 where
-    T: Versioned + Serialize + DeserializeOwned + Sync + 'static,
+    T: Versioned + Serialize + DeserializeOwned + Default + Sync + 'static,
 {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
         serde_json::to_string((self.field)(db))
@@ -470,17 +488,34 @@ where
             unchanged: before.saturating_sub(updated),
         })
     }
-    fn fold_in(
-        &self,
-        db: &mut Db,
-        incoming: &mut Db,
-        touched: &BTreeSet<Id>,
-        deleted: &BTreeSet<Id>,
-        _dirty: bool,
-    ) -> Folded {
+    fn record_json(&self, db: &Db, id: &str) -> Option<String> {
+        let record = (self.field)(db).iter().find(|r| r.id() == id)?;
+        serde_json::to_string(record).ok()
+    }
+    fn fold_in(&self, db: &mut Db, incoming: &mut Db, unsaved: &Unsaved, _dirty: bool) -> Folded {
         let theirs = (self.field)(incoming);
         let local = (self.field_mut)(db);
-        let result = reconcile(local, theirs, touched, deleted);
+        let later_whole = |mine: &T, theirs: &T| {
+            if theirs.updated() > mine.updated() {
+                (theirs.clone(), true)
+            } else {
+                (mine.clone(), false)
+            }
+        };
+        let result = reconcile_with(
+            local,
+            theirs,
+            &unsaved.touched,
+            &unsaved.deleted,
+            |mine, theirs| {
+                if !self.merge_fields {
+                    return later_whole(mine, theirs);
+                }
+                let base = unsaved.bases.get(mine.id()).cloned().flatten();
+                merge_fields(base.as_deref(), mine, theirs)
+                    .unwrap_or_else(|| later_whole(mine, theirs))
+            },
+        );
         let differs_from_stored = result.records != *theirs;
         let changed = result.records != *local;
         if changed {
@@ -542,14 +577,10 @@ impl Data for SettingsData {
     fn merge(&self, _db: &mut Db, _incoming: &Db) -> Option<Merged> {
         None
     }
-    fn fold_in(
-        &self,
-        db: &mut Db,
-        incoming: &mut Db,
-        _touched: &BTreeSet<Id>,
-        _deleted: &BTreeSet<Id>,
-        dirty: bool,
-    ) -> Folded {
+    fn record_json(&self, _db: &Db, _id: &str) -> Option<String> {
+        None
+    }
+    fn fold_in(&self, db: &mut Db, incoming: &mut Db, _unsaved: &Unsaved, dirty: bool) -> Folded {
         // Unsaved settings here are written after; otherwise the other tab's are taken.
         let changed = !dirty && db.settings != incoming.settings;
         if changed {
@@ -661,14 +692,10 @@ impl Data for LogData {
             unchanged: db.reviews.len() - count,
         })
     }
-    fn fold_in(
-        &self,
-        db: &mut Db,
-        incoming: &mut Db,
-        _touched: &BTreeSet<Id>,
-        _deleted: &BTreeSet<Id>,
-        dirty: bool,
-    ) -> Folded {
+    fn record_json(&self, _db: &Db, _id: &str) -> Option<String> {
+        None
+    }
+    fn fold_in(&self, db: &mut Db, incoming: &mut Db, _unsaved: &Unsaved, dirty: bool) -> Folded {
         // A log without ids: take the other tab's unless ours has unsaved ratings, which will
         // be written (with theirs lost only if both rated in the same moment).
         let changed = !dirty && db.reviews != incoming.reviews;

@@ -35,6 +35,7 @@ impl AppState {
 
     /// Change one interview in place. Does nothing if it no longer exists.
     pub fn edit_interview(&self, id: &str, edit: impl FnOnce(&mut Interview)) {
+        self.before_edit(Collection::Interviews, id);
         let now = platform::now_ms();
         let found = self.write(Collection::Interviews, |db| {
             db.interviews
@@ -78,6 +79,7 @@ impl AppState {
 
     /// Change the reflection on interview `id`, creating it on first edit.
     pub fn edit_reflection(&self, id: &str, edit: impl FnOnce(&mut Reflection)) {
+        self.before_edit(Collection::Reflections, id);
         let now = platform::now_ms();
         self.write(Collection::Reflections, |db| {
             let list = &mut db.reflections;

@@ -28,6 +28,7 @@ impl AppState {
 
     /// Change one plan item in place. Does nothing if it no longer exists.
     pub fn edit_plan_item(&self, id: &str, edit: impl FnOnce(&mut PlanItem)) {
+        self.before_edit(Collection::Plan, id);
         let now = platform::now_ms();
         let found = self.write(Collection::Plan, |db| {
             db.plan
@@ -46,6 +47,13 @@ impl AppState {
 
     /// Move a plan item one place up (-1) or down (1).
     pub fn move_plan_item(&self, id: &str, by: i64) {
+        // A move renumbers neighbours too: remember every item as stored before.
+        for other in self
+            .plan
+            .with_untracked(|l| l.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+        {
+            self.before_edit(Collection::Plan, &other);
+        }
         let now = platform::now_ms();
         let changed = self
             .write(Collection::Plan, |db| {

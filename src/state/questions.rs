@@ -35,6 +35,7 @@ impl AppState {
 
     /// Change a question, storing a starter question the first time it is changed.
     fn edit_question(&self, id: &str, edit: impl FnOnce(&mut Question)) {
+        self.before_edit(Collection::Questions, id);
         let found = self.write(Collection::Questions, |db| {
             let list = &mut db.questions;
             if !list.iter().any(|q| q.id == id) {

@@ -6,14 +6,15 @@
 //! format on while this one was open (checked before every write).
 
 use std::collections::{BTreeMap, BTreeSet};
+
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::{AppState, Notice};
 use crate::core::backup::DeviceMeta;
-use crate::core::collections::{Collection, Db, Kind};
-use crate::core::model::{Id, Millis};
+use crate::core::collections::{Collection, Db, Kind, Unsaved};
+use crate::core::model::Millis;
 use crate::core::schema::{self, DAMAGED_PREFIX, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::platform;
 use crate::storage::{self, WriteError};
@@ -31,20 +32,38 @@ pub(super) struct Saver {
     /// Nothing is written: the data is from a newer version.
     pub read_only: bool,
     pub schema_written: bool,
-    /// Records edited or created here and not yet written, per collection.
-    pub touched: BTreeMap<Collection, BTreeSet<Id>>,
-    /// Records deleted here and not yet written, per collection.
-    pub deleted: BTreeMap<Collection, BTreeSet<Id>>,
+    /// What this tab holds that storage does not yet, per collection: records edited, created
+    /// or deleted here, and how the edited ones were stored before (for merging with another
+    /// tab's writes field by field).
+    pub unsaved: BTreeMap<Collection, Unsaved>,
 }
 
 impl AppState {
+    /// Record `id` of `c` is about to be edited: remember how it is stored now, unless an
+    /// earlier unsaved edit already did (another tab's write is merged against it).
+    pub(super) fn before_edit(&self, c: Collection, id: &str) {
+        if self
+            .saver
+            .with_value(|s| s.unsaved.get(&c).is_some_and(|u| u.bases.contains_key(id)))
+        {
+            return;
+        }
+        let base = self.with_db(|db| c.data().record_json(db, id));
+        self.saver.update_value(|s| {
+            s.unsaved
+                .entry(c)
+                .or_default()
+                .bases
+                .insert(id.to_string(), base);
+        });
+    }
+
     /// Record `id` of `c` was edited or created: save it.
     pub(super) fn touch(&self, c: Collection, id: &str) {
         self.saver.update_value(|s| {
-            s.touched.entry(c).or_default().insert(id.to_string());
-            if let Some(d) = s.deleted.get_mut(&c) {
-                d.remove(id);
-            }
+            let u = s.unsaved.entry(c).or_default();
+            u.touched.insert(id.to_string());
+            u.deleted.remove(id);
         });
         self.changed(c);
     }
@@ -52,10 +71,9 @@ impl AppState {
     /// Record `id` of `c` was deleted: save that.
     pub(super) fn forget(&self, c: Collection, id: &str) {
         self.saver.update_value(|s| {
-            s.deleted.entry(c).or_default().insert(id.to_string());
-            if let Some(t) = s.touched.get_mut(&c) {
-                t.remove(id);
-            }
+            let u = s.unsaved.entry(c).or_default();
+            u.deleted.insert(id.to_string());
+            u.touched.remove(id);
         });
         self.changed(c);
     }
@@ -133,8 +151,7 @@ impl AppState {
             match result {
                 Ok(()) => self.saver.update_value(|s| {
                     s.dirty.remove(c);
-                    s.touched.remove(c);
-                    s.deleted.remove(c);
+                    s.unsaved.remove(c);
                 }),
                 Err(WriteError::QuotaFull) => quota_full = true,
                 Err(WriteError::Unavailable) => self.notify(Notice::StorageUnavailable),
@@ -157,22 +174,25 @@ impl AppState {
     /// edited or created here, and the settings and ratings if they changed), so they can be
     /// copied when this tab may no longer write. `None` when there are none.
     pub fn unsaved_as_backup(&self) -> Option<String> {
-        let (dirty, touched) = self
+        let (dirty, pending) = self
             .saver
-            .with_value(|s| (s.dirty.clone(), s.touched.clone()));
+            .with_value(|s| (s.dirty.clone(), s.unsaved.clone()));
         if dirty.is_empty() {
             return None;
         }
-        let mut unsaved = Db::default();
+        let mut held = Db::default();
         self.with_db(|db| {
             for c in &dirty {
-                let ids = touched.get(c).cloned().unwrap_or_default();
+                let ids = pending
+                    .get(c)
+                    .map(|u| u.touched.clone())
+                    .unwrap_or_default();
                 if c.row().kind != Kind::Records || !ids.is_empty() {
-                    c.data().copy_some(db, &ids, &mut unsaved);
+                    c.data().copy_some(db, &ids, &mut held);
                 }
             }
         });
-        crate::core::transfer::export(&unsaved, platform::now_ms()).ok()
+        crate::core::transfer::export(&held, platform::now_ms()).ok()
     }
 }
 

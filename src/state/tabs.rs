@@ -61,17 +61,15 @@ impl AppState {
             return; // never adopt something unreadable; what is here stays as it is
         }
         let mut incoming = loaded.db;
-        let (touched, deleted, dirty) = self.saver.with_value(|s| {
+        let (unsaved, dirty) = self.saver.with_value(|s| {
             (
-                s.touched.get(&c).cloned().unwrap_or_default(),
-                s.deleted.get(&c).cloned().unwrap_or_default(),
+                s.unsaved.get(&c).cloned().unwrap_or_default(),
                 s.dirty.contains(&c),
             )
         });
-        let folded = self.db.try_update_value(|db| {
-            c.data()
-                .fold_in(db, &mut incoming, &touched, &deleted, dirty)
-        });
+        let folded = self
+            .db
+            .try_update_value(|db| c.data().fold_in(db, &mut incoming, &unsaved, dirty));
         let Some(folded) = folded else {
             return;
         };
@@ -96,8 +94,7 @@ impl AppState {
     pub(super) fn reset_memory(&self) {
         self.saver.update_value(|s| {
             s.dirty.clear();
-            s.touched.clear();
-            s.deleted.clear();
+            s.unsaved.clear();
             s.schema_written = false;
         });
         self.db.set_value(Db::default());

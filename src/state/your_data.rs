@@ -38,7 +38,7 @@ impl AppState {
         self.w.last_rating.set(None);
         self.saver.update_value(|s| {
             for (c, ids) in touched {
-                s.touched.insert(c, ids.into_iter().collect());
+                s.unsaved.entry(c).or_default().touched = ids.into_iter().collect();
             }
         });
         for c in Collection::all() {

@@ -195,12 +195,10 @@ fn every_collection_merges_and_syncs() {
     );
     // Another tab stored everything: a tab with nothing unsaved takes it all.
     let mut local = Db::default();
-    let none = BTreeSet::new();
+    let none = Unsaved::default();
     for row in &TABLE {
         let mut incoming = full.clone();
-        let folded = row
-            .data
-            .fold_in(&mut local, &mut incoming, &none, &none, false);
+        let folded = row.data.fold_in(&mut local, &mut incoming, &none, false);
         assert!(folded.changed, "{} follows the other tab", row.name);
         assert!(!folded.differs_from_stored, "{}", row.name);
     }
@@ -209,13 +207,11 @@ fn every_collection_merges_and_syncs() {
 
 #[test]
 fn unsaved_settings_and_ratings_are_kept_when_another_tab_writes() {
-    let none = BTreeSet::new();
+    let none = Unsaved::default();
     for c in [Collection::Settings, Collection::Reviews] {
         let mut local = full_db();
         let mut incoming = Db::default();
-        let folded = c
-            .data()
-            .fold_in(&mut local, &mut incoming, &none, &none, true);
+        let folded = c.data().fold_in(&mut local, &mut incoming, &none, true);
         assert!(!folded.changed && folded.differs_from_stored, "{c:?}");
         assert!(c.data().same(&local, &full_db()));
     }
