@@ -1,16 +1,8 @@
-// Rebound's crash screen, in plain DOM (no Leptos, no Rust after the crash). See src/crash.rs.
-//
-// wasm-bindgen's glue imports this module statically, so its top level runs before the wasm is
-// instantiated. It wraps WebAssembly.instantiate(Streaming) once, for the app's instance: every
-// function the instance exports goes through a guard. After a crash the guard turns each call
-// into a no-op, so no Rust runs in the aborted instance: not the listeners, timers and promise
-// callbacks, not the pagehide flush, not the closure destructors (the glue frees closures through
-// the exported __wbindgen_destroy_closure; it calls nothing through a function table).
+// The crash screen and the guard on the wasm's exports: see src/crash.rs (this file ships as is).
 
 let crashed = false;
 
-// What a guarded call returns after the crash. Not `undefined`: the glue reads a closure's
-// Result as `ret[0]`, `ret[1]`; an empty array reads as "no error" there and as 0 elsewhere.
+// Returned by every call after the crash (not undefined: the glue reads some results as ret[1]).
 const NOTHING = Object.freeze([]);
 
 const W = WebAssembly;
@@ -33,7 +25,7 @@ for (const name of ["instantiate", "instantiateStreaming"]) {
   originals[name] = original;
   W[name] = (...args) =>
     original.apply(W, args).then((result) => {
-      // Only the first instance (the app's) is guarded; then WebAssembly is as it was.
+      // Only the first instance, the app's, is guarded.
       Object.assign(W, originals);
       return result instanceof W.Instance
         ? guarded(result)
@@ -49,8 +41,7 @@ function add(parent, tag, text, className) {
   return el;
 }
 
-// Sets the flag first (focus and inert below fire events the app listens to), then covers the
-// app with the message, makes the app inert and hidden from screen readers, and moves focus.
+// The flag first: focus and inert below fire events the app listens to.
 export function show_crash(text) {
   if (crashed) return;
   crashed = true;
@@ -72,12 +63,11 @@ export function show_crash(text) {
     "Everything saved before this is safe on this device. The last few seconds of typing may " +
       "not have been saved, so glance over your last change after reloading."
   ).id = "crash-safe";
-  // A plain link: no Rust can run now, and the CSP forbids inline handlers. No hash, so it
-  // always loads the page again (a link that differs only by its hash would just scroll).
+  // No hash: a link that differs only by its hash would scroll, not load.
   add(inner, "a", "Reload", "button primary crash-reload").href =
     location.pathname + location.search;
   const details = add(inner, "details", "", "crash-details");
-  add(details, "summary", "What went wrong, to copy into a bug report");
+  add(details, "summary", "Details for a bug report");
   add(details, "pre", text);
   for (const el of body.children) {
     el.inert = true;
@@ -87,7 +77,7 @@ export function show_crash(text) {
   box.focus();
 }
 
-// Tests only: make calls into the wasm run again (the test removes the screen itself).
+// Tests only.
 export function reset_crash() {
   crashed = false;
 }

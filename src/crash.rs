@@ -3,9 +3,20 @@
 //! The release build keeps `panic = "abort"`: after a panic the wasm instance is in an undefined
 //! state and no Rust may run in it again. So the panic hook logs the panic to the console (as
 //! `console_error_panic_hook` does) and then hands over to `src/crash.js`, plain DOM without
-//! Leptos, which covers the app with a kind message, a Reload link and the panic text, and from
-//! then on turns every call from JS into the wasm (listeners, timers, the `pagehide` flush) into a
-//! no-op. The snippet guards the instance's exports as it is created, before `start` runs.
+//! Leptos, which covers the app with a kind message, a Reload link (a plain `<a href>`: no Rust can
+//! run, and the CSP forbids inline handlers) and the panic text in a closed `<details>`.
+//!
+//! The guard: wasm-bindgen's glue imports the snippet statically, so the snippet's top level runs
+//! before the wasm is instantiated. It wraps `WebAssembly.instantiateStreaming`/`instantiate` for
+//! the first instance (the app's; then puts them back) and hands the glue an instance whose
+//! function exports check a flag. `show_crash` sets the flag, and from then on every call from JS
+//! into the wasm (event listeners, timers, promise callbacks, the `pagehide` flush, the closure
+//! destructors, which wasm-bindgen 0.2.130's glue calls as the export
+//! `__wbindgen_destroy_closure`, never through a function table) returns an empty array and runs
+//! nothing. `initSync` (unused here) is not guarded. The snippet ships unminified: its comments
+//! stay short and the explanations live here.
+//!
+//! Only panics show the screen: an abort without a panic (out of memory) still stops silently.
 
 use wasm_bindgen::prelude::*;
 
@@ -37,8 +48,9 @@ pub fn reset_for_tests() {
     reset_crash();
 }
 
-/// A real panic, for the end-to-end test of the crash screen in the release build
-/// (`window.wasmBindings.rebound_force_crash()`; nothing in the app calls it).
+// A real panic, for the end-to-end test of the crash screen in the release build, where Trunk's
+// loader makes it `window.wasmBindings.rebound_force_crash()`. Nothing in the app calls it. (A
+// plain comment: a doc comment would ship in the glue.)
 #[wasm_bindgen]
 pub fn rebound_force_crash() {
     panic!("a crash forced on purpose, to test the crash screen");

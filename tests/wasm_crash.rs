@@ -134,6 +134,10 @@ fn after_a_crash_no_listener_runs_until_the_flag_is_reset() {
 
     clean_up(&app);
     assert_eq!(before, 1, "the listener runs normally");
-    assert_eq!(while_stopped, [1, 1], "after the crash, calls into the wasm do nothing");
+    assert_eq!(
+        while_stopped,
+        [1, 1],
+        "after the crash, calls into the wasm do nothing"
+    );
     assert_eq!(after_reset, 2, "reset lets them run again");
 }
