@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod core;
+pub mod crash;
 pub mod pages;
 pub mod platform;
 pub mod service_worker;
@@ -14,7 +15,7 @@ pub mod storage;
 
 /// Mount the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     // The static "Rebound" splash in index.html shows until the app is ready to draw.
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

@@ -234,3 +234,44 @@ async fn axe_finds_no_violation_and_targets_are_44px_on_every_screen() {
         small.join("\n")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_crash_screen_has_no_axe_violation_light_and_dark() {
+    let (_server, browser) = setup().await;
+    let axe = axe_source();
+    browser.set_phone_viewport().await;
+    browser.goto("/").await;
+    browser.wait_for("main h1").await;
+    // A real panic (the release build exports it for this): the crash screen covers the app.
+    browser
+        .eval("try { window.wasmBindings.rebound_force_crash(); } catch (e) {}")
+        .await;
+    browser.wait_for(".crash").await;
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        browser
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+            )
+            .await;
+        for open in [false, true] {
+            browser
+                .eval_with(
+                    "document.querySelector('.crash details').open = arguments[0];",
+                    vec![json!(open)],
+                )
+                .await;
+            for v in violations(&browser, &axe).await {
+                found.push(format!("{scheme}, details open {open}: {v}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+    let small = small_targets(&browser).await;
+    assert!(
+        small.is_empty(),
+        "controls under 44 × 44 px:\n{}",
+        small.join("\n")
+    );
+}
