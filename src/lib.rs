@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod core;
+pub mod lifetime;
 pub mod pages;
 pub mod platform;
 pub mod service_worker;
