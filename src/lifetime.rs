@@ -18,12 +18,15 @@
 //!   as Leptos's own helpers do. Nothing in the app starts anything outside an owner.
 //! - A task's `keep` runs only if its owner is still there when the work resolves; otherwise
 //!   `release` gets the result (a wake lock granted after Practice was left is let go at once).
+//! - `on_cleanup_local` is `on_cleanup` for what holds browser objects (a listener's closure, a
+//!   wake lock), which are not `Send`.
 //!
 //! Reading a disposed signal (`get`, `with`, `get_untracked`) panics; writing one (`set`,
 //! `update`) is a silent no-op. Work that must land whatever the screen does (a letter copied, a
 //! backup shared) reads what it needs *before* its await and writes only app state after it.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,12 +37,17 @@ use leptos::reactive::owner::WeakOwner;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+// The generic entry points box their callback and hand it to one non-generic function each:
+// every timer, listener and task in the app shares one compiled body (fewer bytes of wasm).
+type Job = Box<dyn FnOnce()>;
+
 fn current() -> Option<WeakOwner> {
     Owner::current().map(|o| o.downgrade())
 }
 
 /// Run `f` under `owner` (or plainly when there was none). `false` if the owner is gone.
-fn under(owner: &Option<WeakOwner>, f: impl FnOnce()) -> bool {
+#[inline(never)]
+fn under(owner: &Option<WeakOwner>, f: &mut dyn FnMut()) -> bool {
     match owner {
         None => f(),
         Some(weak) => match weak.upgrade() {
@@ -50,13 +58,28 @@ fn under(owner: &Option<WeakOwner>, f: impl FnOnce()) -> bool {
     true
 }
 
-/// Keep `value` until the current owner is cleaned up, then hand it to `release`.
-/// (A `StoredValue` holds it: `on_cleanup` needs `Send`, and browser objects are not.)
-pub fn hold<T: 'static>(value: T, release: impl FnOnce(T) + Send + Sync + 'static) {
-    let held = StoredValue::new_local(Some(value));
+/// Run a job once, under `owner`.
+fn run_under(owner: &Option<WeakOwner>, job: Job) {
+    let mut job = Some(job);
+    under(owner, &mut || {
+        if let Some(job) = job.take() {
+            job();
+        }
+    });
+}
+
+/// Run `f` when the current owner is cleaned up, like `on_cleanup`, for work that holds
+/// browser objects (`on_cleanup` needs `Send`; a `StoredValue` of the owner holds `f` instead).
+pub fn on_cleanup_local(f: impl FnOnce() + 'static) {
+    cleanup_local(Box::new(f));
+}
+
+#[inline(never)]
+fn cleanup_local(f: Job) {
+    let held = StoredValue::new_local(Some(f));
     on_cleanup(move || {
-        if let Some(value) = held.try_update_value(Option::take).flatten() {
-            release(value);
+        if let Some(f) = held.try_update_value(Option::take).flatten() {
+            f();
         }
     });
 }
@@ -90,7 +113,6 @@ where
     }
 }
 
-// One instance for every listener in the app (the callbacks come boxed).
 #[inline(never)]
 fn listen(
     target: web_sys::EventTarget,
@@ -98,8 +120,13 @@ fn listen(
     f: Box<dyn Fn(web_sys::Event)>,
 ) {
     let owner = current();
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e| {
-        under(&owner, || f(e));
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let mut e = Some(e);
+        under(&owner, &mut || {
+            if let Some(e) = e.take() {
+                f(e);
+            }
+        });
     });
     if target
         .add_event_listener_with_callback(&name, closure.as_ref().unchecked_ref())
@@ -108,30 +135,35 @@ fn listen(
         return;
     }
     // Removed, then the closure dropped (wasm-bindgen defers the drop if it is running).
-    hold((target, closure), move |(target, closure)| {
+    cleanup_local(Box::new(move || {
         let _ = target.remove_event_listener_with_callback(&name, closure.as_ref().unchecked_ref());
-    });
+    }));
 }
 
 /// Run `f` once after `after`, unless the current owner is cleaned up first.
 pub fn timeout(f: impl FnOnce() + 'static, after: Duration) {
+    timeout_boxed(Box::new(f), after);
+}
+
+#[inline(never)]
+fn timeout_boxed(f: Job, after: Duration) {
     let owner = current();
-    if let Ok(handle) = set_timeout_with_handle(
-        move || {
-            under(&owner, f);
-        },
-        after,
-    ) {
+    if let Ok(handle) = set_timeout_with_handle(move || run_under(&owner, f), after) {
         on_cleanup(move || handle.clear());
     }
 }
 
 /// Run `f` every `every` until the current owner is cleaned up.
 pub fn interval(f: impl Fn() + 'static, every: Duration) {
+    interval_boxed(Box::new(f), every);
+}
+
+#[inline(never)]
+fn interval_boxed(f: Box<dyn Fn()>, every: Duration) {
     let owner = current();
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            under(&owner, &f);
+            under(&owner, &mut || f());
         },
         every,
     ) {
@@ -141,41 +173,59 @@ pub fn interval(f: impl Fn() + 'static, every: Duration) {
 
 /// Run `f` before the next repaint, unless the current owner is cleaned up first.
 pub fn frame(f: impl FnOnce() + 'static) {
+    frame_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn frame_boxed(f: Job) {
     let owner = current();
-    if let Ok(handle) = request_animation_frame_with_handle(move || {
-        under(&owner, f);
-    }) {
+    if let Ok(handle) = request_animation_frame_with_handle(move || run_under(&owner, f)) {
         on_cleanup(move || handle.cancel());
     }
 }
 
 /// Await `work`; then, if the owner that started it is still there (not cleaned up, nor its
-/// effect run again), hand the result to `keep`, under that owner (so `keep` can [`hold`] it).
-/// Otherwise hand it to `release`, which lets go of whatever it got.
+/// effect run again), hand the result to `keep`, under that owner (so `keep` can tie what it
+/// got to the owner with [`on_cleanup_local`]). Otherwise hand it to `release`, which lets go
+/// of whatever it got.
 pub fn task<T: 'static>(
     work: impl Future<Output = T> + 'static,
     keep: impl FnOnce(T) + 'static,
     release: impl FnOnce(T) + 'static,
 ) {
+    task_boxed(Box::pin(async move {
+        let value = work.await;
+        Box::new(
+            move |alive: bool| {
+                if alive {
+                    keep(value)
+                } else {
+                    release(value)
+                }
+            },
+        ) as Box<dyn FnOnce(bool)>
+    }));
+}
+
+type Settle = Box<dyn FnOnce(bool)>;
+
+#[inline(never)]
+fn task_boxed(work: Pin<Box<dyn Future<Output = Settle>>>) {
     let owner = current();
     let alive = Arc::new(AtomicBool::new(true));
     let flag = Arc::clone(&alive);
     on_cleanup(move || flag.store(false, Ordering::Relaxed));
     wasm_bindgen_futures::spawn_local(async move {
-        let value = work.await;
-        if !alive.load(Ordering::Relaxed) {
-            release(value);
-            return;
-        }
-        let mut value = Some(value);
-        let kept = under(&owner, || {
-            if let Some(v) = value.take() {
-                keep(v);
-            }
-        });
+        let mut settle = Some(work.await);
+        let kept = alive.load(Ordering::Relaxed)
+            && under(&owner, &mut || {
+                if let Some(settle) = settle.take() {
+                    settle(true);
+                }
+            });
         if !kept {
-            if let Some(v) = value {
-                release(v);
+            if let Some(settle) = settle.take() {
+                settle(false);
             }
         }
     });

@@ -84,7 +84,7 @@ pub fn keep_screen_on() {
         request_wake_lock(),
         |lock| {
             if let Some(lock) = lock {
-                crate::lifetime::hold(lock, |l| release_wake_lock(&l));
+                crate::lifetime::on_cleanup_local(move || release_wake_lock(&lock));
             }
         },
         |lock| {

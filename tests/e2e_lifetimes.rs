@@ -45,7 +45,11 @@ async fn no_errors(browser: &Browser, what: &str) {
         browser
             .fail::<()>(format!(
                 "{what}: the console has {} (panic: {panicked})",
-                errors.join("\n")
+                errors
+                    .iter()
+                    .map(|e| e.chars().take(300).collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ))
             .await;
     }

@@ -325,17 +325,18 @@ async fn what_the_lifetime_helpers_start_stops_with_its_owner() {
         );
         let flag = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
         let count = flag.clone();
-        lifetime::hold((), move |()| {
+        lifetime::on_cleanup_local(move || {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         });
-        HOLDS.with(|h| h.borrow_mut().push(flag));
+        LOCAL_CLEANUPS.with(|h| h.borrow_mut().push(flag));
     }
     thread_local! {
-        static HOLDS: std::cell::RefCell<Vec<std::sync::Arc<std::sync::atomic::AtomicU32>>> =
+        static LOCAL_CLEANUPS: std::cell::RefCell<Vec<std::sync::Arc<std::sync::atomic::AtomicU32>>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let holds_released =
-        |i: usize| HOLDS.with(|h| h.borrow()[i].load(std::sync::atomic::Ordering::Relaxed));
+    let local_cleanups = |i: usize| {
+        LOCAL_CLEANUPS.with(|h| h.borrow()[i].load(std::sync::atomic::Ordering::Relaxed))
+    };
 
     // A live owner: everything runs (so the check below is not vacuous).
     let live = Rc::new(Seen::default());
@@ -348,10 +349,10 @@ async fn what_the_lifetime_helpers_start_stops_with_its_owner() {
     assert_eq!(live.get(2), 1, "frame");
     assert_eq!(live.get(3), 1, "listener");
     assert_eq!((live.get(4), live.get(5)), (1, 0), "task kept");
-    assert_eq!(holds_released(0), 0, "held while the owner lives");
+    assert_eq!(local_cleanups(0), 0, "held while the owner lives");
     let ticks = live.get(1);
     owner.cleanup();
-    assert_eq!(holds_released(0), 1, "released with the owner");
+    assert_eq!(local_cleanups(0), 1, "released with the owner");
     sleep(50).await;
     press("x");
     assert_eq!(live.get(1), ticks, "the interval stopped");
@@ -362,7 +363,7 @@ async fn what_the_lifetime_helpers_start_stops_with_its_owner() {
     let owner = Owner::new();
     owner.with(|| start(&gone));
     drop(owner);
-    assert_eq!(holds_released(1), 1, "released when the owner is dropped");
+    assert_eq!(local_cleanups(1), 1, "released when the owner is dropped");
     sleep(200).await;
     press("x");
     for (i, what) in ["timeout", "interval", "frame", "listener", "task kept"]
