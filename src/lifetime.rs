@@ -15,7 +15,7 @@
 //!   from a frame, a lock a task receives) belongs to that owner too.
 //! - The owner is held weakly: a pending timer or listener never keeps a screen alive.
 //! - With no owner at all (outside any component), what is started lives as long as the page,
-//!   as Leptos's own helpers do. Nothing in the app starts anything outside an owner.
+//!   as Leptos's own helpers do. Nothing in the app calls these outside an owner.
 //! - A task's `keep` runs only if its owner is still there when the work resolves; otherwise
 //!   `release` gets the result (a wake lock granted after Practice was left is let go at once).
 //! - `on_cleanup_local` is `on_cleanup` for what holds browser objects (a listener's closure, a
