@@ -13,21 +13,22 @@ use crate::pages::{
     settings::SettingsPage, today::Today,
 };
 use crate::state::AppState;
-use crate::{platform, service_worker};
+use crate::{lifetime, platform, service_worker};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
 
+    // These listeners belong to the App, so they live as long as the page: the App's owner is
+    // the root one, never cleaned up (they would be removed with it, as in tests that unmount).
     // Save at once when the page is hidden or closed (tab switch, reload, app switch).
-    let flush = move || state.flush();
-    let _ = window_event_listener_untyped("pagehide", move |_| flush());
-    let _ = window_event_listener_untyped("visibilitychange", move |_| {
-        flush();
+    lifetime::on_window(leptos::ev::pagehide, move |_| state.flush());
+    lifetime::on_window(leptos::ev::visibilitychange, move |_| {
+        state.flush();
         state.refresh_today();
     });
     // Another tab or window saved something: fold it in.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+    lifetime::on_window(leptos::ev::storage, move |ev| {
         let from_local_storage = ev
             .storage_area()
             .zip(web_sys::window().and_then(|w| w.local_storage().ok().flatten()))

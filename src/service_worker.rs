@@ -1,5 +1,10 @@
 //! Registers the service worker (release builds only) and runs the update flow: a waiting new
 //! version raises `Notice::UpdateReady`, and takes over only when the user presses Reload.
+//!
+//! Lifetimes: everything here lives as long as the page, on purpose. `register` runs once, from
+//! the App; the handlers are the `on…` properties of the page's one worker container and
+//! registration (set once, each replacing the last, never added up), and they write only app
+//! state. So they are forgotten rather than tied to an owner (see `lifetime`).
 
 use leptos::task::spawn_local as spawn;
 use wasm_bindgen::closure::Closure;
@@ -31,6 +36,7 @@ pub fn register(state: AppState) {
     // When a new worker takes control after the user chose Reload, load the new version. The
     // first worker also takes control (clients.claim) on a first visit: that must not reload,
     // or it would wipe whatever the user had started typing.
+    // Page lifetime (see the module doc): forgotten below.
     let on_change = Closure::<dyn FnMut()>::new(|| {
         if RELOAD_REQUESTED.with(|r| r.get()) {
             if let Some(w) = web_sys::window() {
@@ -73,9 +79,11 @@ fn watch(state: AppState, reg: &web_sys::ServiceWorkerRegistration) {
             }
         });
         installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        // One per new version found (a handful in the page's life), kept with its worker.
         on_state.forget();
     });
     reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+    // Page lifetime: set once, after registering (see the module doc).
     on_found.forget();
 }
 

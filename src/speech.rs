@@ -1,5 +1,7 @@
 //! Read-aloud with the browser's on-device speech synthesis, and the screen wake lock. Both are
 //! optional: when the browser has neither, the controls that use them are not shown.
+//! Like everything a screen starts, each is let go when its owner goes (see `lifetime`): speech
+//! stops, the voice-list subscription is removed, the wake lock is released.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -38,21 +40,23 @@ pub fn voices() -> Vec<String> {
     chosen.into_iter().map(|v| v.name()).collect()
 }
 
-/// Call `f` when the list of voices changes (browsers load them lazily).
+/// Call `f` when the list of voices changes (browsers load them lazily), until the current
+/// owner is cleaned up. A listener rather than the `onvoiceschanged` property: a screen that
+/// goes cannot unset a newer screen's handler.
 pub fn on_voices_changed(f: impl Fn() + 'static) {
     if let Some(s) = synth() {
-        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
-        s.set_onvoiceschanged(Some(closure.as_ref().unchecked_ref()));
-        closure.forget();
+        crate::lifetime::on(&s, "voiceschanged", move |_| f());
     }
 }
 
-/// Speak `text`, in the voice named `voice` when it exists.
+/// Speak `text`, in the voice named `voice` when it exists. Speech stops when the current owner
+/// is cleaned up (the screen left, or the effect that asked runs again).
 pub fn speak(text: &str, voice: &str) {
     let Some(s) = synth() else {
         return;
     };
     s.cancel();
+    leptos::prelude::on_cleanup(stop);
     let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
         return;
     };
@@ -73,9 +77,26 @@ pub fn stop() {
     }
 }
 
-/// Keep the screen on while practising, where the browser offers a wake lock. Returns the
-/// lock's sentinel (release it with [`release_wake_lock`]), or `None`.
-pub async fn keep_screen_on() -> Option<JsValue> {
+/// Keep the screen on, where the browser offers a wake lock, until the current owner is cleaned
+/// up. A lock granted after that (the request is a promise) is released as soon as it arrives.
+pub fn keep_screen_on() {
+    crate::lifetime::task(
+        request_wake_lock(),
+        |lock| {
+            if let Some(lock) = lock {
+                crate::lifetime::on_cleanup_local(move || release_wake_lock(&lock));
+            }
+        },
+        |lock| {
+            if let Some(lock) = lock {
+                release_wake_lock(&lock);
+            }
+        },
+    );
+}
+
+/// The lock's sentinel, or `None`.
+async fn request_wake_lock() -> Option<JsValue> {
     let navigator = web_sys::window()?.navigator();
     let wake_lock = js_sys::Reflect::get(&navigator, &"wakeLock".into()).ok()?;
     if !wake_lock.is_object() {
@@ -93,7 +114,7 @@ pub async fn keep_screen_on() -> Option<JsValue> {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok()
 }
 
-pub fn release_wake_lock(sentinel: &JsValue) {
+fn release_wake_lock(sentinel: &JsValue) {
     if let Ok(release) = js_sys::Reflect::get(sentinel, &"release".into()) {
         if let Ok(f) = release.dyn_into::<js_sys::Function>() {
             let _ = f.call0(sentinel);

@@ -46,10 +46,9 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
         body.set(filled.body);
         copied.set(None);
     });
-    let log = move |via: LetterVia| {
+    let log_use = move |id: &str, kind: LetterKind, via: LetterVia| {
         let on = state.today.get_untracked();
-        let kind = letter.get_untracked();
-        state.edit_interview(&id.get_value(), |i| {
+        state.edit_interview(id, |i| {
             i.letters.push(LetterUse {
                 kind,
                 on,
@@ -58,12 +57,17 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
             });
         });
     };
+    let log = move |via: LetterVia| log_use(&id.get_value(), letter.get_untracked(), via);
     let copy = move |_| {
         let text = format!("{}\n\n{}", subject.get_untracked(), body.get_untracked());
+        // Read before the await: the page may be gone when the copy lands, and reading its
+        // signals then would panic. The use is logged all the same (app state), and setting
+        // `copied` on a disposed signal does nothing.
+        let (id, kind) = (id.get_value(), letter.get_untracked());
         wasm_bindgen_futures::spawn_local(async move {
             let result = platform::copy_text(&text).await;
             if result.is_ok() {
-                log(LetterVia::Copied);
+                log_use(&id, kind, LetterVia::Copied);
             }
             copied.set(Some(result));
         });

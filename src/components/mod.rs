@@ -9,6 +9,7 @@ pub mod letters;
 pub mod nav;
 pub mod notices;
 pub mod number_setting;
+pub mod practice_hooks;
 pub mod reflection_form;
 pub mod rejection;
 pub mod your_data;

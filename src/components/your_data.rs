@@ -85,6 +85,8 @@ fn BackupSection() -> impl IntoView {
         let Some((name, text)) = backup_file(state) else {
             return;
         };
+        // Not tied to the screen: a backup shared is a backup made, even if Settings was left
+        // while the share sheet was open. Writes only app state after the await.
         leptos::task::spawn_local(async move {
             match platform::share_text_file(&name, "application/json", &text).await {
                 Ok(true) => state.mark_exported(),
@@ -145,22 +147,27 @@ fn ImportSection() -> impl IntoView {
         let Some(file) = file else {
             return;
         };
-        leptos::task::spawn_local(async move {
-            let text = match platform::read_file_text(&file, MAX_IMPORT_BYTES as f64).await {
-                Ok(text) => text,
-                Err(e) => {
-                    error.set(Some(e));
-                    return;
+        // Read, then checked only if Settings is still open (otherwise dropped unread).
+        crate::lifetime::task(
+            async move { platform::read_file_text(&file, MAX_IMPORT_BYTES as f64).await },
+            move |text| {
+                let text = match text {
+                    Ok(text) => text,
+                    Err(e) => {
+                        error.set(Some(e));
+                        return;
+                    }
+                };
+                match transfer::parse_import(text.as_bytes()) {
+                    Ok(parsed) => {
+                        let preview = transfer::preview(&state.snapshot(), &parsed);
+                        pending.set(Some((parsed, preview)));
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
                 }
-            };
-            match transfer::parse_import(text.as_bytes()) {
-                Ok(parsed) => {
-                    let preview = transfer::preview(&state.snapshot(), &parsed);
-                    pending.set(Some((parsed, preview)));
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+            },
+            drop,
+        );
     };
     let finish = move |message: String| {
         pending.set(None);
@@ -298,9 +305,7 @@ fn StorageSection() -> impl IntoView {
     });
     let total = move || usage.with(|u| u.iter().map(|(_, b)| *b).sum::<usize>());
     let estimate = RwSignal::new(None::<(f64, f64)>);
-    leptos::task::spawn_local(async move {
-        estimate.set(platform::storage_estimate().await);
-    });
+    crate::lifetime::task(platform::storage_estimate(), move |e| estimate.set(e), drop);
     let persistence = move || {
         match state.persistence.get() {
         Persistence::Granted => "Your browser has agreed to keep Rebound's data, even when space runs low.",

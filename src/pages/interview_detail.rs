@@ -74,7 +74,7 @@ fn InterviewPage(id: String) -> impl IntoView {
     });
     let heard_back = query.read_untracked().get("heard").is_some();
     let hash = location.hash.get_untracked();
-    request_animation_frame(move || {
+    crate::lifetime::frame(move || {
         if heard_back {
             platform::focus("#d-outcome");
         } else if hash == "#reflect" {

@@ -47,12 +47,12 @@ pub fn PlanPage() -> impl IntoView {
             ..PlanItem::default()
         });
         new_skill.set(String::new());
-        request_animation_frame(move || platform::focus(&format!("#why-{id}")));
+        crate::lifetime::frame(move || platform::focus(&format!("#why-{id}")));
     };
     // Arriving from a link to one item: bring it into view once drawn.
     let hash = leptos_router::hooks::use_location().hash.get_untracked();
     if let Some(target) = hash.strip_prefix('#').map(str::to_string) {
-        request_animation_frame(move || platform::scroll_to_id(&target));
+        crate::lifetime::frame(move || platform::scroll_to_id(&target));
     }
 
     view! {

@@ -1,23 +1,20 @@
 //! Practice (`/practice`): flashcards from the bank, scheduled by FSRS. Show the question, say
 //! the answer out loud, reveal the prepared answer, rate Again / Hard / Good / Easy. Undo the
 //! last rating; Space reveals, 1–4 rate, U undoes. Commute mode: big targets low on the screen,
-//! optional read-aloud, and the screen kept on.
+//! optional read-aloud, and the screen kept on. The keys, the timer's clock, the wake lock and
+//! the voice list are hooks (`components::practice_hooks`), released when the screen goes.
 
 use crate::core::choice::Choice;
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use crate::components::practice_hooks::{
+    use_answer_timer, use_practice_keys, use_voices, use_wake_lock,
+};
 use crate::core::practice::{due_label, preview, Grade};
 use crate::core::questions::Category;
 use crate::platform;
 use crate::speech;
 use crate::state::use_app;
-
-fn clock(seconds: i64) -> String {
-    let s = seconds.max(0);
-    format!("{}:{:02}", s / 60, s % 60)
-}
 
 #[component]
 pub fn Practice() -> impl IntoView {
@@ -49,15 +46,11 @@ pub fn Practice() -> impl IntoView {
     let revealed = RwSignal::new(false);
     let session = RwSignal::new(Vec::<Grade>::new());
     let shown_at = RwSignal::new(platform::now_ms());
-    let now = RwSignal::new(platform::now_ms());
     let commute = Memo::new(move |_| state.settings.with(|s| s.commute_mode));
     let read_aloud = Memo::new(move |_| state.settings.with(|s| s.read_aloud));
     let timer_secs = Memo::new(move |_| state.settings.with(|s| s.answer_timer_secs));
     let speech_ok = speech::available();
-    let voices = RwSignal::new(speech::voices());
-    if speech_ok {
-        speech::on_voices_changed(move || voices.set(speech::voices()));
-    }
+    let voices = use_voices();
 
     // A new card: hide the answer, restart the timer, read it aloud if asked.
     Effect::new(move |_| {
@@ -71,30 +64,9 @@ pub fn Practice() -> impl IntoView {
             }
         }
     });
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(platform::now_ms()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let timer = use_answer_timer(timer_secs, shown_at, revealed);
     // Keep the screen on during a commute session, where the browser can.
-    let lock = StoredValue::new_local(None::<wasm_bindgen::JsValue>);
-    Effect::new(move |_| {
-        if commute.get() {
-            leptos::task::spawn_local(async move {
-                let sentinel = speech::keep_screen_on().await;
-                lock.set_value(sentinel);
-            });
-        } else if let Some(s) = lock.get_value() {
-            speech::release_wake_lock(&s);
-            lock.set_value(None);
-        }
-    });
-    on_cleanup(move || {
-        speech::stop();
-        if let Some(s) = lock.try_get_value().flatten() {
-            speech::release_wake_lock(&s);
-        }
-    });
+    use_wake_lock(move || commute.get());
 
     let intervals = Memo::new(move |_| {
         let id = current.get()?;
@@ -137,41 +109,8 @@ pub fn Practice() -> impl IntoView {
         }
     };
 
-    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        match ev.key().as_str() {
-            " " => {
-                ev.prevent_default();
-                reveal();
-            }
-            "1" | "2" | "3" | "4" => {
-                if let Some(g) = ev.key().parse::<u8>().ok().and_then(Grade::from_key) {
-                    rate(g);
-                }
-            }
-            "u" | "U" => undo(),
-            _ => {}
-        }
-    });
+    use_practice_keys(reveal, rate, undo);
 
-    let timer = move || {
-        let limit = i64::from(timer_secs.get());
-        if limit == 0 || revealed.get() {
-            return None;
-        }
-        let left = limit - (now.get() - shown_at.get()) / 1000;
-        Some(if left > 0 {
-            (clock(left), false)
-        } else {
-            ("Time's up: wrap up your answer".to_string(), true)
-        })
-    };
     let next_due = move || {
         state.cards.with(|cards| {
             let t = platform::now_ms();

@@ -60,8 +60,8 @@ pub fn Today() -> impl IntoView {
     // Insights look across everything stored: worked out just after Today is on screen, so the
     // first paint never waits for them.
     let insights_ready = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(move || insights_ready.set(true), std::time::Duration::ZERO)
+    crate::lifetime::frame(move || {
+        crate::lifetime::timeout(move || insights_ready.set(true), std::time::Duration::ZERO)
     });
     let newest_insight = Memo::new(move |_| {
         if insights_ready.get() {

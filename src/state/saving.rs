@@ -86,9 +86,18 @@ impl AppState {
             s.timer_pending = true;
         });
         if first_unsaved {
-            // The app's own timer: it lives as long as the state, and flushing twice is harmless.
+            // App lifetime, on purpose: armed from a screen's handler, but it must fire after
+            // that screen is gone (so not `lifetime::timeout`). A state unmounted meanwhile (in
+            // tests) is left alone.
             let state = *self;
-            set_timeout(move || state.flush(), SAVE_DELAY);
+            set_timeout(
+                move || {
+                    if !state.saver.is_disposed() {
+                        state.flush();
+                    }
+                },
+                SAVE_DELAY,
+            );
         }
         if self.meta.with_untracked(|m| m.unexported_since.is_none()) {
             self.w.meta.update(|m| m.changed(platform::now_ms()));
