@@ -438,10 +438,12 @@ fn new_rated_today(log: &[ReviewEntry], today_start: Millis) -> usize {
     seen_before.iter().filter(|&&b| !b).count()
 }
 
-/// The due queue: ids of questions to practise now, from `candidates` (non-hidden question ids,
-/// in bank order): cards due (due <= now) first, most overdue first; then new questions (no card)
-/// up to `new_per_day` minus how many new cards were first rated today (`today_start` = local
-/// midnight in ms, given by the caller).
+/// The due queue: ids of questions to practise now, from `candidates` (the cards: visible
+/// questions with an answer, in bank order, as `questions::cards_and_to_write` gives them; a
+/// question without an answer is something to write, never a card): cards due (due <= now)
+/// first, most overdue first; then cards never practised (no schedule yet) up to `new_per_day`
+/// minus how many new cards were first rated today (`today_start` = local midnight in ms, given
+/// by the caller).
 pub fn due_queue(
     candidates: &[Id],
     cards: &[CardState],
@@ -497,8 +499,8 @@ pub fn due_count(
     due_queue(candidates, cards, log, now, today_start, settings).len()
 }
 
-/// A drill of one category, whatever is due: the candidates (ids of that category, visible)
-/// not yet rated in this session, the weakest first (lowest predicted recall now), then the never
+/// A drill of one category, whatever is due: the candidates (the cards of that category: visible
+/// and answered, see `questions::split`) not yet rated in this session, the weakest first (lowest predicted recall now), then the never
 /// practised; at most `limit`.
 pub fn focus_queue(
     candidates: &[Id],

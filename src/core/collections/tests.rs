@@ -250,7 +250,10 @@ fn a_future_store_loads_with_every_record_shown() {
     assert_eq!(i.letters[1].kind, LetterKind::AskFeedback);
     // A field the future fixture anticipated, known since issue 14.
     assert_eq!(i.time, chrono::NaiveTime::from_hms_opt(14, 30, 0));
-    assert_eq!(i.format, Some(crate::core::model::InterviewFormat::TakeHome));
+    assert_eq!(
+        i.format,
+        Some(crate::core::model::InterviewFormat::TakeHome)
+    );
     assert_eq!(i.rejection_reasons[0].extra["weight"], 3);
     let r = &db.reflections[0];
     assert_eq!(r.mistakes[0].kind, "camera_off");
