@@ -5,7 +5,8 @@
 //! Stored shapes (kept small: a year of practice over a big bank must fit in localStorage):
 //! - [`CardState`]: one object a question, short keys (`i` id, `d` due, `s` stability,
 //!   `df` difficulty, `r` reps, `l` lapses, `st` state, `lr` last review, `u` updated).
-//! - [`ReviewEntry`]: one JSON array a rating, `[question id, at ms, grade 1-4]`.
+//! - [`ReviewEntry`]: one JSON array a rating, `[question id, at ms, grade 1-4, secs]`; the
+//!   seconds spent on the card (since issue 14) are optional, and older entries have none.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -116,16 +117,26 @@ impl Versioned for CardState {
 
 /// One rating. Stored as a JSON array `[question id, at ms, grade 1-4]`, followed by whatever
 /// a newer version adds (kept in `extra` and written back unchanged).
+///
+/// The fourth element is the seconds spent on the card ([`ReviewEntry::secs`]), recorded since
+/// issue 14. It lives in `extra` (as `extra[0]`) rather than in a field of its own: builds from
+/// before it already keep trailing elements as they are, so they keep the seconds too, and an
+/// entry without them is exactly the entry it always was.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ReviewEntry {
     pub id: Id,
     pub at: Millis,
     pub grade: Grade,
-    /// Elements after the grade, from a newer version.
+    /// Elements after the grade: the seconds ([`ReviewEntry::secs`]), then whatever a newer
+    /// version adds.
     pub extra: Vec<serde_json::Value>,
 }
 
 impl ReviewEntry {
+    /// The most seconds recorded for one card: a card left open while away says nothing about
+    /// how long one takes.
+    pub const MAX_SECS: u32 = 30 * 60;
+
     pub fn new(id: Id, at: Millis, grade: Grade) -> ReviewEntry {
         ReviewEntry {
             id,
@@ -134,6 +145,61 @@ impl ReviewEntry {
             extra: Vec::new(),
         }
     }
+
+    /// The seconds spent on the card before rating it, when recorded: the fourth element, read
+    /// leniently (a number is rounded and kept within 0..=u32::MAX; `null`, a missing element or
+    /// anything else is unknown).
+    pub fn secs(&self) -> Option<u32> {
+        let secs = self.extra.first()?.as_f64()?;
+        // `as` saturates; NaN cannot come from JSON.
+        secs.is_finite().then(|| secs.round().max(0.0) as u32)
+    }
+
+    /// Record the seconds spent on the card (cut to [`ReviewEntry::MAX_SECS`]) as the fourth
+    /// element. Meant for a rating just made (whose `extra` is empty); on an entry that already
+    /// has a fourth element, that element is replaced and the rest kept.
+    pub fn set_secs(&mut self, secs: u32) {
+        let value = serde_json::Value::from(secs.min(Self::MAX_SECS));
+        match self.extra.first_mut() {
+            Some(slot) => *slot = value,
+            None => self.extra.push(value),
+        }
+    }
+
+    /// The same entry with the seconds recorded (see [`ReviewEntry::set_secs`]).
+    pub fn with_secs(mut self, secs: u32) -> ReviewEntry {
+        self.set_secs(secs);
+        self
+    }
+}
+
+/// The time per card assumed before any rating has recorded one.
+pub const DEFAULT_SECS_PER_CARD: u32 = 90;
+/// How many of the latest timed ratings [`secs_per_card`] looks at.
+const SECS_WINDOW: usize = 100;
+
+/// The user's own time per card: the median of the seconds recorded on the latest
+/// [`SECS_WINDOW`] ratings that have them (the log's last entries are the latest), at least 1;
+/// [`DEFAULT_SECS_PER_CARD`] (90 s) before any rating has them.
+pub fn secs_per_card(log: &[ReviewEntry]) -> u32 {
+    let mut recent: Vec<u32> = log
+        .iter()
+        .rev()
+        .filter_map(ReviewEntry::secs)
+        .take(SECS_WINDOW)
+        .collect();
+    if recent.is_empty() {
+        return DEFAULT_SECS_PER_CARD;
+    }
+    crate::core::order::sort_by_key(&mut recent, |s| *s);
+    let mid = recent.len() / 2;
+    let median = if recent.len() % 2 == 1 {
+        recent[mid]
+    } else {
+        let (a, b) = (u64::from(recent[mid - 1]), u64::from(recent[mid]));
+        u32::try_from((a + b).div_ceil(2)).unwrap_or(u32::MAX)
+    };
+    median.max(1)
 }
 
 impl Serialize for ReviewEntry {
