@@ -5,6 +5,7 @@ pub mod backup;
 pub mod charts;
 pub mod choice;
 pub mod collections;
+pub mod countdown;
 pub mod display;
 pub mod encouragement;
 pub mod insights;

@@ -610,6 +610,9 @@ pub struct Settings {
     pub dismissed_insights: std::collections::BTreeMap<String, String>,
     /// Colour scheme: "system" (follow the device), "light" or "dark".
     pub theme: String,
+    /// Preparing for an interview: the predicted recall to have of each chosen answer on the
+    /// day (0.8 to 0.97; see `countdown::target`).
+    pub prep_target: f64,
     /// Fields from a newer version, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -630,6 +633,7 @@ impl Default for Settings {
             streaks: false,
             dismissed_insights: Default::default(),
             theme: "system".to_string(),
+            prep_target: super::countdown::DEFAULT_TARGET,
             extra: Extra::new(),
         }
     }
@@ -649,6 +653,7 @@ impl Settings {
             0.9
         };
         self.new_per_day = self.new_per_day.min(200);
+        self.prep_target = super::countdown::target(self.prep_target);
         self.answer_timer_secs = self.answer_timer_secs.min(60 * 60);
         self.voice = self.voice.chars().take(200).collect();
         self.your_name = self.your_name.chars().take(200).collect();

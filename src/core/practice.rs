@@ -18,9 +18,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::{Extra, Id, Millis, Versioned};
 
-const MINUTE: i64 = 60_000;
-const HOUR: i64 = 60 * MINUTE;
-const DAY: i64 = 24 * HOUR;
+pub(crate) const MINUTE: i64 = 60_000;
+pub(crate) const HOUR: i64 = 60 * MINUTE;
+pub(crate) const DAY: i64 = 24 * HOUR;
 /// The latest time the scheduler is given (end of year 9999): later clocks are garbage, and
 /// this keeps every date sum far inside chrono's range.
 const MAX_MILLIS: Millis = 253_402_300_799_999;
@@ -309,10 +309,10 @@ impl PracticeSettings {
 }
 
 fn to_datetime(ms: Millis) -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(ms.clamp(0, MAX_MILLIS)).unwrap_or_default()
+    DateTime::from_timestamp_millis(clamp_millis(ms)).unwrap_or_default()
 }
 
-fn to_state(s: u8) -> State {
+pub(crate) fn to_state(s: u8) -> State {
     match s {
         0 => State::New,
         1 => State::Learning,
@@ -322,7 +322,7 @@ fn to_state(s: u8) -> State {
     }
 }
 
-fn from_state(s: State) -> u8 {
+pub(crate) fn from_state(s: State) -> u8 {
     match s {
         State::New => 0,
         State::Learning => 1,
@@ -332,7 +332,7 @@ fn from_state(s: State) -> u8 {
 }
 
 /// Stored values are kept to 4 decimals: plenty for scheduling, and a third of the bytes.
-fn round4(x: f64) -> f64 {
+pub(crate) fn round4(x: f64) -> f64 {
     if x.is_finite() {
         (x * 10_000.0).round() / 10_000.0
     } else {
@@ -344,24 +344,38 @@ fn count_to_i32(n: u32) -> i32 {
     n.min(MAX_COUNT) as i32
 }
 
+/// A stored stability as the scheduler is given it: positive (hand-edited or damaged values
+/// cannot make the maths produce NaN).
+pub(crate) fn repaired_stability(stability: f64) -> f64 {
+    if stability.is_finite() && stability > 0.0 {
+        stability
+    } else {
+        0.1
+    }
+}
+
+/// A stored difficulty as the scheduler is given it: in 1..=10.
+pub(crate) fn repaired_difficulty(difficulty: f64) -> f64 {
+    if difficulty.is_finite() {
+        difficulty.clamp(1.0, 10.0)
+    } else {
+        5.0
+    }
+}
+
+/// A time as the scheduler is given it: within 0..=end of year 9999.
+pub(crate) fn clamp_millis(ms: Millis) -> Millis {
+    ms.clamp(0, MAX_MILLIS)
+}
+
 /// The crate's card for a stored one, repaired so that hand-edited or damaged values cannot make
 /// the maths produce NaN: a reviewed card needs a positive stability and a difficulty in 1..=10.
 fn to_card(card: &CardState, at: DateTime<Utc>) -> Card {
     let state = to_state(card.state);
-    let stability = if card.stability.is_finite() && card.stability > 0.0 {
-        card.stability
-    } else {
-        0.1
-    };
-    let difficulty = if card.difficulty.is_finite() {
-        card.difficulty.clamp(1.0, 10.0)
-    } else {
-        5.0
-    };
     Card {
         due: to_datetime(card.due),
-        stability,
-        difficulty,
+        stability: repaired_stability(card.stability),
+        difficulty: repaired_difficulty(card.difficulty),
         elapsed_days: 0,
         scheduled_days: 0,
         reps: count_to_i32(card.reps),
@@ -598,12 +612,17 @@ pub fn focus_queue(
 
 /// Predicted recall probability now (0..=1), None for a new card.
 pub fn retrievability(card: &CardState, now: Millis) -> Option<f64> {
-    if card.state == 0 || !(card.stability.is_finite() && card.stability > 0.0) {
+    recall(card.state, card.stability, card.last_review, now)
+}
+
+/// [`retrievability`] of a schedule given by its parts: FSRS's forgetting curve (from
+/// `rs-fsrs`) over the days since the last review, in fractions of a day.
+pub(crate) fn recall(state: u8, stability: f64, last: Option<Millis>, now: Millis) -> Option<f64> {
+    if state == 0 || !(stability.is_finite() && stability > 0.0) {
         return None;
     }
-    let last = card.last_review?;
-    let elapsed_days = now.saturating_sub(last).max(0) as f64 / DAY as f64;
-    let r = Parameters::forgetting_curve(elapsed_days, card.stability);
+    let elapsed_days = now.saturating_sub(last?).max(0) as f64 / DAY as f64;
+    let r = Parameters::forgetting_curve(elapsed_days, stability);
     r.is_finite().then(|| r.clamp(0.0, 1.0))
 }
 

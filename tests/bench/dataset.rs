@@ -629,6 +629,7 @@ pub fn build() -> Db {
         reviews,
         plan,
         search,
+        preps: Vec::new(),
     }
 }
 

@@ -21,6 +21,7 @@ fn every_collection() -> Vec<Collection> {
         Collection::Reviews,
         Collection::Plan,
         Collection::Search,
+        Collection::Preps,
     ];
     for c in all {
         match c {
@@ -31,7 +32,8 @@ fn every_collection() -> Vec<Collection> {
             | Collection::Cards
             | Collection::Reviews
             | Collection::Plan
-            | Collection::Search => {}
+            | Collection::Search
+            | Collection::Preps => {}
         }
     }
     all.to_vec()
@@ -82,6 +84,12 @@ fn full_db() -> Db {
             updated: 5,
             ..SearchVersion::default()
         }],
+        preps: vec![crate::core::countdown::Prep {
+            id: "i1".into(),
+            questions: vec!["q1".into()],
+            updated: 5,
+            ..Default::default()
+        }],
     };
     let Db {
         interviews,
@@ -92,6 +100,7 @@ fn full_db() -> Db {
         reviews,
         plan,
         search,
+        preps,
     } = &db;
     assert!(
         !interviews.is_empty()
@@ -102,6 +111,7 @@ fn full_db() -> Db {
             && !reviews.is_empty()
             && !plan.is_empty()
             && !search.is_empty()
+            && !preps.is_empty()
     );
     db
 }
@@ -269,6 +279,8 @@ fn a_future_store_loads_with_every_record_shown() {
     assert_eq!(db.reviews[0].extra, vec![serde_json::json!(41)]);
     assert_eq!(db.settings.extra["auto_lock_minutes"], 15);
     assert_eq!(db.search[0].profile.extra["salary_floor"], 90000);
+    assert_eq!(db.preps[0].questions, ["q-1", "s-behavioural-01"]);
+    assert_eq!(db.preps[0].extra["mode"], "sprint");
 }
 
 /// Every JSON value of `original` is in `written` unchanged (written may add defaults).

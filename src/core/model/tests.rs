@@ -326,3 +326,19 @@ fn time_and_format_fields_apply_and_refuse_without_loss() {
     assert!(InterviewField::Format.apply(&mut i, ""));
     assert_eq!(i.format, None);
 }
+
+#[test]
+fn the_prep_target_is_a_setting_kept_in_range() {
+    assert_eq!(Settings::default().prep_target, 0.9);
+    for (given, kept) in [(0.5, 0.8), (0.99, 0.97), (f64::NAN, 0.9), (0.85, 0.85)] {
+        let s = Settings {
+            prep_target: given,
+            ..Settings::default()
+        }
+        .clamped();
+        assert_eq!(s.prep_target, kept, "{given}");
+    }
+    // Settings stored before it read with the default.
+    let s: Settings = serde_json::from_str(r#"{"nudge_threshold":4}"#).unwrap();
+    assert_eq!(s.prep_target, 0.9);
+}
