@@ -2,6 +2,7 @@
 //! here is tested natively with `cargo test --lib`.
 
 pub mod backup;
+pub mod balance;
 pub mod charts;
 pub mod choice;
 pub mod collections;

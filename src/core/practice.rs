@@ -433,6 +433,36 @@ pub fn rate(
     (state, entry)
 }
 
+/// [`rate`], with the due date spread by the load balancer (see `balance`): an interval of
+/// [`balance::MIN_FUZZ_DAYS`](super::balance::MIN_FUZZ_DAYS) or more becomes the day of its fuzz
+/// range with the fewest cards already due in `load`, equal days decided by `seed` (the shell
+/// passes `balance::seed(id, now)`). Only the due date moves; undo restores the card before, as
+/// for [`rate`]. Keep `load` in step with `DayLoad::moved` when rating several in a row.
+pub fn rate_balanced(
+    card: Option<&CardState>,
+    id: &str,
+    grade: Grade,
+    now: Millis,
+    settings: &PracticeSettings,
+    load: &super::balance::DayLoad,
+    seed: u64,
+) -> (CardState, ReviewEntry) {
+    let (mut next, entry) = rate(card, id, grade, now, settings);
+    if next.state == from_state(State::Review) {
+        let days = next.due.saturating_sub(now) as f64 / DAY as f64;
+        let elapsed = card
+            .filter(|c| c.state != 0)
+            .and_then(|c| c.last_review)
+            .map_or(0, |last| now.saturating_sub(last).max(0) / DAY);
+        if let Some((lo, hi)) = super::balance::fuzz_range(days, elapsed) {
+            let at = |d: i64| now.saturating_add(d.saturating_mul(DAY));
+            let day = super::balance::pick_day(lo, hi, |d| load.on(at(d)), seed);
+            next.due = at(day);
+        }
+    }
+    (next, entry)
+}
+
 /// What rating `card` (None: never practised) with each grade at `now` would give: the next due
 /// time and a short human label of the interval ("1 min", "10 min", "1 day", "3 days", "2 months").
 pub fn preview(
