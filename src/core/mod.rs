@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod balance;
+pub mod calendar;
 pub mod charts;
 pub mod choice;
 pub mod collections;
