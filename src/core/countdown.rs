@@ -23,6 +23,9 @@
 //!   ([`Prep`]). Recomputed after each rating, it moves on by itself; after the interview the
 //!   cards simply follow their normal schedule.
 //!
+//! [`suggest`] offers the questions worth preparing for an interview (those asked there, then
+//! the categories its stage and role tend to ask).
+//!
 //! The memory of each card is followed with `rs-fsrs`'s own functions (see `memory`), the same
 //! values `practice::rate` gives; the tests follow plans with `rate` itself.
 //!
@@ -41,8 +44,9 @@ use std::collections::{HashMap, HashSet};
 use rs_fsrs::Parameters;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Extra, Id, Millis, Versioned};
+use super::model::{Extra, Id, Interview, Millis, Stage, Versioned};
 use super::practice::{CardState, DAY, HOUR, MINUTE};
+use super::questions::{self, Category, Question};
 use memory::Memory;
 
 /// The lowest target a plan aims for: lower would not be "prepared".
@@ -99,6 +103,84 @@ impl Versioned for Prep {
     fn updated(&self) -> Millis {
         self.updated
     }
+}
+
+/// The categories worth preparing at each stage: what a screening call, an interview and a
+/// final round tend to ask.
+fn stage_categories(stage: &Stage) -> &'static [Category] {
+    match stage {
+        Stage::Applied | Stage::Screening => &[
+            Category::Motivation,
+            Category::CareerStory,
+            Category::Salary,
+            Category::AskThem,
+        ],
+        Stage::Interview => &[
+            Category::Behavioural,
+            Category::Situational,
+            Category::Weaknesses,
+            Category::AskThem,
+        ],
+        Stage::FinalRound => &[
+            Category::Behavioural,
+            Category::Weaknesses,
+            Category::Salary,
+            Category::AskThem,
+        ],
+        Stage::Other(_) => &[
+            Category::Behavioural,
+            Category::Motivation,
+            Category::AskThem,
+        ],
+    }
+}
+
+/// Words in a role that say technical questions will come up.
+const TECHNICAL_ROLES: [&str; 12] = [
+    "engineer",
+    "developer",
+    "programmer",
+    "software",
+    "data",
+    "analyst",
+    "scientist",
+    "architect",
+    "devops",
+    "technical",
+    "security",
+    "sre",
+];
+
+/// The most questions [`suggest`] offers.
+pub const MAX_SUGGESTED: usize = 12;
+
+/// Questions worth preparing for `interview`, from the bank (`stored`, as `questions::bank`
+/// merges it), at most [`MAX_SUGGESTED`]: first those linked to it (asked there), then, from
+/// the categories its stage tends to ask (and technical ones when its role sounds technical),
+/// the answered ones (ready to practise) before those still to write. Hidden questions are left
+/// out. In bank order within each part; the user picks from these.
+pub fn suggest(interview: &Interview, stored: &[Question]) -> Vec<Id> {
+    let bank = questions::bank(stored);
+    let role = interview.role.to_lowercase();
+    let technical = role
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| TECHNICAL_ROLES.iter().any(|t| w.starts_with(t)));
+    let wanted = |q: &Question| {
+        stage_categories(&interview.stage).contains(&q.category)
+            || (technical && q.category == Category::Technical)
+    };
+    let visible = || bank.iter().filter(|q| !q.hidden);
+    let linked = visible().filter(|q| q.interview_id.as_deref() == Some(interview.id.as_str()));
+    let answered = visible().filter(|q| wanted(q) && q.is_card());
+    let to_write = visible().filter(|q| wanted(q) && !q.is_card());
+    let mut seen: HashSet<&str> = HashSet::new();
+    linked
+        .chain(answered)
+        .chain(to_write)
+        .filter(|q| seen.insert(q.id.as_str()))
+        .take(MAX_SUGGESTED)
+        .map(|q| q.id.clone())
+        .collect()
 }
 
 /// One day of the plan.

@@ -439,3 +439,72 @@ fn countdown_speed() {
         plan.busiest_minutes(),
     );
 }
+
+#[test]
+fn suggestions_start_with_what_was_asked_there_then_the_stage_answered_first() {
+    use crate::core::model::Stage;
+    use crate::core::questions::{Answer, Category, Question, STARTER};
+    let answered = |id: &str, category: Category, created: Millis| {
+        let mut q = Question::new(id.into(), format!("Question {id}"), category, created);
+        q.answer = Answer {
+            text: "My answer".into(),
+            ..Answer::default()
+        };
+        q
+    };
+    let mut asked = Question::new(
+        "asked".into(),
+        "Why Initech?".into(),
+        Category::Motivation,
+        1,
+    );
+    asked.interview_id = Some("i1".into());
+    let mut hidden = answered("hidden", Category::Weaknesses, 2);
+    hidden.hidden = true;
+    let stored = vec![
+        asked,
+        answered("weak", Category::Weaknesses, 3),
+        answered("tech", Category::Technical, 4),
+        answered("salary", Category::Salary, 5),
+        hidden,
+    ];
+    let interview = Interview {
+        id: "i1".into(),
+        role: "Product designer".into(),
+        stage: Stage::Interview,
+        ..Interview::default()
+    };
+    let picked = suggest(&interview, &stored);
+    assert_eq!(picked[..2], ["asked", "weak"]);
+    assert!(picked.len() <= MAX_SUGGESTED);
+    assert!(!picked
+        .iter()
+        .any(|id| id == "hidden" || id == "tech" || id == "salary"));
+    // The rest are starters still to write, in the stage's categories.
+    let stage_starters = |id: &Id| {
+        STARTER.iter().any(|s| {
+            s.id == id
+                && [
+                    Category::Behavioural,
+                    Category::Situational,
+                    Category::Weaknesses,
+                    Category::AskThem,
+                ]
+                .contains(&s.category)
+        })
+    };
+    assert!(picked[2..].iter().all(stage_starters), "{picked:?}");
+
+    // A technical role brings the technical questions in.
+    let engineer = Interview {
+        role: "Senior Data Engineer".into(),
+        ..interview.clone()
+    };
+    assert!(suggest(&engineer, &stored).contains(&"tech".to_string()));
+    // A screening call: motivation, career story, salary.
+    let screening = Interview {
+        stage: Stage::Screening,
+        ..interview
+    };
+    assert_eq!(suggest(&screening, &stored)[..2], ["asked", "salary"]);
+}
