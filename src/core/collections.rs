@@ -23,6 +23,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::countdown::Prep;
 use super::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
 use super::plan::PlanItem;
 use super::practice::{CardState, ReviewEntry};
@@ -46,6 +47,8 @@ pub struct Db {
     pub plan: Vec<PlanItem>,
     /// What the user is looking for, one version per saved change.
     pub search: Vec<SearchVersion>,
+    /// The questions chosen to prepare for upcoming interviews, one record an interview.
+    pub preps: Vec<Prep>,
 }
 
 impl Db {
@@ -68,6 +71,7 @@ pub enum Collection {
     Reviews,
     Plan,
     Search,
+    Preps,
 }
 
 /// The shape of a collection's data.
@@ -99,7 +103,7 @@ pub struct Row {
 }
 
 /// Every collection, in the order backups write them and messages list them.
-pub static TABLE: [Row; 8] = [
+pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Interviews,
         name: "interviews",
@@ -181,6 +185,20 @@ pub static TABLE: [Row; 8] = [
         data: &Records::<SearchVersion> {
             field: |db| &db.search,
             field_mut: |db| &mut db.search,
+            id_mut: |r| &mut r.id,
+            merge_fields: true,
+        },
+    },
+    Row {
+        collection: Collection::Preps,
+        name: "preps",
+        one: "interview preparation",
+        many: "interview preparations",
+        exported: true,
+        kind: Kind::Records,
+        data: &Records::<Prep> {
+            field: |db| &db.preps,
+            field_mut: |db| &mut db.preps,
             id_mut: |r| &mut r.id,
             merge_fields: true,
         },

@@ -4,7 +4,7 @@
 //! chrono's strftime machinery and core's exact float formatting into the wasm, which every
 //! user downloads. English names, as in the rest of the app.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -21,6 +21,15 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn month_name(d: NaiveDate) -> &'static str {
     MONTHS.get(d.month0() as usize).copied().unwrap_or("")
@@ -77,6 +86,49 @@ pub fn short_date_time(t: NaiveDateTime) -> String {
 /// "2026-03-03 14:05".
 pub fn iso_date_time(t: NaiveDateTime) -> String {
     format!("{} {:02}:{:02}", iso_date(t.date()), t.hour(), t.minute())
+}
+
+/// "14:05", the form of a time field's value and how a time is stored.
+pub fn hh_mm(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// A time field's text as a time: "14:05" or "9:30" (seconds, "14:05:30", are accepted and
+/// dropped); spaces around it ignored. Anything else is `None`.
+pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.trim().split(':');
+    let mut number = |max: u32, digits: std::ops::RangeInclusive<usize>| {
+        let p = parts.next()?;
+        let ok = digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| p.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| *n <= max)
+    };
+    let (hour, minute) = (number(23, 1..=2)?, number(59, 2..=2)?);
+    match parts.next() {
+        None => {}
+        Some(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && s < "60" => {}
+        Some(_) => return None,
+    }
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+/// The day `day` as said from `today`: "today", "tomorrow", its weekday within the week
+/// ahead ("Thursday"), "Thu 12 Mar 2026" further on, or for a day already past.
+pub fn day_word(day: NaiveDate, today: NaiveDate) -> String {
+    match (day - today).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        2..=6 => WEEKDAY_NAMES
+            .get(day.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or("")
+            .to_string(),
+        _ => weekday_date(day),
+    }
 }
 
 /// A time stamp in milliseconds as a UTC date and time, if it is one.
@@ -137,6 +189,45 @@ mod tests {
     }
 
     #[test]
+    fn times_read_and_write_as_hh_mm() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_hh_mm("14:05"), t(14, 5));
+        assert_eq!(parse_hh_mm(" 9:30 "), t(9, 30));
+        assert_eq!(parse_hh_mm("00:00"), t(0, 0));
+        assert_eq!(parse_hh_mm("23:59:59"), t(23, 59));
+        for bad in [
+            "",
+            "24:00",
+            "12:60",
+            "12",
+            "12:5",
+            "1205",
+            "12:05:60",
+            "12:05:00:00",
+            "-1:00",
+            "+1:00",
+            "١٢:٠٥",
+            "12:05pm",
+            "12:05:",
+            ":",
+        ] {
+            assert_eq!(parse_hh_mm(bad), None, "{bad:?}");
+        }
+        assert_eq!(t(7, 5).map(hh_mm).as_deref(), Some("07:05"));
+    }
+
+    #[test]
+    fn days_are_said_from_today() {
+        let today = day(2026, 3, 3); // a Tuesday
+        assert_eq!(day_word(today, today), "today");
+        assert_eq!(day_word(day(2026, 3, 4), today), "tomorrow");
+        assert_eq!(day_word(day(2026, 3, 5), today), "Thursday");
+        assert_eq!(day_word(day(2026, 3, 9), today), "Monday");
+        assert_eq!(day_word(day(2026, 3, 10), today), "Tue 10 Mar 2026");
+        assert_eq!(day_word(day(2026, 3, 2), today), "Mon 2 Mar 2026");
+    }
+
+    #[test]
     fn numbers_round_like_format_did() {
         assert_eq!(whole(2.5), "3");
         assert_eq!(whole(-0.4), "0");
@@ -156,6 +247,20 @@ mod tests {
             prop_assert_eq!(weekday_date(d), d.format("%a %-d %b %Y").to_string());
             prop_assert_eq!(day_and_month(d), d.format("%-d %B").to_string());
             prop_assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+        }
+
+        #[test]
+        fn any_text_parses_as_a_time_or_not_without_panicking(text in "\\PC{0,12}") {
+            if let Some(t) = parse_hh_mm(&text) {
+                prop_assert_eq!(parse_hh_mm(&hh_mm(t)), Some(t));
+            }
+        }
+
+        #[test]
+        fn every_minute_round_trips(h in 0u32..24, m in 0u32..60) {
+            let t = NaiveTime::from_hms_opt(h, m, 0).unwrap();
+            prop_assert_eq!(hh_mm(t), t.format("%H:%M").to_string());
+            prop_assert_eq!(parse_hh_mm(&hh_mm(t)), Some(t));
         }
 
         #[test]

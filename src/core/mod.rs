@@ -2,9 +2,12 @@
 //! here is tested natively with `cargo test --lib`.
 
 pub mod backup;
+pub mod balance;
+pub mod calendar;
 pub mod charts;
 pub mod choice;
 pub mod collections;
+pub mod countdown;
 pub mod display;
 pub mod encouragement;
 pub mod insights;

@@ -2,7 +2,9 @@
 //! browser. Every field has a default so that records written by an older or newer build, or
 //! edited by hand, still load (see `schema` for versioned changes).
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 pub use super::choice::{Choice, Extra};
@@ -104,6 +106,17 @@ pub struct Interview {
     pub role: String,
     /// The day of the (latest) interview; `None` while not yet scheduled.
     pub date: Option<NaiveDate>,
+    /// When it starts on that day, local time, stored "HH:MM"; `None` when no time is set. A
+    /// stored value that does not read as a time reads as no time (see [`hhmm`]).
+    #[serde(with = "hhmm", skip_serializing_if = "Option::is_none")]
+    pub time: Option<NaiveTime>,
+    /// How it happens; `None` when not said. See [`InterviewFormat`] for the user's own words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<InterviewFormat>,
+    /// The format in the user's own words, kept as typed; used when `format` is
+    /// [`InterviewFormat::Own`] (see [`Interview::format_label`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub format_words: String,
     pub interviewers: String,
     pub stage: Stage,
     pub outcome: Outcome,
@@ -129,6 +142,125 @@ impl Interview {
             (role, "") => role.to_string(),
             ("", company) => company.to_string(),
             (role, company) => format!("{role} at {company}"),
+        }
+    }
+
+    /// Still to come: waiting to hear (pending) and dated `today` or later. An interview dated
+    /// today counts all day, whatever its time.
+    pub fn is_upcoming(&self, today: NaiveDate) -> bool {
+        self.outcome.is_active() && self.date.is_some_and(|d| d >= today)
+    }
+
+    /// "The day", as a local date and time: its start, or [`DEFAULT_START`] (09:00) on its
+    /// date when no time is set. `None` while it has no date.
+    pub fn starts_at(&self) -> Option<NaiveDateTime> {
+        Some(self.date?.and_time(self.time.unwrap_or(DEFAULT_START)))
+    }
+
+    /// The format in words: a known format's label, the user's own words as typed (trimmed),
+    /// or a format from a newer version in plain words. `None` when nothing is said.
+    pub fn format_label(&self) -> Option<Cow<'_, str>> {
+        let words = self.format_words.trim();
+        match &self.format {
+            Some(InterviewFormat::Own) | None if !words.is_empty() => Some(Cow::Borrowed(words)),
+            None => None,
+            Some(format) => Some(format.label()),
+        }
+    }
+}
+
+/// When an interview without a time is taken to start: 09:00.
+pub const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+/// The upcoming interviews (see [`Interview::is_upcoming`]), soonest first (by
+/// [`Interview::starts_at`]; equal starts keep their order).
+pub fn upcoming(interviews: &[Interview], today: NaiveDate) -> Vec<&Interview> {
+    let mut list: Vec<&Interview> = interviews.iter().filter(|i| i.is_upcoming(today)).collect();
+    crate::core::order::sort_by_key(&mut list, |i| i.starts_at());
+    list
+}
+
+crate::choice! {
+    /// How an interview happens. The known formats are choices; anything else is
+    /// [`InterviewFormat::Own`], with the user's words kept as typed in
+    /// [`Interview::format_words`] and shown as typed.
+    ///
+    /// Why two fields rather than one word: a word this build does not know reads as
+    /// `Other(word)`, which means "written by a newer version" and is labelled so. Keeping the
+    /// user's own words apart keeps the two meanings apart: a newer build's new format stays a
+    /// stored word, the user's words stay theirs.
+    pub enum InterviewFormat {
+        Phone = "phone", "Phone";
+        Video = "video", "Video call";
+        OnSite = "on_site", "On site";
+        TakeHome = "take_home", "Take-home task";
+        Own = "own", "Something else";
+    }
+}
+
+/// Serde for [`Interview::time`]: written "HH:MM"; read leniently (anything that is not a
+/// time, of any JSON type, reads as `None` rather than failing the record).
+pub mod hhmm {
+    use std::fmt;
+
+    use chrono::NaiveTime;
+    use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use crate::core::display::{hh_mm, parse_hh_mm};
+
+    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&hh_mm(*t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        d.deserialize_any(Lenient)
+    }
+
+    struct Lenient;
+
+    impl<'de> Visitor<'de> for Lenient {
+        type Value = Option<NaiveTime>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a time \"HH:MM\"")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(parse_hh_mm(v))
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Lenient)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(None)
         }
     }
 }
@@ -478,6 +610,9 @@ pub struct Settings {
     pub dismissed_insights: std::collections::BTreeMap<String, String>,
     /// Colour scheme: "system" (follow the device), "light" or "dark".
     pub theme: String,
+    /// Preparing for an interview: the predicted recall to have of each chosen answer on the
+    /// day (0.8 to 0.97; see `countdown::target`).
+    pub prep_target: f64,
     /// Fields from a newer version, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -498,6 +633,7 @@ impl Default for Settings {
             streaks: false,
             dismissed_insights: Default::default(),
             theme: "system".to_string(),
+            prep_target: super::countdown::DEFAULT_TARGET,
             extra: Extra::new(),
         }
     }
@@ -517,6 +653,7 @@ impl Settings {
             0.9
         };
         self.new_per_day = self.new_per_day.min(200);
+        self.prep_target = super::countdown::target(self.prep_target);
         self.answer_timer_secs = self.answer_timer_secs.min(60 * 60);
         self.voice = self.voice.chars().take(200).collect();
         self.your_name = self.your_name.chars().take(200).collect();
@@ -533,19 +670,25 @@ pub enum InterviewField {
     Company,
     Role,
     Date,
+    /// "HH:MM", or "" for no time.
+    Time,
     Interviewers,
     Stage,
     Outcome,
     Notes,
+    /// A format's stored word, or "" for not said.
+    Format,
+    /// The format in the user's own words (kept as typed).
+    FormatWords,
 }
 
 /// Longest text kept in one field; longer input is cut here rather than refused.
 pub const MAX_FIELD_CHARS: usize = 20_000;
 
 impl InterviewField {
-    /// Apply typed text to the interview. Text is kept as typed (trimmed only for dates and
-    /// choices); an unknown choice or a malformed date leaves the field as it was and returns
-    /// `false`, so the form can say so without losing anything.
+    /// Apply typed text to the interview. Text is kept as typed (trimmed only for dates, times
+    /// and choices); an unknown choice or a malformed date or time leaves the field as it was
+    /// and returns `false`, so the form can say so without losing anything.
     pub fn apply(self, interview: &mut Interview, text: &str) -> bool {
         let text: String = text.chars().take(MAX_FIELD_CHARS).collect();
         match self {
@@ -553,6 +696,29 @@ impl InterviewField {
             InterviewField::Role => interview.role = text,
             InterviewField::Interviewers => interview.interviewers = text,
             InterviewField::Notes => interview.notes = text,
+            InterviewField::FormatWords => interview.format_words = text,
+            InterviewField::Time => {
+                let t = text.trim();
+                if t.is_empty() {
+                    interview.time = None;
+                } else {
+                    match super::display::parse_hh_mm(t) {
+                        Some(time) => interview.time = Some(time),
+                        None => return false,
+                    }
+                }
+            }
+            InterviewField::Format => {
+                let t = text.trim();
+                if t.is_empty() {
+                    interview.format = None;
+                } else {
+                    match InterviewFormat::from_key(t) {
+                        Some(f) => interview.format = Some(f),
+                        None => return false,
+                    }
+                }
+            }
             InterviewField::Date => {
                 let t = text.trim();
                 if t.is_empty() {

@@ -5,7 +5,8 @@
 //! Stored shapes (kept small: a year of practice over a big bank must fit in localStorage):
 //! - [`CardState`]: one object a question, short keys (`i` id, `d` due, `s` stability,
 //!   `df` difficulty, `r` reps, `l` lapses, `st` state, `lr` last review, `u` updated).
-//! - [`ReviewEntry`]: one JSON array a rating, `[question id, at ms, grade 1-4]`.
+//! - [`ReviewEntry`]: one JSON array a rating, `[question id, at ms, grade 1-4, secs]`; the
+//!   seconds spent on the card (since issue 14) are optional, and older entries have none.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -17,9 +18,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::{Extra, Id, Millis, Versioned};
 
-const MINUTE: i64 = 60_000;
-const HOUR: i64 = 60 * MINUTE;
-const DAY: i64 = 24 * HOUR;
+pub(crate) const MINUTE: i64 = 60_000;
+pub(crate) const HOUR: i64 = 60 * MINUTE;
+pub(crate) const DAY: i64 = 24 * HOUR;
 /// The latest time the scheduler is given (end of year 9999): later clocks are garbage, and
 /// this keeps every date sum far inside chrono's range.
 const MAX_MILLIS: Millis = 253_402_300_799_999;
@@ -116,16 +117,26 @@ impl Versioned for CardState {
 
 /// One rating. Stored as a JSON array `[question id, at ms, grade 1-4]`, followed by whatever
 /// a newer version adds (kept in `extra` and written back unchanged).
+///
+/// The fourth element is the seconds spent on the card ([`ReviewEntry::secs`]), recorded since
+/// issue 14. It lives in `extra` (as `extra[0]`) rather than in a field of its own: builds from
+/// before it already keep trailing elements as they are, so they keep the seconds too, and an
+/// entry without them is exactly the entry it always was.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ReviewEntry {
     pub id: Id,
     pub at: Millis,
     pub grade: Grade,
-    /// Elements after the grade, from a newer version.
+    /// Elements after the grade: the seconds ([`ReviewEntry::secs`]), then whatever a newer
+    /// version adds.
     pub extra: Vec<serde_json::Value>,
 }
 
 impl ReviewEntry {
+    /// The most seconds recorded for one card: a card left open while away says nothing about
+    /// how long one takes.
+    pub const MAX_SECS: u32 = 30 * 60;
+
     pub fn new(id: Id, at: Millis, grade: Grade) -> ReviewEntry {
         ReviewEntry {
             id,
@@ -134,6 +145,61 @@ impl ReviewEntry {
             extra: Vec::new(),
         }
     }
+
+    /// The seconds spent on the card before rating it, when recorded: the fourth element, read
+    /// leniently (a number is rounded and kept within 0..=u32::MAX; `null`, a missing element or
+    /// anything else is unknown).
+    pub fn secs(&self) -> Option<u32> {
+        let secs = self.extra.first()?.as_f64()?;
+        // `as` saturates; NaN cannot come from JSON.
+        secs.is_finite().then(|| secs.round().max(0.0) as u32)
+    }
+
+    /// Record the seconds spent on the card (cut to [`ReviewEntry::MAX_SECS`]) as the fourth
+    /// element. Meant for a rating just made (whose `extra` is empty); on an entry that already
+    /// has a fourth element, that element is replaced and the rest kept.
+    pub fn set_secs(&mut self, secs: u32) {
+        let value = serde_json::Value::from(secs.min(Self::MAX_SECS));
+        match self.extra.first_mut() {
+            Some(slot) => *slot = value,
+            None => self.extra.push(value),
+        }
+    }
+
+    /// The same entry with the seconds recorded (see [`ReviewEntry::set_secs`]).
+    pub fn with_secs(mut self, secs: u32) -> ReviewEntry {
+        self.set_secs(secs);
+        self
+    }
+}
+
+/// The time per card assumed before any rating has recorded one.
+pub const DEFAULT_SECS_PER_CARD: u32 = 90;
+/// How many of the latest timed ratings [`secs_per_card`] looks at.
+const SECS_WINDOW: usize = 100;
+
+/// The user's own time per card: the median of the seconds recorded on the latest
+/// [`SECS_WINDOW`] ratings that have them (the log's last entries are the latest), at least 1;
+/// [`DEFAULT_SECS_PER_CARD`] (90 s) before any rating has them.
+pub fn secs_per_card(log: &[ReviewEntry]) -> u32 {
+    let mut recent: Vec<u32> = log
+        .iter()
+        .rev()
+        .filter_map(ReviewEntry::secs)
+        .take(SECS_WINDOW)
+        .collect();
+    if recent.is_empty() {
+        return DEFAULT_SECS_PER_CARD;
+    }
+    crate::core::order::sort_by_key(&mut recent, |s| *s);
+    let mid = recent.len() / 2;
+    let median = if recent.len() % 2 == 1 {
+        recent[mid]
+    } else {
+        let (a, b) = (u64::from(recent[mid - 1]), u64::from(recent[mid]));
+        u32::try_from((a + b).div_ceil(2)).unwrap_or(u32::MAX)
+    };
+    median.max(1)
 }
 
 impl Serialize for ReviewEntry {
@@ -243,10 +309,10 @@ impl PracticeSettings {
 }
 
 fn to_datetime(ms: Millis) -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(ms.clamp(0, MAX_MILLIS)).unwrap_or_default()
+    DateTime::from_timestamp_millis(clamp_millis(ms)).unwrap_or_default()
 }
 
-fn to_state(s: u8) -> State {
+pub(crate) fn to_state(s: u8) -> State {
     match s {
         0 => State::New,
         1 => State::Learning,
@@ -256,7 +322,7 @@ fn to_state(s: u8) -> State {
     }
 }
 
-fn from_state(s: State) -> u8 {
+pub(crate) fn from_state(s: State) -> u8 {
     match s {
         State::New => 0,
         State::Learning => 1,
@@ -266,7 +332,7 @@ fn from_state(s: State) -> u8 {
 }
 
 /// Stored values are kept to 4 decimals: plenty for scheduling, and a third of the bytes.
-fn round4(x: f64) -> f64 {
+pub(crate) fn round4(x: f64) -> f64 {
     if x.is_finite() {
         (x * 10_000.0).round() / 10_000.0
     } else {
@@ -278,24 +344,38 @@ fn count_to_i32(n: u32) -> i32 {
     n.min(MAX_COUNT) as i32
 }
 
+/// A stored stability as the scheduler is given it: positive (hand-edited or damaged values
+/// cannot make the maths produce NaN).
+pub(crate) fn repaired_stability(stability: f64) -> f64 {
+    if stability.is_finite() && stability > 0.0 {
+        stability
+    } else {
+        0.1
+    }
+}
+
+/// A stored difficulty as the scheduler is given it: in 1..=10.
+pub(crate) fn repaired_difficulty(difficulty: f64) -> f64 {
+    if difficulty.is_finite() {
+        difficulty.clamp(1.0, 10.0)
+    } else {
+        5.0
+    }
+}
+
+/// A time as the scheduler is given it: within 0..=end of year 9999.
+pub(crate) fn clamp_millis(ms: Millis) -> Millis {
+    ms.clamp(0, MAX_MILLIS)
+}
+
 /// The crate's card for a stored one, repaired so that hand-edited or damaged values cannot make
 /// the maths produce NaN: a reviewed card needs a positive stability and a difficulty in 1..=10.
 fn to_card(card: &CardState, at: DateTime<Utc>) -> Card {
     let state = to_state(card.state);
-    let stability = if card.stability.is_finite() && card.stability > 0.0 {
-        card.stability
-    } else {
-        0.1
-    };
-    let difficulty = if card.difficulty.is_finite() {
-        card.difficulty.clamp(1.0, 10.0)
-    } else {
-        5.0
-    };
     Card {
         due: to_datetime(card.due),
-        stability,
-        difficulty,
+        stability: repaired_stability(card.stability),
+        difficulty: repaired_difficulty(card.difficulty),
         elapsed_days: 0,
         scheduled_days: 0,
         reps: count_to_i32(card.reps),
@@ -351,6 +431,36 @@ pub fn rate(
     };
     let entry = ReviewEntry::new(id.to_string(), now, grade);
     (state, entry)
+}
+
+/// [`rate`], with the due date spread by the load balancer (see `balance`): an interval of
+/// [`balance::MIN_FUZZ_DAYS`](super::balance::MIN_FUZZ_DAYS) or more becomes the day of its fuzz
+/// range with the fewest cards already due in `load`, equal days decided by `seed` (the shell
+/// passes `balance::seed(id, now)`). Only the due date moves; undo restores the card before, as
+/// for [`rate`]. Keep `load` in step with `DayLoad::moved` when rating several in a row.
+pub fn rate_balanced(
+    card: Option<&CardState>,
+    id: &str,
+    grade: Grade,
+    now: Millis,
+    settings: &PracticeSettings,
+    load: &super::balance::DayLoad,
+    seed: u64,
+) -> (CardState, ReviewEntry) {
+    let (mut next, entry) = rate(card, id, grade, now, settings);
+    if next.state == from_state(State::Review) {
+        let days = next.due.saturating_sub(now) as f64 / DAY as f64;
+        let elapsed = card
+            .filter(|c| c.state != 0)
+            .and_then(|c| c.last_review)
+            .map_or(0, |last| now.saturating_sub(last).max(0) / DAY);
+        if let Some((lo, hi)) = super::balance::fuzz_range(days, elapsed) {
+            let at = |d: i64| now.saturating_add(d.saturating_mul(DAY));
+            let day = super::balance::pick_day(lo, hi, |d| load.on(at(d)), seed);
+            next.due = at(day);
+        }
+    }
+    (next, entry)
 }
 
 /// What rating `card` (None: never practised) with each grade at `now` would give: the next due
@@ -438,10 +548,12 @@ fn new_rated_today(log: &[ReviewEntry], today_start: Millis) -> usize {
     seen_before.iter().filter(|&&b| !b).count()
 }
 
-/// The due queue: ids of questions to practise now, from `candidates` (non-hidden question ids,
-/// in bank order): cards due (due <= now) first, most overdue first; then new questions (no card)
-/// up to `new_per_day` minus how many new cards were first rated today (`today_start` = local
-/// midnight in ms, given by the caller).
+/// The due queue: ids of questions to practise now, from `candidates` (the cards: visible
+/// questions with an answer, in bank order, as `questions::cards_and_to_write` gives them; a
+/// question without an answer is something to write, never a card): cards due (due <= now)
+/// first, most overdue first; then cards never practised (no schedule yet) up to `new_per_day`
+/// minus how many new cards were first rated today (`today_start` = local midnight in ms, given
+/// by the caller).
 pub fn due_queue(
     candidates: &[Id],
     cards: &[CardState],
@@ -497,8 +609,8 @@ pub fn due_count(
     due_queue(candidates, cards, log, now, today_start, settings).len()
 }
 
-/// A drill of one category, whatever is due: the candidates (ids of that category, visible)
-/// not yet rated in this session, the weakest first (lowest predicted recall now), then the never
+/// A drill of one category, whatever is due: the candidates (the cards of that category: visible
+/// and answered, see `questions::split`) not yet rated in this session, the weakest first (lowest predicted recall now), then the never
 /// practised; at most `limit`.
 pub fn focus_queue(
     candidates: &[Id],
@@ -530,12 +642,17 @@ pub fn focus_queue(
 
 /// Predicted recall probability now (0..=1), None for a new card.
 pub fn retrievability(card: &CardState, now: Millis) -> Option<f64> {
-    if card.state == 0 || !(card.stability.is_finite() && card.stability > 0.0) {
+    recall(card.state, card.stability, card.last_review, now)
+}
+
+/// [`retrievability`] of a schedule given by its parts: FSRS's forgetting curve (from
+/// `rs-fsrs`) over the days since the last review, in fractions of a day.
+pub(crate) fn recall(state: u8, stability: f64, last: Option<Millis>, now: Millis) -> Option<f64> {
+    if state == 0 || !(stability.is_finite() && stability > 0.0) {
         return None;
     }
-    let last = card.last_review?;
-    let elapsed_days = now.saturating_sub(last).max(0) as f64 / DAY as f64;
-    let r = Parameters::forgetting_curve(elapsed_days, card.stability);
+    let elapsed_days = now.saturating_sub(last?).max(0) as f64 / DAY as f64;
+    let r = Parameters::forgetting_curve(elapsed_days, stability);
     r.is_finite().then(|| r.clamp(0.0, 1.0))
 }
 

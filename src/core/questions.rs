@@ -9,6 +9,8 @@ mod tests;
 
 pub use starters::STARTER;
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use super::model::{Extra, Id, Millis, Versioned, MAX_FIELD_CHARS};
@@ -211,6 +213,12 @@ impl Versioned for Question {
 pub const REVISION_GAP_MS: Millis = 30 * 60 * 1000;
 
 impl Question {
+    /// Whether it is a practice card: not hidden, with an answer written (in the mode in use).
+    /// Practice serves only cards: a question without an answer is something to write.
+    pub fn is_card(&self) -> bool {
+        !self.hidden && !self.answer.is_empty()
+    }
+
     /// A question of the user's own, not yet answered.
     pub fn new(id: Id, text: String, category: Category, now: Millis) -> Question {
         let mut text = text;
@@ -291,17 +299,9 @@ impl Question {
     }
 }
 
-/// The whole bank: every stored question, plus every [`STARTER`] question not stored yet (built
-/// with `starter: true`, created/updated 0). A stored question whose id is a starter id takes its
-/// text, tip and category from [`STARTER`] (so wording fixes reach users), keeping the user's
-/// answer, history and hidden flag. A stored starter whose id has left [`STARTER`] is kept as a
-/// question of the user's own (nothing is lost).
-///
-/// Order: the user's own questions first (newest `created` first), then the starters in
-/// [`STARTER`] order.
 /// The ids of the bank's questions that may come up in practice (not hidden), in the bank's
-/// order, without copying any question: what the practice queue starts from. Same as
-/// `bank(stored)` filtered on `!hidden` and mapped to ids.
+/// order, without copying any question. Same as `bank(stored)` filtered on `!hidden` and mapped
+/// to ids. Practice serves only the cards among them: see [`cards_and_to_write`].
 pub fn visible_ids(stored: &[Question]) -> Vec<Id> {
     let mut own: Vec<&Question> = stored.iter().filter(|q| starter(&q.id).is_none()).collect();
     crate::core::order::sort_by_key(&mut own, |q| std::cmp::Reverse(q.created));
@@ -325,6 +325,49 @@ pub fn visible_ids(stored: &[Question]) -> Vec<Id> {
     ids
 }
 
+/// Which of `ids` are practice cards ([`Question::is_card`]) and which are still to write
+/// (not hidden, no answer yet; a starter never stored has none), each in the order given. Hidden
+/// questions and ids that are in neither the store nor [`STARTER`] are left out; a repeated id
+/// counts once. When a question is stored twice, the latest write counts.
+pub fn split(ids: &[Id], stored: &[Question]) -> (Vec<Id>, Vec<Id>) {
+    let mut latest: HashMap<&str, &Question> = HashMap::with_capacity(stored.len());
+    for q in stored {
+        let slot = latest.entry(q.id.as_str()).or_insert(q);
+        if q.updated > slot.updated {
+            *slot = q;
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
+    let (mut cards, mut to_write) = (Vec::new(), Vec::new());
+    for id in ids {
+        if !seen.insert(id.as_str()) {
+            continue;
+        }
+        match latest.get(id.as_str()) {
+            Some(q) if q.hidden => {}
+            Some(q) if q.is_card() => cards.push(id.clone()),
+            Some(_) => to_write.push(id.clone()),
+            None if starter(id).is_some() => to_write.push(id.clone()),
+            None => {}
+        }
+    }
+    (cards, to_write)
+}
+
+/// The whole bank split the same way, in the bank's order: the cards Practice serves (the
+/// candidates for `practice::due_queue`) and the questions the "Write answers" flow offers.
+pub fn cards_and_to_write(stored: &[Question]) -> (Vec<Id>, Vec<Id>) {
+    split(&visible_ids(stored), stored)
+}
+
+/// The whole bank: every stored question, plus every [`STARTER`] question not stored yet (built
+/// with `starter: true`, created/updated 0). A stored question whose id is a starter id takes its
+/// text, tip and category from [`STARTER`] (so wording fixes reach users), keeping the user's
+/// answer, history and hidden flag. A stored starter whose id has left [`STARTER`] is kept as a
+/// question of the user's own (nothing is lost).
+///
+/// Order: the user's own questions first (newest `created` first), then the starters in
+/// [`STARTER`] order.
 pub fn bank(stored: &[Question]) -> Vec<Question> {
     let mut own: Vec<Question> = stored
         .iter()

@@ -571,6 +571,9 @@ pub fn build() -> Db {
             company: rng.pick(COMPANIES).to_string(),
             role: rng.pick(ROLES).to_string(),
             date: Some(date),
+            time: None,
+            format: None,
+            format_words: String::new(),
             interviewers,
             stage,
             outcome,
@@ -626,6 +629,7 @@ pub fn build() -> Db {
         reviews,
         plan,
         search,
+        preps: Vec::new(),
     }
 }
 

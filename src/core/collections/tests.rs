@@ -21,6 +21,7 @@ fn every_collection() -> Vec<Collection> {
         Collection::Reviews,
         Collection::Plan,
         Collection::Search,
+        Collection::Preps,
     ];
     for c in all {
         match c {
@@ -31,7 +32,8 @@ fn every_collection() -> Vec<Collection> {
             | Collection::Cards
             | Collection::Reviews
             | Collection::Plan
-            | Collection::Search => {}
+            | Collection::Search
+            | Collection::Preps => {}
         }
     }
     all.to_vec()
@@ -82,6 +84,12 @@ fn full_db() -> Db {
             updated: 5,
             ..SearchVersion::default()
         }],
+        preps: vec![crate::core::countdown::Prep {
+            id: "i1".into(),
+            questions: vec!["q1".into()],
+            updated: 5,
+            ..Default::default()
+        }],
     };
     let Db {
         interviews,
@@ -92,6 +100,7 @@ fn full_db() -> Db {
         reviews,
         plan,
         search,
+        preps,
     } = &db;
     assert!(
         !interviews.is_empty()
@@ -102,6 +111,7 @@ fn full_db() -> Db {
             && !reviews.is_empty()
             && !plan.is_empty()
             && !search.is_empty()
+            && !preps.is_empty()
     );
     db
 }
@@ -248,7 +258,12 @@ fn a_future_store_loads_with_every_record_shown() {
     );
     assert_eq!(i.letters[0].via, LetterVia::Other("sms".into()));
     assert_eq!(i.letters[1].kind, LetterKind::AskFeedback);
-    assert_eq!(i.extra["time"], "14:30");
+    // A field the future fixture anticipated, known since issue 14.
+    assert_eq!(i.time, chrono::NaiveTime::from_hms_opt(14, 30, 0));
+    assert_eq!(
+        i.format,
+        Some(crate::core::model::InterviewFormat::TakeHome)
+    );
     assert_eq!(i.rejection_reasons[0].extra["weight"], 3);
     let r = &db.reflections[0];
     assert_eq!(r.mistakes[0].kind, "camera_off");
@@ -264,6 +279,8 @@ fn a_future_store_loads_with_every_record_shown() {
     assert_eq!(db.reviews[0].extra, vec![serde_json::json!(41)]);
     assert_eq!(db.settings.extra["auto_lock_minutes"], 15);
     assert_eq!(db.search[0].profile.extra["salary_floor"], 90000);
+    assert_eq!(db.preps[0].questions, ["q-1", "s-behavioural-01"]);
+    assert_eq!(db.preps[0].extra["mode"], "sprint");
 }
 
 /// Every JSON value of `original` is in `written` unchanged (written may add defaults).

@@ -164,3 +164,181 @@ fn fields_apply_and_reject_bad_values_without_loss() {
     assert!(InterviewField::Notes.apply(&mut i, &long));
     assert_eq!(i.notes.chars().count(), MAX_FIELD_CHARS);
 }
+
+// Upcoming interviews: time and format ------------------------------------------------
+
+fn at_time(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+#[test]
+fn an_old_record_loads_unchanged_and_writes_back_the_same() {
+    let old = r#"{"id":"a","company":"Initech","role":"","date":"2026-03-05","interviewers":"","stage":"interview","outcome":"pending","notes":"","rejection_reasons":[],"feedback":{"status":"not_asked","asked_on":null,"received_on":null,"follow_up_on":null,"said":""},"letters":[],"created":1,"updated":2}"#;
+    let i: Interview = serde_json::from_str(old).unwrap();
+    assert_eq!(
+        (i.time, &i.format, i.format_words.as_str()),
+        (None, &None, "")
+    );
+    assert_eq!(
+        serde_json::to_string(&i).unwrap(),
+        old,
+        "nothing new is written"
+    );
+}
+
+#[test]
+fn time_and_format_are_stored_compactly_and_read_back() {
+    let i = Interview {
+        id: "a".into(),
+        time: Some(at_time(14, 30)),
+        format: Some(InterviewFormat::Own),
+        format_words: "Walk in the park, 🌳 with the CTO".into(),
+        ..Interview::default()
+    };
+    let json = serde_json::to_string(&i).unwrap();
+    assert!(
+        json.contains(
+            r#""time":"14:30","format":"own","format_words":"Walk in the park, 🌳 with the CTO""#
+        ),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Interview>(&json).unwrap(), i);
+}
+
+#[test]
+fn a_stored_time_that_is_not_a_time_reads_as_none_and_keeps_the_record() {
+    for time in [
+        r#""25:00""#,
+        r#""half past two""#,
+        "14",
+        "null",
+        "true",
+        r#"[14,30]"#,
+        r#"{"h":14}"#,
+        r#""""#,
+    ] {
+        let json = format!(r#"{{"id":"a","company":"X","time":{time},"future":1}}"#);
+        let i: Interview = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{time}: {e}"));
+        assert_eq!((i.time, i.company.as_str()), (None, "X"), "{time}");
+        assert!(i.extra.contains_key("future"));
+    }
+    let i: Interview = serde_json::from_str(r#"{"id":"a","time":" 9:05 "}"#).unwrap();
+    assert_eq!(i.time, Some(at_time(9, 5)));
+}
+
+#[test]
+fn the_format_says_the_users_words_as_typed() {
+    let mut i = Interview::default();
+    assert_eq!(i.format_label(), None);
+    i.format = Some(InterviewFormat::Video);
+    assert_eq!(i.format_label().as_deref(), Some("Video call"));
+    i.format = Some(InterviewFormat::Own);
+    assert_eq!(i.format_label().as_deref(), Some("Something else"));
+    i.format_words = "  Coffee with the team  ".into();
+    assert_eq!(i.format_label().as_deref(), Some("Coffee with the team"));
+    // Words without a format (edited by hand) still show.
+    i.format = None;
+    assert_eq!(i.format_label().as_deref(), Some("Coffee with the team"));
+    // A format from a newer version is said as one; the user's words stay apart from it.
+    let newer: Interview =
+        serde_json::from_str(r#"{"id":"a","format":"panel_stream","format_words":"x"}"#).unwrap();
+    assert_eq!(
+        newer.format,
+        Some(InterviewFormat::Other("panel_stream".into()))
+    );
+    assert_eq!(
+        newer.format_label().as_deref(),
+        Some("panel stream (from a newer version of Rebound)")
+    );
+    assert!(serde_json::to_string(&newer)
+        .unwrap()
+        .contains(r#""format":"panel_stream""#));
+    for f in InterviewFormat::ALL {
+        assert_eq!(InterviewFormat::from_key(f.key()).as_ref(), Some(f));
+    }
+}
+
+#[test]
+fn upcoming_means_pending_and_today_or_later_soonest_first() {
+    let today = day("2026-03-03");
+    let interview = |id: &str, date: &str, time: Option<NaiveTime>, outcome: Outcome| Interview {
+        id: id.into(),
+        date: Some(day(date)),
+        time,
+        outcome,
+        ..Interview::default()
+    };
+    let list = vec![
+        interview("later", "2026-03-10", None, Outcome::Pending),
+        interview("past", "2026-03-02", None, Outcome::Pending),
+        interview(
+            "today-afternoon",
+            "2026-03-03",
+            Some(at_time(15, 0)),
+            Outcome::Pending,
+        ),
+        interview("today-no-time", "2026-03-03", None, Outcome::Pending),
+        interview(
+            "early",
+            "2026-03-03",
+            Some(at_time(8, 30)),
+            Outcome::Pending,
+        ),
+        interview("offer", "2026-03-05", None, Outcome::Offer),
+        Interview {
+            id: "undated".into(),
+            ..Interview::default()
+        },
+    ];
+    let ids: Vec<&str> = upcoming(&list, today)
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, ["early", "today-no-time", "today-afternoon", "later"]);
+    assert!(!list[1].is_upcoming(today));
+    assert!(list[1].is_upcoming(day("2026-03-02")));
+    assert_eq!(
+        list[3].starts_at(),
+        Some(day("2026-03-03").and_time(at_time(9, 0)))
+    );
+    assert_eq!(
+        list[2].starts_at(),
+        Some(day("2026-03-03").and_time(at_time(15, 0)))
+    );
+    assert_eq!(list[6].starts_at(), None);
+}
+
+#[test]
+fn time_and_format_fields_apply_and_refuse_without_loss() {
+    let mut i = Interview::default();
+    assert!(InterviewField::Time.apply(&mut i, " 14:30 "));
+    assert_eq!(i.time, Some(at_time(14, 30)));
+    assert!(!InterviewField::Time.apply(&mut i, "2pm"));
+    assert_eq!(i.time, Some(at_time(14, 30)), "kept");
+    assert!(InterviewField::Time.apply(&mut i, ""));
+    assert_eq!(i.time, None);
+    assert!(InterviewField::Format.apply(&mut i, "take_home"));
+    assert_eq!(i.format, Some(InterviewFormat::TakeHome));
+    assert!(!InterviewField::Format.apply(&mut i, "hologram"));
+    assert_eq!(i.format, Some(InterviewFormat::TakeHome), "kept");
+    assert!(InterviewField::FormatWords.apply(&mut i, " Lunch, then a walk "));
+    assert_eq!(i.format_words, " Lunch, then a walk ", "kept as typed");
+    assert!(InterviewField::Format.apply(&mut i, ""));
+    assert_eq!(i.format, None);
+}
+
+#[test]
+fn the_prep_target_is_a_setting_kept_in_range() {
+    assert_eq!(Settings::default().prep_target, 0.9);
+    for (given, kept) in [(0.5, 0.8), (0.99, 0.97), (f64::NAN, 0.9), (0.85, 0.85)] {
+        let s = Settings {
+            prep_target: given,
+            ..Settings::default()
+        }
+        .clamped();
+        assert_eq!(s.prep_target, kept, "{given}");
+    }
+    // Settings stored before it read with the default.
+    let s: Settings = serde_json::from_str(r#"{"nudge_threshold":4}"#).unwrap();
+    assert_eq!(s.prep_target, 0.9);
+}

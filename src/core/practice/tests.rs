@@ -485,3 +485,127 @@ fn simulated_year_fits() {
         log
     );
 }
+
+// Seconds per card ---------------------------------------------------------------------
+
+#[test]
+fn seconds_are_stored_as_the_fourth_element_and_read_back() {
+    let (_, entry) = rate(None, "q", Grade::Good, T0, &s());
+    assert_eq!(entry.secs(), None);
+    let json = serde_json::to_string(&entry).unwrap();
+    assert_eq!(json, format!(r#"["q",{T0},3]"#), "no seconds: as before");
+    let timed = entry.with_secs(41);
+    assert_eq!(timed.secs(), Some(41));
+    let json = serde_json::to_string(&timed).unwrap();
+    assert_eq!(json, format!(r#"["q",{T0},3,41]"#));
+    assert_eq!(serde_json::from_str::<ReviewEntry>(&json).unwrap(), timed);
+    // Cut to the most worth recording.
+    assert_eq!(
+        timed.clone().with_secs(5 * 3600).secs(),
+        Some(ReviewEntry::MAX_SECS)
+    );
+}
+
+#[test]
+fn seconds_written_by_a_newer_build_with_more_after_them_are_read_and_kept() {
+    let text = r#"[["q-1",1763500000000,3,41],["q-1",1763600000000,4,35,{"device":"phone"}],["s-1",1763600000000,1]]"#;
+    let log: Vec<ReviewEntry> = serde_json::from_str(text).unwrap();
+    let secs: Vec<Option<u32>> = log.iter().map(ReviewEntry::secs).collect();
+    assert_eq!(secs, [Some(41), Some(35), None]);
+    assert_eq!(
+        serde_json::to_string(&log).unwrap(),
+        text,
+        "written back unchanged"
+    );
+}
+
+#[test]
+fn a_fourth_element_that_is_not_a_number_is_unknown_and_kept() {
+    for (fourth, expected) in [
+        ("null", None),
+        (r#""41""#, None),
+        ("[41]", None),
+        (r#"{"s":41}"#, None),
+        ("true", None),
+        ("-5", Some(0)),
+        ("12.5", Some(13)),
+        ("1e300", Some(u32::MAX)),
+        ("0", Some(0)),
+    ] {
+        let text = format!(r#"["q",1,3,{fourth},"later"]"#);
+        let entry: ReviewEntry = serde_json::from_str(&text).unwrap();
+        assert_eq!(entry.secs(), expected, "{fourth}");
+        let back: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&entry).unwrap()).unwrap();
+        let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, original, "{fourth} kept");
+    }
+}
+
+#[test]
+fn the_time_per_card_is_the_median_of_the_latest_timed_ratings() {
+    assert_eq!(secs_per_card(&[]), DEFAULT_SECS_PER_CARD);
+    let entry = |secs: Option<u32>| {
+        let e = ReviewEntry::new("q".into(), T0, Grade::Good);
+        match secs {
+            Some(s) => e.with_secs(s),
+            None => e,
+        }
+    };
+    let untimed = vec![entry(None); 5];
+    assert_eq!(secs_per_card(&untimed), 90, "90 s before there is one");
+    let log: Vec<ReviewEntry> = [Some(30), None, Some(200), Some(40), Some(50)]
+        .into_iter()
+        .map(entry)
+        .collect();
+    assert_eq!(secs_per_card(&log), 45, "median of 30, 40, 50, 200");
+    assert_eq!(secs_per_card(&log[..1]), 30);
+    assert_eq!(secs_per_card(&[entry(Some(0))]), 1, "never 0");
+    // Only the latest 100 timed ratings count: 100 quick ones after many slow ones.
+    let mut long: Vec<ReviewEntry> = (0..300).map(|_| entry(Some(600))).collect();
+    long.extend((0..100).map(|_| entry(Some(20))));
+    assert_eq!(secs_per_card(&long), 20);
+}
+
+mod lenient_log {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn json_leaf() -> impl Strategy<Value = serde_json::Value> {
+        prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<u64>().prop_map(serde_json::Value::from),
+            (-1.0e12f64..1.0e12).prop_map(serde_json::Value::from),
+            "\\PC{0,8}".prop_map(serde_json::Value::from),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_trailing_elements_read_without_panic_and_are_kept(
+            tail in proptest::collection::vec(json_leaf(), 0..4),
+            nested in any::<bool>(),
+        ) {
+            let mut tail = tail;
+            if nested {
+                tail.push(serde_json::json!({"a": [1, "b"]}));
+            }
+            let mut array = vec![serde_json::json!("q"), serde_json::json!(T0), serde_json::json!(3)];
+            array.extend(tail.iter().cloned());
+            let text = serde_json::Value::Array(array.clone()).to_string();
+            let entry: ReviewEntry = serde_json::from_str(&text).unwrap();
+            let secs = entry.secs();
+            if let Some(n) = tail.first().and_then(|v| v.as_f64()) {
+                prop_assert!(secs.is_some());
+                prop_assert!(n >= 0.0 || secs == Some(0));
+            } else {
+                prop_assert_eq!(secs, None);
+            }
+            let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&entry).unwrap()).unwrap();
+            prop_assert_eq!(back, serde_json::Value::Array(array));
+            let _ = secs_per_card(&[entry]);
+        }
+    }
+}

@@ -446,3 +446,87 @@ fn serde_round_trip_and_lenient_loading() {
     let answer: Answer = serde_json::from_str(r#"{"text":"only"}"#).unwrap();
     assert_eq!(answer, free("only"));
 }
+
+// Cards are the user's answers ---------------------------------------------------------
+
+#[test]
+fn only_answered_visible_questions_are_cards_the_rest_are_to_write() {
+    let answered = |id: &str, created: Millis, a: Answer| {
+        let mut q = Question::new(
+            id.into(),
+            format!("Question {id}"),
+            Category::Technical,
+            created,
+        );
+        q.answer = a;
+        q
+    };
+    let mine = answered("own-1", 9, free("My story"));
+    let blank = answered("own-2", 8, free("   "));
+    let star_half = answered("own-3", 7, star("", "", "I led it", ""));
+    // Free text written, then switched to STAR with nothing in it: not a card (the mode in use).
+    let mut switched = answered("own-4", 6, free("Old free text"));
+    switched.answer.star = true;
+    let mut hidden = answered("own-5", 5, free("Hidden answer"));
+    hidden.hidden = true;
+    let mut starter_answered = Question::from_starter(&STARTER[2]);
+    starter_answered.answer = free("Because...");
+    starter_answered.updated = 4;
+    let stored = vec![mine, blank, star_half, switched, hidden, starter_answered];
+
+    let (cards, to_write) = cards_and_to_write(&stored);
+    assert_eq!(cards, ["own-1", "own-3", STARTER[2].id]);
+    assert_eq!(to_write[..2], ["own-2", "own-4"]);
+    assert_eq!(
+        to_write.len(),
+        2 + STARTER.len() - 1,
+        "every other starter is to write"
+    );
+    assert!(!to_write
+        .iter()
+        .any(|id| id == "own-5" || id == STARTER[2].id));
+    assert!(stored[0].is_card() && !stored[1].is_card() && !stored[4].is_card());
+
+    // A chosen set, split in the order given; repeats once; unknown and hidden ids left out.
+    let chosen: Vec<Id> = [
+        STARTER[2].id,
+        "own-2",
+        "gone",
+        "own-1",
+        "own-5",
+        STARTER[0].id,
+        "own-1",
+    ]
+    .map(String::from)
+    .to_vec();
+    let (cards, to_write) = split(&chosen, &stored);
+    assert_eq!(cards, [STARTER[2].id, "own-1"]);
+    assert_eq!(to_write, ["own-2", STARTER[0].id]);
+}
+
+#[test]
+fn practice_serves_only_cards() {
+    use crate::core::practice::{due_queue, PracticeSettings};
+    let mut q = Question::new("own-1".into(), "Tell me".into(), Category::Behavioural, 1);
+    q.answer = free("My answer");
+    let stored = vec![q];
+    let (cards, _) = cards_and_to_write(&stored);
+    let settings = PracticeSettings {
+        new_per_day: 100,
+        ..PracticeSettings::default()
+    };
+    assert_eq!(due_queue(&cards, &[], &[], 10, 0, &settings), ["own-1"]);
+}
+
+#[test]
+fn the_latest_copy_of_a_question_stored_twice_decides() {
+    let mut old = Question::from_starter(&STARTER[0]);
+    old.answer = free("An answer");
+    old.updated = 1;
+    let mut newer = old.clone();
+    newer.answer = Answer::default();
+    newer.updated = 2;
+    let ids = vec![STARTER[0].id.to_string()];
+    assert_eq!(split(&ids, &[old.clone(), newer.clone()]).1, ids);
+    assert_eq!(split(&ids, &[newer, old]).1, ids);
+}

@@ -7,7 +7,8 @@ use super::settings;
 
 use crate::core::choice::Choice;
 use crate::core::model::{
-    Interview, MistakeNote, Mood, Outcome, Reflection, RejectionReason, Settings, Stage, Versioned,
+    Interview, InterviewFormat, MistakeNote, Mood, Outcome, Reflection, RejectionReason, Settings,
+    Stage, Versioned,
 };
 use crate::core::plan::PlanItem;
 use crate::core::questions::Question;
@@ -67,6 +68,11 @@ fn interview_strategy() -> impl Strategy<Value = Interview> {
             0..3,
         ),
         (millis(), millis(), text(), date()),
+        (
+            prop::option::of((0u32..24, 0u32..60)),
+            prop::option::of(prop::sample::select(InterviewFormat::ALL.to_vec())),
+            text(),
+        ),
     )
         .prop_map(
             |(
@@ -76,12 +82,16 @@ fn interview_strategy() -> impl Strategy<Value = Interview> {
                 notes,
                 rejection_reasons,
                 (created, updated, said, asked_on),
+                (time, format, format_words),
             )| Interview {
                 extra: Default::default(),
                 id: String::new(),
                 company,
                 role,
                 date,
+                time: time.and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(h, m, 0)),
+                format,
+                format_words,
                 interviewers,
                 stage,
                 outcome,
