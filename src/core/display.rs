@@ -49,9 +49,76 @@ pub fn iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-/// A date field's text as a date: "2026-03-03", spaces around it ignored.
+/// A date field's text as a date: "2026-03-03", spaces around it ignored. Written out by hand:
+/// chrono's `FromStr` brings its whole format parser into the wasm.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    text.trim().parse::<NaiveDate>().ok()
+    let text = text.trim();
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let mut parts = rest.split('-');
+    let mut number = |max_digits: usize| -> Option<i32> {
+        let part = parts.next()?;
+        if part.is_empty() || part.len() > max_digits || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let (year, month, day) = (number(6)?, number(2)?, number(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        sign * year,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
+}
+
+/// Serde for stored dates, as "2026-03-03" (see [`iso_date`] and [`parse_iso_date`]): used with
+/// `#[serde(with = "crate::core::display::date_serde")]`.
+pub mod date_serde {
+    use super::{iso_date, parse_iso_date};
+    use chrono::NaiveDate;
+    use serde::{de, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&iso_date(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        struct Day;
+        impl de::Visitor<'_> for Day {
+            type Value = NaiveDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date like 2026-03-03")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+                parse_iso_date(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+        d.deserialize_str(Day)
+    }
+}
+
+/// [`date_serde`] for an optional date (`null` when there is none).
+pub mod opt_date_serde {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::date_serde::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(with = "super::date_serde")] NaiveDate);
+        Ok(Option::<Wrapped>::deserialize(d)?.map(|w| w.0))
+    }
 }
 
 /// "3 Mar 2026".
@@ -157,6 +224,9 @@ pub fn one_decimal(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Wrapped(#[serde(with = "super::date_serde")] chrono::NaiveDate);
+
     use super::*;
     use crate::core::test_days::d as day;
     use proptest::prelude::*;
@@ -247,6 +317,19 @@ mod tests {
             prop_assert_eq!(weekday_date(d), d.format("%a %-d %b %Y").to_string());
             prop_assert_eq!(day_and_month(d), d.format("%-d %B").to_string());
             prop_assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+            // Reads what chrono reads, and stores what chrono stored.
+            let json = serde_json::to_string(&d).unwrap();
+            let ours: Wrapped = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(ours.0, d);
+            prop_assert_eq!(serde_json::to_string(&ours).unwrap(), json);
+        }
+
+        #[test]
+        fn any_text_reads_as_chrono_reads_a_date(text in "[-+ 0-9]{0,4}[0-9]{0,3}-?[0-9]{0,3}-?[0-9]{0,3} ?") {
+            let chrono_reads = text.trim().parse::<NaiveDate>().ok();
+            if let Some(d) = parse_iso_date(&text) {
+                prop_assert_eq!(Some(d), chrono_reads, "{}", text);
+            }
         }
 
         #[test]

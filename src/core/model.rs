@@ -105,6 +105,7 @@ pub struct Interview {
     pub company: String,
     pub role: String,
     /// The day of the (latest) interview; `None` while not yet scheduled.
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub date: Option<NaiveDate>,
     /// When it starts on that day, local time, stored "HH:MM"; `None` when no time is set. A
     /// stored value that does not read as a time reads as no time (see [`hhmm`]).
@@ -286,10 +287,13 @@ pub const FOLLOW_UP_AFTER_DAYS: i64 = 7;
 #[serde(default)]
 pub struct Feedback {
     pub status: FeedbackStatus,
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub asked_on: Option<NaiveDate>,
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub received_on: Option<NaiveDate>,
     /// When to follow up if nothing came back (set to a week after asking; editable; snoozing
     /// moves it).
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub follow_up_on: Option<NaiveDate>,
     /// What the interviewer said, in the user's words.
     pub said: String,
@@ -365,6 +369,7 @@ crate::choice! {
 #[serde(default)]
 pub struct LetterUse {
     pub kind: LetterKind,
+    #[serde(with = "crate::core::display::date_serde")]
     pub on: NaiveDate,
     pub via: LetterVia,
     #[serde(flatten)]

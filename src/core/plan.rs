@@ -67,6 +67,7 @@ pub struct Action {
     pub text: String,
     pub done: bool,
     /// The day it was ticked (for the journey).
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub done_on: Option<NaiveDate>,
     /// Fields from a newer version, kept as they were.
     #[serde(flatten)]
@@ -97,11 +98,13 @@ pub struct PlanItem {
     pub sources: Vec<Source>,
     pub actions: Vec<Action>,
     pub status: PlanStatus,
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub target: Option<NaiveDate>,
     /// Position in the list (smaller first); reordering rewrites these.
     pub order: i64,
     pub archived: bool,
     /// The day the item was marked done (for the journey).
+    #[serde(with = "crate::core::display::opt_date_serde")]
     pub done_on: Option<NaiveDate>,
     pub created: Millis,
     pub updated: Millis,
