@@ -95,17 +95,24 @@ pub fn merge_fields<T>(base: Option<&str>, mine: &T, theirs: &T) -> Option<(T, b
 where
     T: Versioned + Serialize + DeserializeOwned + Default,
 {
-    let json = |r: &T| serde_json::to_string(r).ok().and_then(|t| parse(&t));
+    // The typed part is only JSON text in and out; the merging itself is compiled once.
+    let json = |r: &T| serde_json::to_string(r).ok();
     let base = match base {
-        Some(text) => parse(text)?,
+        Some(text) => text.to_string(),
         None => json(&T::default())?,
     };
-    let (m, t) = (json(mine)?, json(theirs)?);
     let theirs_later = theirs.updated() > mine.updated();
+    let (merged, lost) = merge_json(&base, &json(mine)?, &json(theirs)?, theirs_later)?;
+    Some((serde_json::from_str::<T>(&merged).ok()?, lost))
+}
+
+/// [`merge_fields`] on JSON texts of records: the merged record's text, and whether an edit
+/// made here (`mine`) was lost.
+fn merge_json(base: &str, mine: &str, theirs: &str, theirs_later: bool) -> Option<(String, bool)> {
+    let (base, mine, theirs) = (parse(base)?, parse(mine)?, parse(theirs)?);
     let mut lost = false;
-    let merged = merge_objects(&base, &m, &t, theirs_later, &mut lost);
-    let record = serde_json::from_str::<T>(&Value::Object(merged).to_string()).ok()?;
-    Some((record, lost))
+    let merged = merge_objects(&base, &mine, &theirs, theirs_later, &mut lost);
+    Some((Value::Object(merged).to_string(), lost))
 }
 
 fn parse(text: &str) -> Option<Map<String, Value>> {
