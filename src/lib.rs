@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod crash;
+pub mod erase;
 pub mod lifetime;
 pub mod pages;
 pub mod platform;
