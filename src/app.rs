@@ -10,7 +10,7 @@ use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
     journey::JourneyPage, more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
     question_detail::QuestionDetail, questions::QuestionBank, search::SearchPage,
-    settings::SettingsPage, today::Today,
+    settings::SettingsPage, today::Today, write_answers::WriteAnswers,
 };
 use crate::state::AppState;
 use crate::{lifetime, platform, service_worker};
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/questions") view=QuestionBank/>
                     <Route path=path!("/questions/:id") view=QuestionDetail/>
                     <Route path=path!("/practice") view=Practice/>
+                    <Route path=path!("/practice/write") view=WriteAnswers/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/journey") view=JourneyPage/>
                     <Route path=path!("/search") view=SearchPage/>

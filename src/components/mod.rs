@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod answer_view;
 pub mod feedback;
 pub mod insight_card;
 pub mod interview_fields;

@@ -13,6 +13,7 @@ pub mod questions;
 pub mod search;
 pub mod settings;
 pub mod today;
+pub mod write_answers;
 
 use chrono::NaiveDate;
 
