@@ -4,8 +4,11 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
 use super::countdown::{Help, Plan};
-use super::model::{Id, Millis};
+use super::display;
+use super::model::{Id, Interview, Millis};
 use super::practice::{CardState, DAY};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -129,9 +132,58 @@ pub fn shortfall(plan: &Plan) -> Option<String> {
     Some(format!("{lead}{help}"))
 }
 
+/// How Today names an upcoming interview: "Initech Robotics · Thursday" (the company, else
+/// its title; the day as `display::day_word` says it, capitalised; " · 14:30" when it has a
+/// time). "" when it has no date.
+pub fn upcoming_line(interview: &Interview, today: NaiveDate) -> String {
+    let Some(date) = interview.date else {
+        return String::new();
+    };
+    let company = interview.company.trim();
+    let name = if company.is_empty() {
+        interview.title()
+    } else {
+        company.to_string()
+    };
+    let day = display::day_word(date, today);
+    let mut chars = day.chars();
+    let day: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => day,
+    };
+    match interview.time {
+        Some(t) => format!("{name} · {day} · {}", display::hh_mm(t)),
+        None => format!("{name} · {day}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn upcoming_line_names_the_company_and_the_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default(); // a Monday
+        let mut i = Interview {
+            company: "Initech Robotics".to_string(),
+            role: "Engineer".to_string(),
+            date: today
+                .succ_opt()
+                .and_then(|d| d.succ_opt())
+                .and_then(|d| d.succ_opt()),
+            ..Interview::default()
+        };
+        assert_eq!(upcoming_line(&i, today), "Initech Robotics · Thursday");
+        i.time = display::parse_hh_mm("14:30");
+        i.date = Some(today);
+        assert_eq!(upcoming_line(&i, today), "Initech Robotics · Today · 14:30");
+        i.company.clear();
+        i.time = None;
+        i.date = today.succ_opt();
+        assert_eq!(upcoming_line(&i, today), "Engineer · Tomorrow");
+        i.date = None;
+        assert_eq!(upcoming_line(&i, today), "");
+    }
 
     fn card(id: &str, due: Millis) -> CardState {
         CardState {
