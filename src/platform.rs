@@ -263,3 +263,10 @@ pub fn local_ms(t: chrono::NaiveDateTime) -> Option<Millis> {
     let ms = d.get_time();
     ms.is_finite().then_some(ms as Millis)
 }
+
+/// Open the browser's print dialog (the prep sheet).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod answer_view;
+pub mod before_interview;
 pub mod feedback;
 pub mod insight_card;
 pub mod interview_fields;

@@ -8,6 +8,7 @@ pub mod more;
 pub mod not_found;
 pub mod plan;
 pub mod practice;
+pub mod prep_sheet;
 pub mod question_detail;
 pub mod questions;
 pub mod search;
