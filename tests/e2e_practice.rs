@@ -350,3 +350,57 @@ async fn prepare_for_tomorrow_practise_the_set_and_read_the_summary() {
     assert_eq!(settings["prep_target"], serde_json::json!(0.95));
     assert!(browser.browser_errors().await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hands_free_reads_the_question_waits_then_reads_the_answer_and_stops_on_leaving() {
+    let (_server, browser) = setup().await;
+    browser.seed_answers(2).await;
+    browser
+        .local_storage_set(
+            "rebound.settings",
+            r#"{"commute_mode":true,"read_aloud":true,"answer_aloud_secs":20}"#,
+        )
+        .await;
+    browser.goto("/").await;
+    browser
+        .wait_text("[data-testid=due-count]", "2 questions")
+        .await;
+    // A speech stub: records what is read and ends each utterance at once.
+    browser
+        .eval(
+            "window.__spoken = []; window.__cancelled = 0; \
+             const s = window.speechSynthesis; \
+             s.speak = u => { window.__spoken.push(u.text); setTimeout(() => u.dispatchEvent(new Event('end')), 20); }; \
+             s.cancel = () => { window.__cancelled++; };",
+        )
+        .await;
+    browser.click("main a[href='/practice']").await; // in-app, so the stub stays
+    let question = browser
+        .wait_text("[data-testid=flash-question]", "Seeded")
+        .await;
+    browser
+        .wait_text("[data-testid=hands-free]", "Answer out loud")
+        .await;
+    let spoken = browser.eval("return window.__spoken;").await;
+    assert_eq!(spoken, serde_json::json!([question]));
+    assert!(!browser.exists(".ratings").await, "the answer waits");
+    // After the wait, the user's own answer is read back and the grades are there.
+    browser
+        .wait_for_timeout(".ratings", std::time::Duration::from_secs(30))
+        .await;
+    let spoken = browser.eval("return window.__spoken;").await;
+    let answer = spoken[1].as_str().unwrap_or_default().to_string();
+    assert!(answer.starts_with("Answer "), "{spoken}");
+    assert!(browser.exists(".practice.commute .ratings .rate-4").await);
+    browser.click(".rate-3").await;
+    browser
+        .wait_js("return window.__spoken.length === 3 || null;")
+        .await; // the next question
+                // Leaving Practice stops speech.
+    let before = browser.eval("return window.__cancelled;").await;
+    browser.click("nav a.nav-item[href='/']").await;
+    browser.wait_text("h1", "Today").await;
+    let after = browser.eval("return window.__cancelled;").await;
+    assert!(after.as_u64() > before.as_u64(), "{before} → {after}");
+    assert!(browser.browser_errors().await.is_empty());
+}

@@ -3,6 +3,7 @@
 pub mod answer_view;
 pub mod before_interview;
 pub mod feedback;
+pub mod hands_free;
 pub mod insight_card;
 pub mod interview_fields;
 pub mod interview_questions;

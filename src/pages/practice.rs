@@ -11,6 +11,7 @@ use crate::core::choice::Choice;
 use leptos::prelude::*;
 
 use crate::components::answer_view::{AnswerEditor, AnswerView};
+use crate::components::hands_free::use_answer_aloud;
 use crate::components::practice_hooks::{
     use_answer_timer, use_practice_keys, use_voices, use_wake_lock,
 };
@@ -63,19 +64,48 @@ pub fn Practice() -> impl IntoView {
     let timer_secs = Memo::new(move |_| state.settings.with(|s| s.answer_timer_secs));
     let speech_ok = speech::available();
     let voices = use_voices();
+    // Hands-free (commute mode with read-aloud): question read, time to answer out loud, then
+    // the user's own answer read back (see `components::hands_free`).
+    let hands_free = Memo::new(move |_| speech_ok && commute.get() && read_aloud.get());
+    let answer_until = RwSignal::new(None::<i64>);
+    let spoken_for = StoredValue::new(None::<String>);
+    let read_back = move || {
+        if let Some(q) = card.get_untracked() {
+            let voice = state.settings.with_untracked(|s| s.voice.clone());
+            speech::speak(&q.answer.as_text(), &voice);
+        }
+    };
+    let aloud_left = use_answer_aloud(answer_until, move || {
+        revealed.set(true);
+        read_back();
+    });
 
     // A new card: hide the answer, restart the timer, read it aloud if asked.
     Effect::new(move |_| {
         // Keyed on the card's id: editing the answer on the card is not a new card.
-        current.track();
+        let id = current.get();
+        // Once a card: the effect may run again for the same card (its memos settling).
+        if id.is_some() && spoken_for.get_value() == id {
+            return;
+        }
+        spoken_for.set_value(id);
         let q = card.get_untracked();
         revealed.set(false);
         editing.set(false);
+        answer_until.set(None);
         shown_at.set(platform::now_ms());
         if let Some(q) = q {
             if speech_ok && read_aloud.get_untracked() {
                 let voice = state.settings.with_untracked(|s| s.voice.clone());
-                speech::speak(&q.text, &voice);
+                if hands_free.get_untracked() {
+                    let secs = state.settings.with_untracked(|s| s.answer_aloud_secs);
+                    let done = move || {
+                        answer_until.set(Some(platform::now_ms() + i64::from(secs) * 1000));
+                    };
+                    speech::speak_then(&q.text, &voice, Some(done));
+                } else {
+                    speech::speak(&q.text, &voice);
+                }
             }
         }
     });
@@ -105,6 +135,7 @@ pub fn Practice() -> impl IntoView {
         let secs = (platform::now_ms() - shown_at.get_untracked()).max(0) / 1000;
         state.rate(&id, grade, u32::try_from(secs).ok());
         rated.update(|r| r.push(id));
+        spoken_for.set_value(None);
         speech::stop();
     };
     let undo = move || {
@@ -112,12 +143,17 @@ pub fn Practice() -> impl IntoView {
             rated.update(|r| {
                 r.pop();
             });
+            spoken_for.set_value(None);
             tick.update(|t| *t += 1);
         }
     };
     let reveal = move || {
-        if current.get_untracked().is_some() {
+        if current.get_untracked().is_some() && !revealed.get_untracked() {
             revealed.set(true);
+            if answer_until.get_untracked().is_some() {
+                answer_until.set(None);
+                read_back();
+            }
         }
     };
 
@@ -210,7 +246,12 @@ pub fn Practice() -> impl IntoView {
                         <section class="card flashcard" aria-live="polite">
                             <p class="badge">{q.category.label()}</p>
                             <h2 class="flash-question" data-testid="flash-question">{q.text.clone()}</h2>
-                            {move || timer().map(|(t, over)| view! { <p class="timer" class:over=over role="timer">{t}</p> })}
+                            {move || {
+                                match aloud_left() {
+                                    Some(s) => Some(view! { <p class="timer hands-free" role="timer" data-testid="hands-free">{format!("Answer out loud: {s} s")}</p> }.into_any()),
+                                    None => timer().map(|(t, over)| view! { <p class="timer" class:over=over role="timer">{t}</p> }.into_any()),
+                                }
+                            }}
                             <Show
                                 when=move || revealed.get()
                                 fallback=move || {
