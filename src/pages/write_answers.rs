@@ -79,7 +79,7 @@ pub fn WriteAnswers() -> impl IntoView {
                         </section>
                     }
                 })}
-            {(total > 0).then(|| step)}
+            {(total > 0).then_some(step)}
             <Show when=move || { total > 0 && index.get() < total }>
                 <div class="actions">
                     <button type="button" class="button primary" on:click=move |_| index.update(|i| *i += 1)>
