@@ -43,6 +43,11 @@ pub fn InterviewWhen(
                 }
             >
                 <option value="" selected=chosen.is_none()>"Not said"</option>
+                // A format from a newer version: shown in plain words, kept selected.
+                {chosen
+                    .clone()
+                    .filter(|f| !f.is_known())
+                    .map(|f| view! { <option value=f.key().to_string() selected=true>{f.label()}</option> })}
                 {InterviewFormat::ALL
                     .iter()
                     .map(|f| {
