@@ -404,3 +404,38 @@ async fn hands_free_reads_the_question_waits_then_reads_the_answer_and_stops_on_
     assert!(after.as_u64() > before.as_u64(), "{before} → {after}");
     assert!(browser.browser_errors().await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_date_goes_to_the_calendar() {
+    let (_server, browser) = setup().await;
+    let downloads = support::TempDir::new("rebound-follow-up").expect("temp dir");
+    browser.allow_downloads(downloads.path()).await;
+    browser.log_interview("Initech", "Support Lead").await;
+    browser.choose("#fb-status", "asked").await;
+    browser.wait_for("#fb-follow-up").await;
+    browser.click("[data-testid=follow-up-calendar]").await;
+    let mut ics = String::new();
+    for _ in 0..100 {
+        let path = std::fs::read_dir(downloads.path()).ok().and_then(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|e| e == "ics"))
+        });
+        if let Some(path) = path {
+            ics = std::fs::read_to_string(path).unwrap_or_default();
+            if !ics.is_empty() {
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let day = days_ahead(7).replace('-', "");
+    assert!(
+        ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("SUMMARY:Follow up with Initech about feedback\r\n"),
+        "{ics}"
+    );
+}

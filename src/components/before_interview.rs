@@ -174,3 +174,24 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
         </section>
     }
 }
+
+/// "Add to calendar" for the follow-up date of interview `id` (shown beside that date).
+#[component]
+pub fn FollowUpCalendar(id: StoredValue<String>) -> impl IntoView {
+    let state = use_app();
+    let download = move |_| {
+        let Some(i) = state.interview(&id.get_value()) else {
+            return;
+        };
+        download_ics(
+            state,
+            "follow-up.ics",
+            calendar::follow_up_event(&i, platform::now_ms()),
+        );
+    };
+    view! {
+        <button type="button" class="button quiet small" on:click=download data-testid="follow-up-calendar">
+            "Add the follow-up to my calendar"
+        </button>
+    }
+}
