@@ -9,8 +9,8 @@ use crate::components::notices::{NoticeBar, UndoToast};
 use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
     journey::JourneyPage, more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
-    question_detail::QuestionDetail, questions::QuestionBank, search::SearchPage,
-    settings::SettingsPage, today::Today,
+    prep_sheet::PrepSheet, question_detail::QuestionDetail, questions::QuestionBank,
+    search::SearchPage, settings::SettingsPage, today::Today, write_answers::WriteAnswers,
 };
 use crate::state::AppState;
 use crate::{lifetime, platform, service_worker};
@@ -56,9 +56,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/interviews") view=InterviewList/>
                     <Route path=path!("/interviews/new") view=InterviewNew/>
                     <Route path=path!("/interviews/:id") view=InterviewDetail/>
+                    <Route path=path!("/interviews/:id/prep") view=PrepSheet/>
                     <Route path=path!("/questions") view=QuestionBank/>
                     <Route path=path!("/questions/:id") view=QuestionDetail/>
                     <Route path=path!("/practice") view=Practice/>
+                    <Route path=path!("/practice/write") view=WriteAnswers/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/journey") view=JourneyPage/>
                     <Route path=path!("/search") view=SearchPage/>

@@ -248,3 +248,25 @@ pub fn reload() {
         let _ = w.location().reload();
     }
 }
+
+/// A local date and time (as the device's time zone reads it) in ms since the epoch; `None`
+/// for a time the browser cannot place.
+pub fn local_ms(t: chrono::NaiveDateTime) -> Option<Millis> {
+    use chrono::{Datelike, Timelike};
+    let d = js_sys::Date::new_with_year_month_day_hr_min(
+        t.year() as u32,
+        t.month0() as i32,
+        t.day() as i32,
+        t.hour() as i32,
+        t.minute() as i32,
+    );
+    let ms = d.get_time();
+    ms.is_finite().then_some(ms as Millis)
+}
+
+/// Open the browser's print dialog (the prep sheet).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

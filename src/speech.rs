@@ -52,6 +52,12 @@ pub fn on_voices_changed(f: impl Fn() + 'static) {
 /// Speak `text`, in the voice named `voice` when it exists. Speech stops when the current owner
 /// is cleaned up (the screen left, or the effect that asked runs again).
 pub fn speak(text: &str, voice: &str) {
+    speak_then(text, voice, None::<fn()>);
+}
+
+/// [`speak`], then `done` when the utterance has been read out (its `end` event), unless the
+/// current owner is cleaned up first (the listener goes with it).
+pub fn speak_then(text: &str, voice: &str, done: Option<impl Fn() + 'static>) {
     let Some(s) = synth() else {
         return;
     };
@@ -67,6 +73,9 @@ pub fn speak(text: &str, voice: &str) {
         .find(|v| v.name() == voice)
     {
         utterance.set_voice(Some(&v));
+    }
+    if let Some(done) = done {
+        crate::lifetime::on(&utterance, "end", move |_| done());
     }
     s.speak(&utterance);
 }

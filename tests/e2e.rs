@@ -334,6 +334,8 @@ async fn reviews_stored(browser: &Browser) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn practise_three_cards_undo_and_reload_mid_session() {
     let (mut server, browser) = setup().await;
+    // Issue 14: only answered questions are cards; twelve answers, ten new a day.
+    browser.seed_answers(12).await;
     browser.goto("/").await;
     browser
         .wait_text("[data-testid=due-count]", "10 questions are ready")

@@ -89,6 +89,8 @@ fn visit(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leaving_any_screen_leaves_nothing_running_behind() {
     let (_server, browser) = setup().await;
+    // Issue 14: only answered questions are cards, so Practice has some to show.
+    browser.seed_answers(3).await;
     let interview = browser.log_interview("Hooli", "Data Analyst").await;
     no_errors(&browser, "logging an interview").await;
 

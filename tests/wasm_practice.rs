@@ -46,6 +46,16 @@ fn text(root: &web_sys::HtmlElement, css: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Answer the first `n` starter questions: since issue 14 only answered questions are cards.
+fn answer_some(state: &AppState, n: usize) {
+    for s in rebound::core::questions::STARTER.iter().take(n) {
+        state.edit_answer(
+            s.id,
+            Box::new(|a| a.text = "What I did, and what came of it.".to_string()),
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn rating_and_undo_change_the_schedule_exactly() {
     clear_storage();
@@ -53,6 +63,7 @@ async fn rating_and_undo_change_the_schedule_exactly() {
     // For the page's life, as the App holds it: the save timer a rating arms must not find it
     // disposed after the test (and is flushed before the storage is cleared).
     let state = AppState::init();
+    answer_some(&state, 12);
     let _handle = leptos::mount::mount_to(el.clone(), move || {
         provide_context(state);
         view! { <rebound::pages::practice::Practice/> }
@@ -91,8 +102,10 @@ async fn read_aloud_controls_follow_the_browser() {
         .map(|v| v.is_object())
         .unwrap_or(false);
     let el = container();
-    let handle = leptos::mount::mount_to(el.clone(), || {
-        provide_context(AppState::init());
+    let state = AppState::init();
+    answer_some(&state, 2);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(state);
         view! { <rebound::pages::practice::Practice/> }
     });
     sleep(30).await;
@@ -110,8 +123,8 @@ async fn read_aloud_controls_follow_the_browser() {
     );
     hide.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     let el = container();
-    let _handle = leptos::mount::mount_to(el.clone(), || {
-        provide_context(AppState::init());
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(state);
         view! { <rebound::pages::practice::Practice/> }
     });
     sleep(30).await;
@@ -125,6 +138,7 @@ async fn read_aloud_controls_follow_the_browser() {
             .is_some(),
         "practice still works"
     );
+    state.flush();
     clear_storage();
 }
 
@@ -183,6 +197,7 @@ async fn keys_after_leaving_practice_do_nothing_and_never_panic() {
     let errors = uncaught_errors();
     let el = container();
     let state = AppState::init(); // for the page's life, as the App holds it
+    answer_some(&state, 12);
     let handle = leptos::mount::mount_to(el.clone(), move || {
         provide_context(state);
         view! { <rebound::pages::practice::Practice/> }

@@ -133,6 +133,7 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
                 </Show>
                 <Show when=move || status.get() == FeedbackStatus::Asked>
                     {date_field("follow-up", "Follow up on", |f| f.follow_up_on, |f, d| f.follow_up_on = d)}
+                    <crate::components::before_interview::FollowUpCalendar id=id/>
                 </Show>
                 <Show when=move || status.get() == FeedbackStatus::Received>
                     {date_field("received", "Received on", |f| f.received_on, |f, d| f.received_on = d)}

@@ -57,6 +57,7 @@ pub fn InterviewFields(
                     on:change=move |ev| on_edit.run((InterviewField::Date, event_target_value(&ev)))
                 />
             </div>
+            <crate::components::interview_when::InterviewWhen initial=initial.clone() on_edit=on_edit prefix=prefix/>
             {text_input(InterviewField::Interviewers, "interviewers", "Interviewer names", initial.interviewers.clone(), "e.g. Dana Kim, Luis Ortega")}
             <div class="field">
                 <label for=id("stage")>"Stage"</label>

@@ -1,9 +1,13 @@
 //! Pieces shared by several pages.
 
+pub mod answer_view;
+pub mod before_interview;
 pub mod feedback;
+pub mod hands_free;
 pub mod insight_card;
 pub mod interview_fields;
 pub mod interview_questions;
+pub mod interview_when;
 pub mod lessons;
 pub mod letters;
 pub mod nav;
@@ -12,4 +16,5 @@ pub mod number_setting;
 pub mod practice_hooks;
 pub mod reflection_form;
 pub mod rejection;
+pub mod upcoming;
 pub mod your_data;

@@ -22,6 +22,7 @@ pub mod practice;
 pub mod questions;
 pub mod schema;
 pub mod search;
+pub mod session;
 pub mod sync;
 #[cfg(test)]
 pub(crate) mod test_days;

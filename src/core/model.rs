@@ -618,6 +618,11 @@ pub struct Settings {
     /// Preparing for an interview: the predicted recall to have of each chosen answer on the
     /// day (0.8 to 0.97; see `countdown::target`).
     pub prep_target: f64,
+    /// Hands-free practice (commute mode with read-aloud): the seconds to answer out loud
+    /// between the question read and the user's answer read back (20 to 120). Written only
+    /// when changed, so settings from before it write back as they were.
+    #[serde(skip_serializing_if = "is_default_aloud")]
+    pub answer_aloud_secs: u32,
     /// Fields from a newer version, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -639,6 +644,7 @@ impl Default for Settings {
             dismissed_insights: Default::default(),
             theme: "system".to_string(),
             prep_target: super::countdown::DEFAULT_TARGET,
+            answer_aloud_secs: Settings::ALOUD_DEFAULT,
             extra: Extra::new(),
         }
     }
@@ -648,6 +654,9 @@ impl Settings {
     pub const NUDGE_MIN: u32 = 1;
     pub const NUDGE_MAX: u32 = 20;
     pub const BACKUP_DAYS_MAX: u32 = 365;
+    pub const ALOUD_MIN: u32 = 20;
+    pub const ALOUD_MAX: u32 = 120;
+    pub const ALOUD_DEFAULT: u32 = 45;
     /// The same settings with every value brought into its allowed range.
     pub fn clamped(mut self) -> Self {
         self.nudge_threshold = self.nudge_threshold.clamp(Self::NUDGE_MIN, Self::NUDGE_MAX);
@@ -660,6 +669,9 @@ impl Settings {
         self.new_per_day = self.new_per_day.min(200);
         self.prep_target = super::countdown::target(self.prep_target);
         self.answer_timer_secs = self.answer_timer_secs.min(60 * 60);
+        self.answer_aloud_secs = self
+            .answer_aloud_secs
+            .clamp(Self::ALOUD_MIN, Self::ALOUD_MAX);
         self.voice = self.voice.chars().take(200).collect();
         self.your_name = self.your_name.chars().take(200).collect();
         if !["system", "light", "dark"].contains(&self.theme.as_str()) {
@@ -667,6 +679,10 @@ impl Settings {
         }
         self
     }
+}
+
+fn is_default_aloud(secs: &u32) -> bool {
+    *secs == Settings::ALOUD_DEFAULT
 }
 
 /// An editable field of an interview, as the form sends it: the field and the typed text.

@@ -130,6 +130,7 @@ fn InterviewPage(id: String) -> impl IntoView {
                 <InterviewFields initial=initial with_outcome=false on_edit=on_edit prefix="d"/>
                 <p class="muted small">"Changes save on this device as you type."</p>
             </details>
+            <crate::components::before_interview::BeforeInterview interview_id=id.clone()/>
             <ReflectionForm interview_id=id.clone()/>
             <SearchPrompt interview_id=id.clone()/>
             <FeedbackSection interview_id=id.clone() letter=letter/>

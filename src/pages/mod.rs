@@ -8,11 +8,13 @@ pub mod more;
 pub mod not_found;
 pub mod plan;
 pub mod practice;
+pub mod prep_sheet;
 pub mod question_detail;
 pub mod questions;
 pub mod search;
 pub mod settings;
 pub mod today;
+pub mod write_answers;
 
 use chrono::NaiveDate;
 

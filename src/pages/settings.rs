@@ -192,6 +192,24 @@ fn PracticeSettingsSection() -> impl IntoView {
                 initial=initial.answer_timer_secs
                 on_set=Callback::new(move |n| state.edit_settings(|s| s.answer_timer_secs = n))
             />
+            <NumberSetting
+                id="prep-target"
+                label="Before an interview: how fresh to have your chosen answers on the day (in %)"
+                min=80
+                max=97
+                initial=(initial.prep_target * 100.0).round() as u32
+                on_set=Callback::new(move |n: u32| state.edit_settings(|s| s.prep_target = f64::from(n) / 100.0))
+                help="90 is a good balance. Higher means more practice in the days before."
+            />
+            <NumberSetting
+                id="aloud-secs"
+                label="Hands-free on the commute: seconds to answer out loud"
+                min=Settings::ALOUD_MIN
+                max=Settings::ALOUD_MAX
+                initial=initial.answer_aloud_secs
+                on_set=Callback::new(move |n| state.edit_settings(|s| s.answer_aloud_secs = n))
+                help="With commute mode and read-aloud on, Rebound reads the question, waits this long, then reads your answer."
+            />
         </section>
     }
 }

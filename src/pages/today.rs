@@ -88,6 +88,7 @@ pub fn Today() -> impl IntoView {
     view! {
         <div class="page">
             <h1>"Today"</h1>
+            <crate::components::upcoming::UpcomingInterviews/>
             <Show when=is_empty>
                 <section class="card welcome">
                     <h2>"Welcome to Rebound"</h2>

@@ -10,7 +10,8 @@
 //! - `saving.rs`: writes, gathered per collection and made a moment later (or at once when the
 //!   page is hidden), never over data from a newer version;
 //! - `tabs.rs`: another tab's writes, folded in;
-//! - `interviews.rs`, `plan.rs`, `questions.rs`, `your_data.rs`: the edits, one domain a file;
+//! - `interviews.rs`, `plan.rs`, `preps.rs`, `questions.rs`, `your_data.rs`: the edits, one
+//!   domain a file;
 //! - `derived.rs`: what screens compute from the data (the bank, insights), once for the app.
 //!
 //! Only `storage` touches localStorage; pages never do.
@@ -19,6 +20,7 @@ mod derived;
 mod interviews;
 mod loading;
 mod plan;
+mod preps;
 mod questions;
 mod saving;
 mod tabs;
@@ -29,6 +31,7 @@ use leptos::prelude::*;
 
 use crate::core::backup::DeviceMeta;
 use crate::core::collections::{Collection, Db, TABLE};
+use crate::core::countdown::Prep;
 use crate::core::insights::Insight;
 use crate::core::model::{Interview, Millis, Reflection, Settings};
 use crate::core::plan::PlanItem;
@@ -177,6 +180,8 @@ pub struct AppState {
     pub plan: Reader<Vec<PlanItem>>,
     /// What I'm looking for: one version per saved change (see `core::search`).
     pub search: Reader<Vec<SearchVersion>>,
+    /// The questions chosen to prepare for upcoming interviews (see `preps.rs`).
+    pub preps: Reader<Vec<Prep>>,
     /// The last rating in this session, for undo.
     pub last_rating: ReadSignal<Option<UndoRecord>>,
     pub notices: ReadSignal<Vec<Notice>>,
@@ -261,6 +266,11 @@ impl AppState {
             changed: trigger(Collection::Search),
             field: |db| &db.search,
         };
+        let preps = Reader {
+            db,
+            changed: trigger(Collection::Preps),
+            field: |db| &db.preps,
+        };
         let derived = Derived::new(
             interviews,
             reflections,
@@ -281,6 +291,7 @@ impl AppState {
             reviews,
             plan,
             search,
+            preps,
             last_rating,
             notices,
             undo,

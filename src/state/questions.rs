@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::AppState;
+use crate::core::balance::{self, DayLoad};
 use crate::core::collections::Collection;
 use crate::core::model::{Id, MAX_FIELD_CHARS};
 use crate::core::practice::{self, Grade, PracticeSettings, UndoRecord};
@@ -121,19 +122,30 @@ impl AppState {
     /// A drill of one category (see `practice::focus_queue`), leaving out `rated`.
     pub fn focus_queue(&self, category: Category, rated: &[Id]) -> Vec<Id> {
         let candidates: Vec<Id> = self.questions.with(|q| {
-            questions::bank(q)
+            let ids: Vec<Id> = questions::bank(q)
                 .into_iter()
-                .filter(|q| !q.hidden && q.category == category)
+                .filter(|q| q.category == category)
                 .map(|q| q.id)
-                .collect()
+                .collect();
+            questions::split(&ids, q).0
         });
         self.cards
             .with(|cards| practice::focus_queue(&candidates, cards, rated, platform::now_ms(), 20))
     }
 
-    /// The ids to practise now, in order.
+    /// The questions without an answer yet, in bank order: what "Write answers" offers.
+    pub fn to_write(&self) -> Vec<Id> {
+        self.questions.with(|q| questions::cards_and_to_write(q).1)
+    }
+
+    /// Which of `ids` are cards and which are still to write (see `questions::split`).
+    pub fn split(&self, ids: &[Id]) -> (Vec<Id>, Vec<Id>) {
+        self.questions.with(|q| questions::split(ids, q))
+    }
+
+    /// The ids to practise now, in order: only the user's answered questions are cards.
     pub fn due_queue(&self) -> Vec<Id> {
-        let candidates = self.questions.with(|q| questions::visible_ids(q));
+        let candidates = self.questions.with(|q| questions::cards_and_to_write(q).0);
         let settings = self.practice_settings();
         self.cards.with(|cards| {
             self.reviews.with(|log| {
@@ -154,18 +166,28 @@ impl AppState {
         self.due_queue().len()
     }
 
-    /// Rate question `id` now; remembered for [`AppState::undo_rating`].
-    pub fn rate(&self, id: &str, grade: Grade) {
-        let before = self
-            .cards
-            .with_untracked(|c| c.iter().find(|c| c.id == id).cloned());
-        let (card, entry) = practice::rate(
+    /// Rate question `id` now, after `secs` seconds on the card (the due date spread by the
+    /// load balancer); remembered for [`AppState::undo_rating`].
+    pub fn rate(&self, id: &str, grade: Grade, secs: Option<u32>) {
+        let now = platform::now_ms();
+        let (before, load) = self.cards.with_untracked(|c| {
+            (
+                c.iter().find(|c| c.id == id).cloned(),
+                DayLoad::new(c, platform::today_start()),
+            )
+        });
+        let (card, mut entry) = practice::rate_balanced(
             before.as_ref(),
             id,
             grade,
-            platform::now_ms(),
+            now,
             &self.practice_settings(),
+            &load,
+            balance::seed(id, now),
         );
+        if let Some(secs) = secs {
+            entry.set_secs(secs);
+        }
         self.write(Collection::Cards, |db| {
             match db.cards.iter_mut().find(|c| c.id == id) {
                 Some(c) => *c = card,

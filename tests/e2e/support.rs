@@ -905,6 +905,28 @@ impl Browser {
         }
     }
 
+    /// Store `n` questions of the user's own with answers ("Seeded question <k>?", answered
+    /// "Answer <k>: …"), from Today, and reload there: since issue 14 only answered questions
+    /// are practice cards. Keeps whatever else is stored.
+    pub async fn seed_answers(&self, n: usize) {
+        self.goto("/").await;
+        self.wait_for("h1").await;
+        self.eval_with(
+            "const n = arguments[0]; \
+             const list = JSON.parse(localStorage.getItem('rebound.questions') || '[]'); \
+             const cats = ['behavioural','situational','weaknesses','motivation','career_story','salary','technical','ask_them']; \
+             for (let k = 1; k <= n; k++) { \
+               list.push({ id: 'seed-' + k, text: 'Seeded question ' + k + '?', category: cats[k % cats.length], \
+                 answer: { text: 'Answer ' + k + ': what I did and what came of it.' }, created: k, updated: k }); } \
+             localStorage.setItem('rebound.schema', localStorage.getItem('rebound.schema') || '2'); \
+             localStorage.setItem('rebound.questions', JSON.stringify(list));",
+            vec![serde_json::json!(n)],
+        )
+        .await;
+        self.reload().await;
+        self.wait_for("h1").await;
+    }
+
     /// Starts chromedriver and headless Chromium with a fresh profile;
     /// relative paths given to [`goto`](Self::goto) resolve against `base_url`.
     /// Panics with a clear message if anything fails.

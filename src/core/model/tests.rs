@@ -342,3 +342,29 @@ fn the_prep_target_is_a_setting_kept_in_range() {
     let s: Settings = serde_json::from_str(r#"{"nudge_threshold":4}"#).unwrap();
     assert_eq!(s.prep_target, 0.9);
 }
+
+#[test]
+fn the_answer_aloud_wait_is_kept_in_range_and_written_only_when_changed() {
+    let s = Settings {
+        answer_aloud_secs: 5,
+        ..Settings::default()
+    }
+    .clamped();
+    assert_eq!(s.answer_aloud_secs, Settings::ALOUD_MIN);
+    let s = Settings {
+        answer_aloud_secs: 999,
+        ..Settings::default()
+    }
+    .clamped();
+    assert_eq!(s.answer_aloud_secs, Settings::ALOUD_MAX);
+    let default = serde_json::to_string(&Settings::default()).unwrap_or_default();
+    assert!(!default.contains("answer_aloud_secs"), "{default}");
+    let old: Settings = serde_json::from_str(r#"{"nudge_threshold":4}"#).unwrap_or_default();
+    assert_eq!(old.answer_aloud_secs, Settings::ALOUD_DEFAULT);
+    let changed = Settings {
+        answer_aloud_secs: 60,
+        ..Settings::default()
+    };
+    let text = serde_json::to_string(&changed).unwrap_or_default();
+    assert!(text.contains("\"answer_aloud_secs\":60"), "{text}");
+}
