@@ -1,6 +1,8 @@
 //! Pieces shared by several pages.
 
+pub mod category_select;
 pub mod feedback;
+pub mod form;
 pub mod insight_card;
 pub mod interview_fields;
 pub mod interview_questions;

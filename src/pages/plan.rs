@@ -4,15 +4,10 @@
 use crate::core::choice::Choice;
 use leptos::prelude::*;
 
-use crate::core::display;
-use crate::core::model::MAX_FIELD_CHARS;
+use crate::components::form::{choices, ChoiceSelect, DateField, TextField, Width};
 use crate::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
 use crate::platform;
 use crate::state::use_app;
-
-fn clip(text: String) -> String {
-    text.chars().take(MAX_FIELD_CHARS).collect()
-}
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
@@ -74,16 +69,14 @@ pub fn PlanPage() -> impl IntoView {
                     })
             }}
             <form class="card add-row" on:submit=add>
-                <div class="field field-wide">
-                    <label for="plan-new">"A skill or gap to work on"</label>
-                    <input
-                        id="plan-new"
-                        type="text"
-                        placeholder="e.g. Explaining system design out loud"
-                        prop:value=move || new_skill.get()
-                        on:input=move |ev| new_skill.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id="plan-new"
+                    label="A skill or gap to work on"
+                    width=Width::Wide
+                    hint="e.g. Explaining system design out loud"
+                    value=new_skill
+                    on_input=Callback::new(move |text| new_skill.set(text))
+                />
                 <button type="submit" class="button primary">"Add to my plan"</button>
             </form>
             <Show
@@ -147,7 +140,7 @@ fn PlanItemCard(id: String) -> impl IntoView {
             i.actions.push(Action {
                 id: platform::new_id(),
                 kind,
-                text: clip(text.trim().to_string()),
+                text: text.trim().to_string(),
                 ..Action::default()
             });
             // A new step reopens a finished item.
@@ -169,76 +162,46 @@ fn PlanItemCard(id: String) -> impl IntoView {
             // A heading for screen-reader navigation; the editable title is the field below.
             <h2 class="visually-hidden">{move || item.get().map(|i| i.title()).unwrap_or_default()}</h2>
             <div class="plan-head">
-                <div class="field field-wide">
-                    <label for=skill_id.clone()>"Skill or gap"</label>
-                    <input
-                        id=skill_id
-                        class="plan-skill"
-                        type="text"
-                        prop:value=initial.skill.clone()
-                        on:input=move |ev| {
-                            let text = clip(event_target_value(&ev));
-                            edit(Box::new(move |i| i.skill = text));
-                        }
-                    />
-                </div>
+                <TextField
+                    id=skill_id
+                    label="Skill or gap"
+                    width=Width::Wide
+                    input_class="plan-skill"
+                    value=initial.skill.clone()
+                    on_input=Callback::new(move |text| edit(Box::new(move |i| i.skill = text)))
+                />
                 <p class="plan-progress">
                     <progress max="100" value=progress aria-label="Progress"></progress>
                     <span data-testid="progress">{move || format!("{}%", progress())}</span>
                 </p>
             </div>
             <div class="form-grid">
-                <div class="field">
-                    <label for=status_id.clone()>"Status"</label>
-                    <select
-                        id=status_id
-                        on:change=move |ev| {
-                            if let Some(s) = PlanStatus::from_key(&event_target_value(&ev)) {
-                                let today = state.today.get_untracked();
-                                edit(Box::new(move |i| i.set_status(s, today)));
-                            }
-                        }
-                    >
-                        {PlanStatus::ALL
-                            .iter()
-                            .map(|s| {
-                                view! {
-                                    <option value=s.key() selected=move || status() == *s>
-                                        {s.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=target_id.clone()>"Target date"</label>
-                    <input
-                        id=target_id
-                        type="date"
-                        prop:value=initial.target.map(display::iso_date).unwrap_or_default()
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            let day = display::parse_iso_date(&text);
-                            if day.is_some() || text.trim().is_empty() {
-                                edit(Box::new(move |i| i.target = day));
-                            }
-                        }
-                    />
-                </div>
+                <ChoiceSelect
+                    id=status_id
+                    label="Status"
+                    choices=choices(&initial.status)
+                    selected=Signal::derive(move || status().key().to_string())
+                    on_change=Callback::new(move |key: String| {
+                        let s = PlanStatus::read(&key);
+                        let today = state.today.get_untracked();
+                        edit(Box::new(move |i| i.set_status(s, today)));
+                    })
+                />
+                <DateField
+                    id=target_id
+                    label="Target date"
+                    value=initial.target
+                    on_change=Callback::new(move |day| edit(Box::new(move |i| i.target = day)))
+                />
             </div>
-            <div class="field field-wide">
-                <label for=why_id.clone()>"Why it matters"</label>
-                <textarea
-                    id=why_id
-                    rows="2"
-                    prop:value=initial.why.clone()
-                    on:input=move |ev| {
-                        let text = clip(event_target_value(&ev));
-                        edit(Box::new(move |i| i.why = text));
-                    }
-                ></textarea>
-            </div>
+            <TextField
+                id=why_id
+                label="Why it matters"
+                rows="2"
+                width=Width::Wide
+                value=initial.why.clone()
+                on_input=Callback::new(move |text| edit(Box::new(move |i| i.why = text)))
+            />
             <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
                 <h3 class="small-heading">"Where it came from"</h3>
                 <ul class="sources">
@@ -298,38 +261,25 @@ fn PlanItemCard(id: String) -> impl IntoView {
                 }}
             </ul>
             <form class="add-step" on:submit=add_action>
-                <div class="field">
-                    <label for=kind_id.clone()>"Kind of step"</label>
-                    <select
-                        id=kind_id
-                        on:change=move |ev| {
-                            if let Some(k) = ActionKind::from_key(&event_target_value(&ev)) {
-                                new_kind.set(k);
-                            }
+                <ChoiceSelect
+                    id=kind_id
+                    label="Kind of step"
+                    choices=choices(&ActionKind::Practice)
+                    selected=Signal::derive(move || new_kind.with(|k| k.key().to_string()))
+                    on_change=Callback::new(move |key: String| {
+                        if let Some(k) = ActionKind::from_key(&key) {
+                            new_kind.set(k);
                         }
-                    >
-                        {ActionKind::ALL
-                            .iter()
-                            .map(|k| {
-                                view! {
-                                    <option value=k.key() selected=move || new_kind.get() == *k>
-                                        {k.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field field-wide">
-                    <label for=action_id.clone()>"A next step"</label>
-                    <input
-                        id=action_id
-                        type="text"
-                        placeholder="e.g. Sketch two designs a week and explain them out loud"
-                        prop:value=move || new_action.get()
-                        on:input=move |ev| new_action.set(event_target_value(&ev))
-                    />
-                </div>
+                    })
+                />
+                <TextField
+                    id=action_id
+                    label="A next step"
+                    width=Width::Wide
+                    hint="e.g. Sketch two designs a week and explain them out loud"
+                    value=new_action
+                    on_input=Callback::new(move |text| new_action.set(text))
+                />
                 <button type="submit" class="button">"Add step"</button>
             </form>
             <div class="actions plan-tools">

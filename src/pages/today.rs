@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::Card;
 use crate::components::insight_card::InsightCard;
+use crate::core::display::weekday_date;
 use crate::core::encouragement;
 use crate::core::pipeline::{awaiting_reflection, PipelineHealth};
-use crate::pages::human_date;
-use crate::pages::journey::{insights_memo, visible_insights};
 use crate::state::use_app;
 
 #[component]
@@ -55,8 +55,7 @@ pub fn Today() -> impl IntoView {
         let today = state.today.get_untracked();
         state.edit_interview(&id, |i| i.feedback.snooze(today, days));
     };
-    let all_insights = insights_memo(state);
-    let shown_insights = visible_insights(state, all_insights);
+    let shown_insights = state.visible_insights();
     // Insights look across everything stored: worked out just after Today is on screen, so the
     // first paint never waits for them.
     let insights_ready = RwSignal::new(false);
@@ -100,8 +99,7 @@ pub fn Today() -> impl IntoView {
             </Show>
 
             <Show when=move || !follow_ups.with(Vec::is_empty)>
-                <section class="card follow-ups" aria-labelledby="follow-ups-title">
-                    <h2 id="follow-ups-title">"Follow-ups due"</h2>
+                <Card class="follow-ups" heading_id="follow-ups-title" title="Follow-ups due">
                     <p class="muted">"You asked for feedback and haven't heard back. A short, friendly nudge is normal."</p>
                     <ul class="follow-up-list">
                         {move || {
@@ -115,7 +113,7 @@ pub fn Today() -> impl IntoView {
                                             <p>
                                                 <a href=format!("/interviews/{id}#feedback")>{title}</a>
                                                 <span class="muted small">
-                                                    {asked.map(|d| format!(" · asked {}", human_date(d))).unwrap_or_default()}
+                                                    {asked.map(|d| format!(" · asked {}", weekday_date(d))).unwrap_or_default()}
                                                 </span>
                                             </p>
                                             <div class="actions">
@@ -136,11 +134,10 @@ pub fn Today() -> impl IntoView {
                                 .collect_view()
                         }}
                     </ul>
-                </section>
+                </Card>
             </Show>
 
-            <section class="card practice-card" aria-labelledby="practice-title">
-                <h2 id="practice-title">"Practice"</h2>
+            <Card class="practice-card" heading_id="practice-title" title="Practice">
                 <p data-testid="due-count">
                     {move || match due.get() {
                         0 => "Nothing due. Your answers are fresh.".to_string(),
@@ -151,10 +148,9 @@ pub fn Today() -> impl IntoView {
                 <Show when=move || { due.get() > 0 }>
                     <a class="button" href="/practice">"Practise now"</a>
                 </Show>
-            </section>
+            </Card>
 
-            <section class="card" aria-labelledby="waiting-title">
-                <h2 id="waiting-title">"Waiting for a reflection"</h2>
+            <Card heading_id="waiting-title" title="Waiting for a reflection">
                 <Show
                     when=move || !waiting.get().is_empty()
                     fallback=move || {
@@ -182,7 +178,7 @@ pub fn Today() -> impl IntoView {
                                             <a href=format!("/interviews/{id}#reflect")>
                                                 <span>{title}</span>
                                                 <span class="muted small">
-                                                    {date.map(human_date).unwrap_or_default()}
+                                                    {date.map(weekday_date).unwrap_or_default()}
                                                 </span>
                                             </a>
                                         </li>
@@ -192,31 +188,29 @@ pub fn Today() -> impl IntoView {
                         }}
                     </ul>
                 </Show>
-            </section>
+            </Card>
 
             {move || {
                 newest_insight
                     .get()
                     .map(|insight| {
                         view! {
-                            <section class="card" aria-labelledby="insight-title">
-                                <h2 id="insight-title" class="visually-hidden">"Newest insight"</h2>
+                            <Card heading_id="insight-title" title="Newest insight" hidden_title=true>
                                 <InsightCard insight=insight heading="Newest insight"/>
                                 <p class="small">
                                     <a href="/journey">"All insights and your journey"</a>
                                 </p>
-                            </section>
+                            </Card>
                         }
                     })
             }}
 
-            <section class="card pipeline" aria-labelledby="pipeline-title">
-                <h2 id="pipeline-title">"Your pipeline"</h2>
+            <Card class="pipeline" heading_id="pipeline-title" title="Your pipeline">
                 <p class="big-number" data-testid="active-count">
                     {move || health.get().summary()}
                 </p>
                 {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
-            </section>
+            </Card>
 
             <div class="actions">
                 <a class="button primary" href="/interviews/new">"Log an interview"</a>
@@ -231,8 +225,7 @@ pub fn Today() -> impl IntoView {
                 </button>
             </div>
             <Show when=move || heard_back_open.get()>
-                <section class="card" id="heard-back" aria-labelledby="heard-back-title">
-                    <h2 id="heard-back-title">"Who did you hear from?"</h2>
+                <Card id="heard-back" heading_id="heard-back-title" title="Who did you hear from?">
                     <Show
                         when=move || !pending.get().is_empty()
                         fallback=|| {
@@ -259,12 +252,11 @@ pub fn Today() -> impl IntoView {
                             }}
                         </ul>
                     </Show>
-                </section>
+                </Card>
             </Show>
 
             <Show when=backup_due>
-                <section class="card backup-reminder" aria-labelledby="backup-reminder-title">
-                    <h2 id="backup-reminder-title">"Time for a backup"</h2>
+                <Card class="backup-reminder" heading_id="backup-reminder-title" title="Time for a backup">
                     <p>
                         "You've added things since your last backup. Your data lives only in this browser; a backup file keeps it safe if anything happens to it."
                     </p>
@@ -278,11 +270,10 @@ pub fn Today() -> impl IntoView {
                         </button>
                         <a class="button quiet" href="/settings">"Backup settings"</a>
                     </div>
-                </section>
+                </Card>
             </Show>
 
-            <section class="card kind-word-card" aria-labelledby="kind-title">
-                <h2 id="kind-title" class="visually-hidden">"A kind word"</h2>
+            <Card class="kind-word-card" heading_id="kind-title" title="A kind word" hidden_title=true>
                 {move || {
                     let w = kind_word.get();
                     view! {
@@ -293,7 +284,7 @@ pub fn Today() -> impl IntoView {
                         </blockquote>
                     }
                 }}
-            </section>
+            </Card>
         </div>
     }
 }
