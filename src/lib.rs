@@ -6,6 +6,8 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod crash;
+#[cfg(test)]
+mod layering;
 pub mod lifetime;
 pub mod pages;
 pub mod platform;

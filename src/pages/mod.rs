@@ -13,10 +13,3 @@ pub mod questions;
 pub mod search;
 pub mod settings;
 pub mod today;
-
-use chrono::NaiveDate;
-
-/// A date as people read it: "Tue 14 Oct 2026".
-pub fn human_date(d: NaiveDate) -> String {
-    crate::core::display::weekday_date(d)
-}
