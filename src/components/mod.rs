@@ -14,4 +14,5 @@ pub mod number_setting;
 pub mod practice_hooks;
 pub mod reflection_form;
 pub mod rejection;
+pub mod today;
 pub mod your_data;

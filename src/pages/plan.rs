@@ -121,44 +121,32 @@ fn PlanItemCard(id: String) -> impl IntoView {
             .plan
             .with(|l| l.iter().find(|i| i.id == key.get_value()).cloned())
     });
-    let initial = item.get_untracked().unwrap_or_default();
+    view! {
+        <li class="card plan-item" id=format!("plan-{id}")>
+            <PlanItemHead id=id.clone() item=item/>
+            <PlanItemSources item=item/>
+            <PlanItemSteps id=id.clone() item=item/>
+            <AddStep id=id.clone()/>
+            <PlanItemTools id=id.clone() item=item/>
+        </li>
+    }
+}
+
+/// The skill (also the heading, for screen readers), progress, status, target date and why.
+#[component]
+fn PlanItemHead(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
     let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+    let initial = item.get_untracked().unwrap_or_default();
     let progress = move || item.get().map(|i| i.progress()).unwrap_or(0);
     let status = move || item.get().map(|i| i.status).unwrap_or_default();
-    let archived = move || item.get().is_some_and(|i| i.archived);
-    let new_action = RwSignal::new(String::new());
-    let new_kind = RwSignal::new(ActionKind::Practice);
-    let add_action = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = new_action.get_untracked();
-        if text.trim().is_empty() {
-            return;
-        }
-        let kind = new_kind.get_untracked();
-        let today = state.today.get_untracked();
-        edit(Box::new(move |i| {
-            i.actions.push(Action {
-                id: platform::new_id(),
-                kind,
-                text: text.trim().to_string(),
-                ..Action::default()
-            });
-            // A new step reopens a finished item.
-            if i.status == PlanStatus::Done {
-                i.set_status(PlanStatus::InProgress, today);
-            }
-        }));
-        new_action.set(String::new());
-    };
     let skill_id = format!("skill-{id}");
     let why_id = format!("why-{id}");
     let status_id = format!("status-{id}");
     let target_id = format!("target-{id}");
-    let action_id = format!("action-{id}");
-    let kind_id = format!("kind-{id}");
-
     view! {
-        <li class="card plan-item" id=format!("plan-{id}")>
+        <>
             // A heading for screen-reader navigation; the editable title is the field below.
             <h2 class="visually-hidden">{move || item.get().map(|i| i.title()).unwrap_or_default()}</h2>
             <div class="plan-head">
@@ -202,122 +190,187 @@ fn PlanItemCard(id: String) -> impl IntoView {
                 value=initial.why.clone()
                 on_input=Callback::new(move |text| edit(Box::new(move |i| i.why = text)))
             />
-            <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
-                <h3 class="small-heading">"Where it came from"</h3>
-                <ul class="sources">
-                    {move || {
-                        item.get()
-                            .map(|i| i.sources)
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|s| view! { <SourceLink source=s/> })
-                            .collect_view()
-                    }}
-                </ul>
-            </Show>
-            <h3 class="small-heading">"Steps"</h3>
-            <ul class="actions-list">
+        </>
+    }
+}
+
+/// Where the item came from, when it came from somewhere.
+#[component]
+fn PlanItemSources(item: Memo<Option<PlanItem>>) -> impl IntoView {
+    view! {
+        <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
+            <h3 class="small-heading">"Where it came from"</h3>
+            <ul class="sources">
                 {move || {
                     item.get()
-                        .map(|i| i.actions)
+                        .map(|i| i.sources)
                         .unwrap_or_default()
                         .into_iter()
-                        .map(|a| {
-                            let aid = StoredValue::new(a.id.clone());
-                            let check_id = format!("step-{}", a.id);
-                            view! {
-                                <li class="step">
-                                    <label class="check">
-                                        <input
-                                            id=check_id
-                                            type="checkbox"
-                                            prop:checked=a.done
-                                            on:change=move |ev| {
-                                                let done = event_target_checked(&ev);
-                                                let today = state.today.get_untracked();
-                                                edit(Box::new(move |i| i.set_action_done(&aid.get_value(), done, today)));
-                                            }
-                                        />
-                                        <span>
-                                            <span class="badge">{a.kind.label()}</span>
-                                            " "
-                                            {a.text.clone()}
-                                        </span>
-                                    </label>
-                                    <button
-                                        type="button"
-                                        class="button quiet small"
-                                        aria-label=format!("Remove step: {}", a.text)
-                                        on:click=move |_| {
-                                            edit(Box::new(move |i| i.actions.retain(|x| x.id != aid.get_value())));
-                                        }
-                                    >
-                                        "×"
-                                    </button>
-                                </li>
-                            }
-                        })
+                        .map(|s| view! { <SourceLink source=s/> })
                         .collect_view()
                 }}
             </ul>
-            <form class="add-step" on:submit=add_action>
-                <ChoiceSelect
-                    id=kind_id
-                    label="Kind of step"
-                    choices=choices(&ActionKind::Practice)
-                    selected=Signal::derive(move || new_kind.with(|k| k.key().to_string()))
-                    on_change=Callback::new(move |key: String| {
-                        if let Some(k) = ActionKind::from_key(&key) {
-                            new_kind.set(k);
+        </Show>
+    }
+}
+
+/// The steps, each ticked off or removed.
+#[component]
+fn PlanItemSteps(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+
+    view! {
+        <h3 class="small-heading">"Steps"</h3>
+        <ul class="actions-list">
+            {move || {
+                item.get()
+                    .map(|i| i.actions)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|a| {
+                        let aid = StoredValue::new(a.id.clone());
+                        let check_id = format!("step-{}", a.id);
+                        view! {
+                            <li class="step">
+                                <label class="check">
+                                    <input
+                                        id=check_id
+                                        type="checkbox"
+                                        prop:checked=a.done
+                                        on:change=move |ev| {
+                                            let done = event_target_checked(&ev);
+                                            let today = state.today.get_untracked();
+                                            edit(Box::new(move |i| i.set_action_done(&aid.get_value(), done, today)));
+                                        }
+                                    />
+                                    <span>
+                                        <span class="badge">{a.kind.label()}</span>
+                                        " "
+                                        {a.text.clone()}
+                                    </span>
+                                </label>
+                                <button
+                                    type="button"
+                                    class="button quiet small"
+                                    aria-label=format!("Remove step: {}", a.text)
+                                    on:click=move |_| {
+                                        edit(Box::new(move |i| i.actions.retain(|x| x.id != aid.get_value())));
+                                    }
+                                >
+                                    "×"
+                                </button>
+                            </li>
                         }
                     })
-                />
-                <TextField
-                    id=action_id
-                    label="A next step"
-                    width=Width::Wide
-                    hint="e.g. Sketch two designs a week and explain them out loud"
-                    value=new_action
-                    on_input=Callback::new(move |text| new_action.set(text))
-                />
-                <button type="submit" class="button">"Add step"</button>
-            </form>
-            <div class="actions plan-tools">
-                <Show when=move || !archived()>
-                    <button
-                        type="button"
-                        class="button quiet small"
-                        on:click=move |_| state.move_plan_item(&key.get_value(), -1)
-                    >
-                        "Move up"
-                    </button>
-                    <button
-                        type="button"
-                        class="button quiet small"
-                        on:click=move |_| state.move_plan_item(&key.get_value(), 1)
-                    >
-                        "Move down"
-                    </button>
-                </Show>
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// A form for the next step (a new step reopens a finished item).
+#[component]
+fn AddStep(id: String) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+    let new_action = RwSignal::new(String::new());
+    let new_kind = RwSignal::new(ActionKind::Practice);
+    let add_action = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_action.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let kind = new_kind.get_untracked();
+        let today = state.today.get_untracked();
+        edit(Box::new(move |i| {
+            i.actions.push(Action {
+                id: platform::new_id(),
+                kind,
+                text: text.trim().to_string(),
+                ..Action::default()
+            });
+            // A new step reopens a finished item.
+            if i.status == PlanStatus::Done {
+                i.set_status(PlanStatus::InProgress, today);
+            }
+        }));
+        new_action.set(String::new());
+    };
+    let action_id = format!("action-{id}");
+    let kind_id = format!("kind-{id}");
+    view! {
+        <form class="add-step" on:submit=add_action>
+            <ChoiceSelect
+                id=kind_id
+                label="Kind of step"
+                choices=choices(&ActionKind::Practice)
+                selected=Signal::derive(move || new_kind.with(|k| k.key().to_string()))
+                on_change=Callback::new(move |key: String| {
+                    if let Some(k) = ActionKind::from_key(&key) {
+                        new_kind.set(k);
+                    }
+                })
+            />
+            <TextField
+                id=action_id
+                label="A next step"
+                width=Width::Wide
+                hint="e.g. Sketch two designs a week and explain them out loud"
+                value=new_action
+                on_input=Callback::new(move |text| new_action.set(text))
+            />
+            <button type="submit" class="button">"Add step"</button>
+        </form>
+    }
+}
+
+/// Move up or down, archive or bring back, delete.
+#[component]
+fn PlanItemTools(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+    let archived = move || item.get().is_some_and(|i| i.archived);
+    view! {
+        <div class="actions plan-tools">
+            <Show when=move || !archived()>
                 <button
                     type="button"
                     class="button quiet small"
-                    on:click=move |_| {
-                        let to = !archived();
-                        edit(Box::new(move |i| i.archived = to));
-                    }
+                    on:click=move |_| state.move_plan_item(&key.get_value(), -1)
                 >
-                    {move || if archived() { "Bring back" } else { "Archive" }}
+                    "Move up"
                 </button>
                 <button
                     type="button"
-                    class="button quiet small danger"
-                    on:click=move |_| state.delete_plan_item(&key.get_value())
+                    class="button quiet small"
+                    on:click=move |_| state.move_plan_item(&key.get_value(), 1)
                 >
-                    "Delete"
+                    "Move down"
                 </button>
-            </div>
-        </li>
+            </Show>
+            <button
+                type="button"
+                class="button quiet small"
+                on:click=move |_| {
+                    let to = !archived();
+                    edit(Box::new(move |i| i.archived = to));
+                }
+            >
+                {move || if archived() { "Bring back" } else { "Archive" }}
+            </button>
+            <button
+                type="button"
+                class="button quiet small danger"
+                on:click=move |_| state.delete_plan_item(&key.get_value())
+            >
+                "Delete"
+            </button>
+        </div>
     }
 }
 
