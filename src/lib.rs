@@ -7,6 +7,8 @@ pub mod components;
 pub mod core;
 pub mod crash;
 pub mod erase;
+#[cfg(test)]
+mod layering;
 pub mod lifetime;
 pub mod pages;
 pub mod platform;

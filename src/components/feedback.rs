@@ -4,19 +4,11 @@ use crate::core::choice::Choice;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::core::display;
-use crate::core::model::{FeedbackStatus, Interview, LetterKind, MAX_FIELD_CHARS};
-use crate::pages::human_date;
+use crate::components::form::{choices, Card, ChoiceSelect, DateField, TextField, Width};
+use crate::core::display::weekday_date;
+use crate::core::model::{FeedbackStatus, Interview, LetterKind};
 use crate::platform;
 use crate::state::use_app;
-
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    display::parse_iso_date(text)
-}
-
-fn day_value(d: Option<NaiveDate>) -> String {
-    d.map(display::iso_date).unwrap_or_default()
-}
 
 /// `letter`: the letter kind shown in the letters section; "Write a follow-up" sets it.
 #[component]
@@ -44,29 +36,18 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
               label: &'static str,
               get: fn(&crate::core::model::Feedback) -> Option<NaiveDate>,
               set: fn(&mut crate::core::model::Feedback, Option<NaiveDate>)| {
-            let input_id = format!("fb-{key}");
             view! {
-                <div class="field">
-                    <label for=input_id.clone()>{label}</label>
-                    <input
-                        id=input_id
-                        type="date"
-                        prop:value=move || day_value(get(&feedback.get()))
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            let day = parse_day(&text);
-                            if day.is_some() || text.trim().is_empty() {
-                                edit(Box::new(move |f| set(f, day)));
-                            }
-                        }
-                    />
-                </div>
+                <DateField
+                    id=format!("fb-{key}")
+                    label=label
+                    value=Signal::derive(move || feedback.with(get))
+                    on_change=Callback::new(move |day| edit(Box::new(move |f| set(f, day))))
+                />
             }
         };
 
     view! {
-        <section class="card" id="feedback" aria-labelledby="feedback-title">
-            <h2 id="feedback-title">"Feedback"</h2>
+        <Card id="feedback" heading_id="feedback-title" title="Feedback">
             <p class="muted">
                 "Feedback is the fastest way to learn from a no. Most people never ask; a short, warm note often gets a kind answer."
             </p>
@@ -78,7 +59,7 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
                             feedback
                                 .get()
                                 .asked_on
-                                .map(|d| format!("You asked on {}.", human_date(d)))
+                                .map(|d| format!("You asked on {}.", weekday_date(d)))
                                 .unwrap_or_default()
                         }}
                         " No answer yet is common; a friendly nudge is fine."
@@ -105,29 +86,17 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
                 </div>
             </Show>
             <div class="form-grid">
-                <div class="field">
-                    <label for="fb-status">"Status"</label>
-                    <select
-                        id="fb-status"
-                        on:change=move |ev| {
-                            if let Some(s) = FeedbackStatus::from_key(&event_target_value(&ev)) {
-                                let today = state.today.get_untracked();
-                                edit(Box::new(move |f| f.set_status(s, today)));
-                            }
-                        }
-                    >
-                        {FeedbackStatus::ALL
-                            .iter()
-                            .map(|s| {
-                                view! {
-                                    <option value=s.key() selected=move || status.get() == *s>
-                                        {s.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect
+                    id="fb-status"
+                    label="Status"
+                    choices=choices(&status.get_untracked())
+                    selected=Signal::derive(move || status.with(|s| s.key().to_string()))
+                    on_change=Callback::new(move |key: String| {
+                        let s = FeedbackStatus::read(&key);
+                        let today = state.today.get_untracked();
+                        edit(Box::new(move |f| f.set_status(s, today)));
+                    })
+                />
                 <Show when=move || status.get() != FeedbackStatus::NotAsked>
                     {date_field("asked", "Asked on", |f| f.asked_on, |f, d| f.set_asked_on(d))}
                 </Show>
@@ -139,19 +108,15 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
                     {date_field("received", "Received on", |f| f.received_on, |f, d| f.received_on = d)}
                 </Show>
             </div>
-            <div class="field field-wide">
-                <label for="fb-said">"What they said"</label>
-                <textarea
-                    id="fb-said"
-                    rows="4"
-                    placeholder="In their words or yours: one point a line makes it easy to act on."
-                    prop:value=initial_said
-                    on:input=move |ev| {
-                        let text: String = event_target_value(&ev).chars().take(MAX_FIELD_CHARS).collect();
-                        edit(Box::new(move |f| f.said = text));
-                    }
-                ></textarea>
-            </div>
-        </section>
+            <TextField
+                id="fb-said"
+                label="What they said"
+                rows="4"
+                width=Width::Wide
+                hint="In their words or yours: one point a line makes it easy to act on."
+                value=initial_said
+                on_input=Callback::new(move |text| edit(Box::new(move |f| f.said = text)))
+            />
+        </Card>
     }
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::category_select::CategorySelect;
+use crate::components::form::{Card, TextField};
 use crate::core::questions::Category;
-use crate::pages::questions::CategorySelect;
 use crate::state::use_app;
 
 #[component]
@@ -24,8 +25,7 @@ pub fn InterviewQuestions(interview_id: String) -> impl IntoView {
         text.set(String::new());
     };
     view! {
-        <section class="card" id="questions" aria-labelledby="iq-title">
-            <h2 id="iq-title">"Questions that caught me out"</h2>
+        <Card id="questions" heading_id="iq-title" title="Questions that caught me out">
             <Show
                 when=move || !list.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"Note any question you'd like a better answer to. It goes to your bank, ready to practise."</p> }
@@ -40,18 +40,16 @@ pub fn InterviewQuestions(interview_id: String) -> impl IntoView {
                 </ul>
             </Show>
             <form on:submit=add>
-                <div class="field">
-                    <label for="iq-text">"A question that caught me out"</label>
-                    <textarea
-                        id="iq-text"
-                        rows="2"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
+                <TextField
+                    id="iq-text"
+                    label="A question that caught me out"
+                    rows="2"
+                    value=text
+                    on_input=Callback::new(move |t| text.set(t))
+                />
                 <CategorySelect id="iq-category" value=category/>
                 <button type="submit" class="button">"Add to my bank"</button>
             </form>
-        </section>
+        </Card>
     }
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::Card;
+
 use crate::core::plan::{self, Lesson};
 use crate::core::questions::Category;
 use crate::state::use_app;
@@ -91,8 +93,7 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
     };
 
     view! {
-        <section class="card" id="lessons" aria-labelledby="lessons-title">
-            <h2 id="lessons-title">"Turn lessons into actions"</h2>
+        <Card id="lessons" heading_id="lessons-title" title="Turn lessons into actions">
             <Show
                 when=move || !lessons.with(Vec::is_empty)
                 fallback=|| {
@@ -130,7 +131,7 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
                     }}
                 </ul>
             </Show>
-        </section>
+        </Card>
     }
 }
 
@@ -161,8 +162,7 @@ pub fn SearchPrompt(interview_id: String) -> impl IntoView {
     });
     view! {
         <Show when=move || reflected.get() && !dismissed.get()>
-            <section class="card search-prompt" aria-labelledby="search-prompt-title">
-                <h2 id="search-prompt-title">"Did this interview change what you're looking for?"</h2>
+            <Card class="search-prompt" heading_id="search-prompt-title" title="Did this interview change what you're looking for?">
                 {move || {
                     if already.get() {
                         view! {
@@ -189,7 +189,7 @@ pub fn SearchPrompt(interview_id: String) -> impl IntoView {
                             .into_any()
                     }
                 }}
-            </section>
+            </Card>
         </Show>
     }
 }

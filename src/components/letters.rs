@@ -5,9 +5,10 @@
 use crate::core::choice::Choice;
 use leptos::prelude::*;
 
+use crate::components::form::{Card, TextField, Width};
+use crate::core::display::weekday_date;
 use crate::core::letters::{self, Letter, LetterContext};
 use crate::core::model::{LetterKind, LetterUse, LetterVia};
-use crate::pages::human_date;
 use crate::platform;
 use crate::state::use_app;
 
@@ -89,8 +90,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
     });
 
     view! {
-        <section class="card" id="letters" aria-labelledby="letters-title">
-            <h2 id="letters-title">"Letters"</h2>
+        <Card id="letters" heading_id="letters-title" title="Letters">
             <p class="muted">
                 "Filled in from this interview and ready to edit. Copy one, or open it in your mail app; nothing is sent from here."
             </p>
@@ -121,35 +121,31 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                     }}
                 </div>
             </fieldset>
-            <div class="field field-wide">
-                <label for="letter-to">"To (optional)"</label>
-                <input
-                    id="letter-to"
-                    type="email"
-                    autocomplete="off"
-                    placeholder="their address, if you have it"
-                    prop:value=move || to.get()
-                    on:input=move |ev| to.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field field-wide">
-                <label for="letter-subject">"Subject"</label>
-                <input
-                    id="letter-subject"
-                    type="text"
-                    prop:value=move || subject.get()
-                    on:input=move |ev| subject.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field field-wide">
-                <label for="letter-body">"Letter"</label>
-                <textarea
-                    id="letter-body"
-                    rows="10"
-                    prop:value=move || body.get()
-                    on:input=move |ev| body.set(event_target_value(&ev))
-                ></textarea>
-            </div>
+            <TextField
+                id="letter-to"
+                label="To (optional)"
+                kind="email"
+                autocomplete="off"
+                width=Width::Wide
+                hint="their address, if you have it"
+                value=to
+                on_input=Callback::new(move |t| to.set(t))
+            />
+            <TextField
+                id="letter-subject"
+                label="Subject"
+                width=Width::Wide
+                value=subject
+                on_input=Callback::new(move |t| subject.set(t))
+            />
+            <TextField
+                id="letter-body"
+                label="Letter"
+                rows="10"
+                width=Width::Wide
+                value=body
+                on_input=Callback::new(move |t| body.set(t))
+            />
             <Show when=move || state.settings.with(|s| s.your_name.trim().is_empty())>
                 <p class="muted small">
                     "Tip: add your name in " <a href="/settings#your-name">"Settings"</a>
@@ -185,7 +181,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                                 view! {
                                     <li>
                                         {u.kind.label()} " · " {how} " · "
-                                        <span class="muted">{human_date(u.on)}</span>
+                                        <span class="muted">{weekday_date(u.on)}</span>
                                     </li>
                                 }
                             })
@@ -193,6 +189,6 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                     }}
                 </ul>
             </Show>
-        </section>
+        </Card>
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod answer_view;
 pub mod before_interview;
+pub mod category_select;
 pub mod feedback;
+pub mod form;
 pub mod hands_free;
 pub mod insight_card;
 pub mod interview_fields;
@@ -16,5 +18,6 @@ pub mod number_setting;
 pub mod practice_hooks;
 pub mod reflection_form;
 pub mod rejection;
+pub mod today;
 pub mod upcoming;
 pub mod your_data;

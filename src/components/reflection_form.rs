@@ -4,17 +4,10 @@
 use crate::core::choice::Choice;
 use leptos::prelude::*;
 
+use crate::components::form::{Card, TextField, Width};
 use crate::core::encouragement::VENT_QUOTE;
-use crate::core::model::{MistakeNote, Mood, Prompt, COMMON_MISTAKES, MAX_FIELD_CHARS};
+use crate::core::model::{MistakeNote, Mood, Prompt, COMMON_MISTAKES};
 use crate::state::use_app;
-
-fn clip(text: String) -> String {
-    if text.chars().count() > MAX_FIELD_CHARS {
-        text.chars().take(MAX_FIELD_CHARS).collect()
-    } else {
-        text
-    }
-}
 
 #[component]
 pub fn ReflectionForm(interview_id: String) -> impl IntoView {
@@ -25,19 +18,17 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
     let prompt_field = move |prompt: Prompt, rows: &'static str| {
         let name = prompt.key();
         view! {
-            <div class="field field-wide">
-                <label for=format!("rf-{name}")>{prompt.label()}</label>
-                <textarea
-                    id=format!("rf-{name}")
-                    name=name
-                    rows=rows
-                    prop:value=initial.with_value(|r| prompt.get(r).to_string())
-                    on:input=move |ev| {
-                        let text = clip(event_target_value(&ev));
-                        state.edit_reflection(&id.get_value(), |r| prompt.set(r, text));
-                    }
-                ></textarea>
-            </div>
+            <TextField
+                id=format!("rf-{name}")
+                name=name
+                label=prompt.label()
+                rows=rows
+                width=Width::Wide
+                value=initial.with_value(|r| prompt.get(r).to_string())
+                on_input=Callback::new(move |text| {
+                    state.edit_reflection(&id.get_value(), |r| prompt.set(r, text));
+                })
+            />
         }
     };
 
@@ -79,23 +70,20 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                         <span>{*label}</span>
                     </label>
                     <Show when=move || checked.get()>
-                        <div class="field fix">
-                            <label for=format!("fix-{kind}")>"The fix"</label>
-                            <input
-                                id=format!("fix-{kind}")
-                                type="text"
-                                placeholder=*hint
-                                prop:value=initial_fix.clone()
-                                on:input=move |ev| {
-                                    let text = clip(event_target_value(&ev));
-                                    state.edit_reflection(&id.get_value(), |r| {
-                                        if let Some(m) = r.mistakes.iter_mut().find(|m| m.kind == kind) {
-                                            m.fix = text;
-                                        }
-                                    });
-                                }
-                            />
-                        </div>
+                        <TextField
+                            id=format!("fix-{kind}")
+                            label="The fix"
+                            width=Width::Fix
+                            hint=*hint
+                            value=initial_fix.clone()
+                            on_input=Callback::new(move |text| {
+                                state.edit_reflection(&id.get_value(), |r| {
+                                    if let Some(m) = r.mistakes.iter_mut().find(|m| m.kind == kind) {
+                                        m.fix = text;
+                                    }
+                                });
+                            })
+                        />
                     </Show>
                 </li>
             }
@@ -111,8 +99,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
     });
 
     view! {
-        <section class="card" id="reflect" aria-labelledby="reflect-title">
-            <h2 id="reflect-title">"How did it go?"</h2>
+        <Card id="reflect" heading_id="reflect-title" title="How did it go?">
             <p class="muted">
                 "Good or bad, a few honest lines now make the next interview easier. It saves as you type."
             </p>
@@ -154,6 +141,6 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                 <footer>"— " {VENT_QUOTE.author}</footer>
             </blockquote>
             {prompt_field(Prompt::Vent, "4")}
-        </section>
+        </Card>
     }
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::{clip, Card};
 use crate::core::encouragement::after_rejection;
-use crate::core::model::{RejectionReason, COMMON_REJECTION_REASONS, MAX_FIELD_CHARS};
+use crate::core::model::{RejectionReason, COMMON_REJECTION_REASONS};
 use crate::state::use_app;
 
 #[component]
@@ -37,12 +38,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
     };
     let custom = RwSignal::new(String::new());
     let add_custom = move || {
-        let text: String = custom
-            .get_untracked()
-            .trim()
-            .chars()
-            .take(MAX_FIELD_CHARS)
-            .collect();
+        let text = custom.get_untracked().trim().to_string();
         if text.is_empty() {
             return;
         }
@@ -58,8 +54,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
     };
 
     view! {
-        <section class="card" id="rejection" aria-labelledby="rejection-title">
-            <h2 id="rejection-title">"Why it didn't work out"</h2>
+        <Card id="rejection" heading_id="rejection-title" title="Why it didn't work out">
             <p class="muted">
                 "Pick what you know or suspect. Mark each as in your control or not: it helps to see which is which."
             </p>
@@ -95,7 +90,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                         type="text"
                         placeholder="In your own words"
                         prop:value=move || custom.get()
-                        on:input=move |ev| custom.set(event_target_value(&ev))
+                        on:input=move |ev| custom.set(clip(event_target_value(&ev)))
                     />
                     <button type="submit" class="button">"Add"</button>
                 </div>
@@ -167,6 +162,6 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                         }
                     })
             }}
-        </section>
+        </Card>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::form::{Card, TextField};
 use crate::components::number_setting::NumberSetting;
 use crate::core::display;
 use crate::core::schema::Collection;
@@ -96,8 +97,7 @@ fn BackupSection() -> impl IntoView {
         });
     };
     view! {
-        <section class="card" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Back up your data"</h2>
+        <Card heading_id="backup-title" title="Back up your data">
             <p>
                 "Your data lives only in this browser. A backup file lets you keep it safe, or move it to another device."
             </p>
@@ -123,7 +123,7 @@ fn BackupSection() -> impl IntoView {
                 initial=state.settings.with_untracked(|s| s.backup_reminder_days)
                 on_set=Callback::new(move |n| state.edit_settings(|s| s.backup_reminder_days = n))
             />
-        </section>
+        </Card>
     }
 }
 
@@ -204,8 +204,7 @@ fn ImportSection() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="import-title">
-            <h2 id="import-title">"Bring back a backup"</h2>
+        <Card heading_id="import-title" title="Bring back a backup">
             <p class="muted">
                 "Pick a Rebound backup file. You'll see what's in it before anything changes."
             </p>
@@ -288,7 +287,7 @@ fn ImportSection() -> impl IntoView {
                         }
                     })
             }}
-        </section>
+        </Card>
     }
 }
 
@@ -316,8 +315,7 @@ fn StorageSection() -> impl IntoView {
     };
     let kb = human_bytes;
     view! {
-        <section class="card" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Storage"</h2>
+        <Card heading_id="storage-title" title="Storage">
             <p data-testid="storage-used">
                 {move || format!("Rebound uses {} of about 5 MB this browser allows.", kb(total() as f64))}
             </p>
@@ -361,7 +359,7 @@ fn StorageSection() -> impl IntoView {
                     "Ask the browser to keep it"
                 </button>
             </Show>
-        </section>
+        </Card>
     }
 }
 
@@ -371,8 +369,7 @@ fn DeleteEverything() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let confirmed = move || typed.with(|t| t.trim().eq_ignore_ascii_case("delete"));
     view! {
-        <section class="card danger-card" aria-labelledby="delete-title">
-            <h2 id="delete-title">"Delete everything"</h2>
+        <Card class="danger-card" heading_id="delete-title" title="Delete everything">
             <p>
                 "This removes every interview, reflection and setting from this browser. It cannot be undone, so download a backup first if you might want any of it."
             </p>
@@ -381,16 +378,13 @@ fn DeleteEverything() -> impl IntoView {
                     "Download a backup first"
                 </button>
             </div>
-            <div class="field">
-                <label for="delete-confirm">"Type DELETE to confirm"</label>
-                <input
-                    id="delete-confirm"
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id="delete-confirm"
+                label="Type DELETE to confirm"
+                autocomplete="off"
+                value=typed
+                on_input=Callback::new(move |t| typed.set(t))
+            />
             <button
                 type="button"
                 class="button danger-solid"
@@ -405,7 +399,7 @@ fn DeleteEverything() -> impl IntoView {
             >
                 "Delete everything"
             </button>
-        </section>
+        </Card>
     }
 }
 

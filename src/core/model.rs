@@ -762,6 +762,22 @@ impl InterviewField {
         }
         true
     }
+
+    /// Like [`InterviewField::apply`], for a choice picked from what a form offered: a stage or
+    /// outcome this build does not know is offered only because the record held it (written by
+    /// a newer version), so choosing it again keeps it.
+    pub fn apply_offered(self, interview: &mut Interview, text: &str) -> bool {
+        match self {
+            InterviewField::Stage if !text.trim().is_empty() => {
+                interview.stage = Stage::read(text.trim())
+            }
+            InterviewField::Outcome if !text.trim().is_empty() => {
+                interview.outcome = Outcome::read(text.trim())
+            }
+            _ => return self.apply(interview, text),
+        }
+        true
+    }
 }
 
 #[cfg(test)]

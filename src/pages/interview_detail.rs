@@ -1,6 +1,7 @@
 //! One interview (`/interviews/:id`): its details, the rejection and what to make of it, the
 //! reflection, feedback, lessons turned into actions, letters, and the questions it raised.
 
+use crate::components::form::Card;
 use crate::core::choice::Choice;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
@@ -12,8 +13,8 @@ use crate::components::lessons::{LessonsSection, SearchPrompt};
 use crate::components::letters::LettersSection;
 use crate::components::reflection_form::ReflectionForm;
 use crate::components::rejection::RejectionSection;
+use crate::core::display::weekday_date;
 use crate::core::model::{InterviewField, Outcome};
-use crate::pages::human_date;
 use crate::platform;
 use crate::state::use_app;
 
@@ -62,14 +63,14 @@ fn InterviewPage(id: String) -> impl IntoView {
         current.get().map(|i| {
             let mut parts = vec![i.stage.label().to_string()];
             if let Some(d) = i.date {
-                parts.push(human_date(d));
+                parts.push(weekday_date(d));
             }
             parts.join(" · ")
         })
     };
     let on_edit = Callback::new(move |(field, text): (InterviewField, String)| {
         state.edit_interview(&key.get_value(), |i| {
-            field.apply(i, &text);
+            field.apply_offered(i, &text);
         });
     });
     let heard_back = query.read_untracked().get("heard").is_some();
@@ -84,6 +85,7 @@ fn InterviewPage(id: String) -> impl IntoView {
             platform::scroll_to_id(section);
         }
     });
+    let initial_outcome = initial.outcome.clone();
     let delete = move |_| {
         state.delete_interview(&key.get_value());
         navigate("/interviews", Default::default());
@@ -113,15 +115,14 @@ fn InterviewPage(id: String) -> impl IntoView {
                     <p>"Take a moment to enjoy it. Then look back on what worked here, so you can do it again."</p>
                 </section>
             </Show>
-            <section class="card" aria-labelledby="outcome-title">
-                <h2 id="outcome-title">"Where it stands"</h2>
+            <Card heading_id="outcome-title" title="Where it stands">
                 <OutcomeField
-                    initial=initial.outcome.clone()
+                    initial=initial_outcome
                     on_edit=on_edit
                     id="d-outcome".to_string()
                     label="Outcome"
                 />
-            </section>
+            </Card>
             <Show when=move || outcome.get() == Some(Outcome::Rejected)>
                 <RejectionSection interview_id=key.get_value()/>
             </Show>

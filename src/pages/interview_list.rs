@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::core::choice::Choice;
 
+use crate::core::display::weekday_date;
 use crate::core::pipeline::grouped_by_stage;
-use crate::pages::human_date;
 use crate::state::use_app;
 
 #[component]
@@ -79,7 +79,7 @@ pub fn InterviewList() -> impl IntoView {
                                                                 <span class=format!("badge outcome-{}", outcome.key())>
                                                                     {outcome.label()}
                                                                 </span>
-                                                                {date.map(|d| view! { <span class="muted small">{human_date(d)}</span> })}
+                                                                {date.map(|d| view! { <span class="muted small">{weekday_date(d)}</span> })}
                                                                 {reflected
                                                                     .then(|| view! { <span class="badge reflected">"Reflected"</span> })}
                                                             </span>

@@ -21,7 +21,7 @@ pub fn InterviewNew() -> impl IntoView {
     let on_edit = Callback::new(
         move |(field, text): (crate::core::model::InterviewField, String)| {
             draft.update(|d| {
-                field.apply(d, &text);
+                field.apply_offered(d, &text);
             });
             error.set(None);
         },

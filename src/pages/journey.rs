@@ -4,64 +4,19 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::Card;
 use crate::components::insight_card::InsightCard;
 use crate::core::charts;
 use crate::core::display;
-use crate::core::insights;
+
+use crate::core::display::weekday_date;
 use crate::core::journey::{self, EventKind, JourneyInput};
 use crate::core::plan;
-use crate::pages::human_date;
 use crate::platform;
-use crate::state::{use_app, AppState};
+use crate::state::use_app;
 
 /// How many timeline entries show before "Show more".
 const TIMELINE_PAGE: usize = 40;
-
-/// Insights over everything stored, as a memo (shared by Today and the journey).
-pub fn insights_memo(state: AppState) -> Memo<Vec<insights::Insight>> {
-    let bank = state.bank();
-    Memo::new(move |_| {
-        let today = state.today.get();
-        let threshold = state.settings.with(|s| s.nudge_threshold);
-        state.interviews.with(|interviews| {
-            state.reflections.with(|reflections| {
-                state.reviews.with(|reviews| {
-                    state.plan.with(|plan| {
-                        bank.with(|questions| {
-                            insights::compute(&insights::InsightInput {
-                                interviews,
-                                reflections,
-                                questions,
-                                reviews,
-                                plan,
-                                nudge_threshold: threshold,
-                                today,
-                                now: platform::now_ms(),
-                            })
-                        })
-                    })
-                })
-            })
-        })
-    })
-}
-
-/// The insights not dismissed (or whose evidence changed since).
-pub fn visible_insights(
-    state: AppState,
-    all: Memo<Vec<insights::Insight>>,
-) -> Memo<Vec<insights::Insight>> {
-    Memo::new(move |_| {
-        all.with(|all| {
-            state.settings.with(|s| {
-                insights::visible(all, &s.dismissed_insights)
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    })
-}
 
 fn kind_class(kind: &EventKind) -> &'static str {
     match kind {
@@ -79,8 +34,7 @@ fn kind_class(kind: &EventKind) -> &'static str {
 #[component]
 pub fn JourneyPage() -> impl IntoView {
     let state = use_app();
-    let all = insights_memo(state);
-    let shown_insights = visible_insights(state, all);
+    let shown_insights = state.visible_insights();
     let data = Memo::new(move |_| {
         let today = state.today.get();
         let now = platform::now_ms();
@@ -139,8 +93,7 @@ pub fn JourneyPage() -> impl IntoView {
                 (!ms.is_empty())
                     .then(|| {
                         view! {
-                            <section class="card milestones" aria-labelledby="milestones-title">
-                                <h2 id="milestones-title">"Worth marking"</h2>
+                            <Card class="milestones" heading_id="milestones-title" title="Worth marking">
                                 <ul class="plain-list">
                                     {ms
                                         .into_iter()
@@ -148,7 +101,7 @@ pub fn JourneyPage() -> impl IntoView {
                                         .map(|m| {
                                             view! {
                                                 <li class="milestone">
-                                                    <span class="muted small">{human_date(m.date)}</span>
+                                                    <span class="muted small">{weekday_date(m.date)}</span>
                                                     " "
                                                     {m.text}
                                                 </li>
@@ -156,13 +109,12 @@ pub fn JourneyPage() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                            </section>
+                            </Card>
                         }
                     })
             }}
 
-            <section class="card" aria-labelledby="insights-title">
-                <h2 id="insights-title">"What your interviews are telling you"</h2>
+            <Card heading_id="insights-title" title="What your interviews are telling you">
                 <Show
                     when=move || !shown_insights.with(Vec::is_empty)
                     fallback=|| {
@@ -183,10 +135,9 @@ pub fn JourneyPage() -> impl IntoView {
                         </For>
                     </div>
                 </Show>
-            </section>
+            </Card>
 
-            <section class="card" aria-labelledby="charts-title">
-                <h2 id="charts-title">"At a glance"</h2>
+            <Card heading_id="charts-title" title="At a glance">
                 <figure class="chart-figure">
                     <h3>"Practice over the last 12 months"</h3>
                     <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.heat_svg.clone())></div>
@@ -260,10 +211,9 @@ pub fn JourneyPage() -> impl IntoView {
                             .collect_view()
                     }}
                 </div>
-            </section>
+            </Card>
 
-            <section class="card" aria-labelledby="timeline-title">
-                <h2 id="timeline-title">"Timeline"</h2>
+            <Card heading_id="timeline-title" title="Timeline">
                 <Show
                     when=move || !data.with(|d| d.timeline.is_empty())
                     fallback=|| view! { <p class="muted">"Your timeline starts with the first interview you log."</p> }
@@ -282,7 +232,7 @@ pub fn JourneyPage() -> impl IntoView {
                                         };
                                         view! {
                                             <li class=format!("event {}", kind_class(&e.kind))>
-                                                <span class="muted small event-date">{human_date(e.date)}</span>
+                                                <span class="muted small event-date">{weekday_date(e.date)}</span>
                                                 <p class="event-title">{head}</p>
                                                 {(!e.detail.is_empty()).then(|| view! { <p class="muted small">{e.detail.clone()}</p> })}
                                             </li>
@@ -302,7 +252,7 @@ pub fn JourneyPage() -> impl IntoView {
                         </button>
                     </Show>
                 </Show>
-            </section>
+            </Card>
         </div>
     }
 }

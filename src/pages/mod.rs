@@ -15,10 +15,3 @@ pub mod search;
 pub mod settings;
 pub mod today;
 pub mod write_answers;
-
-use chrono::NaiveDate;
-
-/// A date as people read it: "Tue 14 Oct 2026".
-pub fn human_date(d: NaiveDate) -> String {
-    crate::core::display::weekday_date(d)
-}

@@ -4,15 +4,10 @@
 use crate::core::choice::Choice;
 use leptos::prelude::*;
 
-use crate::core::display;
-use crate::core::model::MAX_FIELD_CHARS;
+use crate::components::form::{choices, ChoiceSelect, DateField, TextField, Width};
 use crate::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
 use crate::platform;
 use crate::state::use_app;
-
-fn clip(text: String) -> String {
-    text.chars().take(MAX_FIELD_CHARS).collect()
-}
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
@@ -74,16 +69,14 @@ pub fn PlanPage() -> impl IntoView {
                     })
             }}
             <form class="card add-row" on:submit=add>
-                <div class="field field-wide">
-                    <label for="plan-new">"A skill or gap to work on"</label>
-                    <input
-                        id="plan-new"
-                        type="text"
-                        placeholder="e.g. Explaining system design out loud"
-                        prop:value=move || new_skill.get()
-                        on:input=move |ev| new_skill.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id="plan-new"
+                    label="A skill or gap to work on"
+                    width=Width::Wide
+                    hint="e.g. Explaining system design out loud"
+                    value=new_skill
+                    on_input=Callback::new(move |text| new_skill.set(text))
+                />
                 <button type="submit" class="button primary">"Add to my plan"</button>
             </form>
             <Show
@@ -128,11 +121,161 @@ fn PlanItemCard(id: String) -> impl IntoView {
             .plan
             .with(|l| l.iter().find(|i| i.id == key.get_value()).cloned())
     });
-    let initial = item.get_untracked().unwrap_or_default();
+    view! {
+        <li class="card plan-item" id=format!("plan-{id}")>
+            <PlanItemHead id=id.clone() item=item/>
+            <PlanItemSources item=item/>
+            <PlanItemSteps id=id.clone() item=item/>
+            <AddStep id=id.clone()/>
+            <PlanItemTools id=id.clone() item=item/>
+        </li>
+    }
+}
+
+/// The skill (also the heading, for screen readers), progress, status, target date and why.
+#[component]
+fn PlanItemHead(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
     let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+    let initial = item.get_untracked().unwrap_or_default();
     let progress = move || item.get().map(|i| i.progress()).unwrap_or(0);
     let status = move || item.get().map(|i| i.status).unwrap_or_default();
-    let archived = move || item.get().is_some_and(|i| i.archived);
+    let skill_id = format!("skill-{id}");
+    let why_id = format!("why-{id}");
+    let status_id = format!("status-{id}");
+    let target_id = format!("target-{id}");
+    view! {
+        <>
+            // A heading for screen-reader navigation; the editable title is the field below.
+            <h2 class="visually-hidden">{move || item.get().map(|i| i.title()).unwrap_or_default()}</h2>
+            <div class="plan-head">
+                <TextField
+                    id=skill_id
+                    label="Skill or gap"
+                    width=Width::Wide
+                    input_class="plan-skill"
+                    value=initial.skill.clone()
+                    on_input=Callback::new(move |text| edit(Box::new(move |i| i.skill = text)))
+                />
+                <p class="plan-progress">
+                    <progress max="100" value=progress aria-label="Progress"></progress>
+                    <span data-testid="progress">{move || format!("{}%", progress())}</span>
+                </p>
+            </div>
+            <div class="form-grid">
+                <ChoiceSelect
+                    id=status_id
+                    label="Status"
+                    choices=choices(&initial.status)
+                    selected=Signal::derive(move || status().key().to_string())
+                    on_change=Callback::new(move |key: String| {
+                        let s = PlanStatus::read(&key);
+                        let today = state.today.get_untracked();
+                        edit(Box::new(move |i| i.set_status(s, today)));
+                    })
+                />
+                <DateField
+                    id=target_id
+                    label="Target date"
+                    value=initial.target
+                    on_change=Callback::new(move |day| edit(Box::new(move |i| i.target = day)))
+                />
+            </div>
+            <TextField
+                id=why_id
+                label="Why it matters"
+                rows="2"
+                width=Width::Wide
+                value=initial.why.clone()
+                on_input=Callback::new(move |text| edit(Box::new(move |i| i.why = text)))
+            />
+        </>
+    }
+}
+
+/// Where the item came from, when it came from somewhere.
+#[component]
+fn PlanItemSources(item: Memo<Option<PlanItem>>) -> impl IntoView {
+    view! {
+        <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
+            <h3 class="small-heading">"Where it came from"</h3>
+            <ul class="sources">
+                {move || {
+                    item.get()
+                        .map(|i| i.sources)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|s| view! { <SourceLink source=s/> })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
+    }
+}
+
+/// The steps, each ticked off or removed.
+#[component]
+fn PlanItemSteps(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+
+    view! {
+        <h3 class="small-heading">"Steps"</h3>
+        <ul class="actions-list">
+            {move || {
+                item.get()
+                    .map(|i| i.actions)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|a| {
+                        let aid = StoredValue::new(a.id.clone());
+                        let check_id = format!("step-{}", a.id);
+                        view! {
+                            <li class="step">
+                                <label class="check">
+                                    <input
+                                        id=check_id
+                                        type="checkbox"
+                                        prop:checked=a.done
+                                        on:change=move |ev| {
+                                            let done = event_target_checked(&ev);
+                                            let today = state.today.get_untracked();
+                                            edit(Box::new(move |i| i.set_action_done(&aid.get_value(), done, today)));
+                                        }
+                                    />
+                                    <span>
+                                        <span class="badge">{a.kind.label()}</span>
+                                        " "
+                                        {a.text.clone()}
+                                    </span>
+                                </label>
+                                <button
+                                    type="button"
+                                    class="button quiet small"
+                                    aria-label=format!("Remove step: {}", a.text)
+                                    on:click=move |_| {
+                                        edit(Box::new(move |i| i.actions.retain(|x| x.id != aid.get_value())));
+                                    }
+                                >
+                                    "×"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// A form for the next step (a new step reopens a finished item).
+#[component]
+fn AddStep(id: String) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
     let new_action = RwSignal::new(String::new());
     let new_kind = RwSignal::new(ActionKind::Practice);
     let add_action = move |ev: leptos::ev::SubmitEvent| {
@@ -147,7 +290,7 @@ fn PlanItemCard(id: String) -> impl IntoView {
             i.actions.push(Action {
                 id: platform::new_id(),
                 kind,
-                text: clip(text.trim().to_string()),
+                text: text.trim().to_string(),
                 ..Action::default()
             });
             // A new step reopens a finished item.
@@ -157,217 +300,77 @@ fn PlanItemCard(id: String) -> impl IntoView {
         }));
         new_action.set(String::new());
     };
-    let skill_id = format!("skill-{id}");
-    let why_id = format!("why-{id}");
-    let status_id = format!("status-{id}");
-    let target_id = format!("target-{id}");
     let action_id = format!("action-{id}");
     let kind_id = format!("kind-{id}");
-
     view! {
-        <li class="card plan-item" id=format!("plan-{id}")>
-            // A heading for screen-reader navigation; the editable title is the field below.
-            <h2 class="visually-hidden">{move || item.get().map(|i| i.title()).unwrap_or_default()}</h2>
-            <div class="plan-head">
-                <div class="field field-wide">
-                    <label for=skill_id.clone()>"Skill or gap"</label>
-                    <input
-                        id=skill_id
-                        class="plan-skill"
-                        type="text"
-                        prop:value=initial.skill.clone()
-                        on:input=move |ev| {
-                            let text = clip(event_target_value(&ev));
-                            edit(Box::new(move |i| i.skill = text));
-                        }
-                    />
-                </div>
-                <p class="plan-progress">
-                    <progress max="100" value=progress aria-label="Progress"></progress>
-                    <span data-testid="progress">{move || format!("{}%", progress())}</span>
-                </p>
-            </div>
-            <div class="form-grid">
-                <div class="field">
-                    <label for=status_id.clone()>"Status"</label>
-                    <select
-                        id=status_id
-                        on:change=move |ev| {
-                            if let Some(s) = PlanStatus::from_key(&event_target_value(&ev)) {
-                                let today = state.today.get_untracked();
-                                edit(Box::new(move |i| i.set_status(s, today)));
-                            }
-                        }
-                    >
-                        {PlanStatus::ALL
-                            .iter()
-                            .map(|s| {
-                                view! {
-                                    <option value=s.key() selected=move || status() == *s>
-                                        {s.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=target_id.clone()>"Target date"</label>
-                    <input
-                        id=target_id
-                        type="date"
-                        prop:value=initial.target.map(display::iso_date).unwrap_or_default()
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            let day = display::parse_iso_date(&text);
-                            if day.is_some() || text.trim().is_empty() {
-                                edit(Box::new(move |i| i.target = day));
-                            }
-                        }
-                    />
-                </div>
-            </div>
-            <div class="field field-wide">
-                <label for=why_id.clone()>"Why it matters"</label>
-                <textarea
-                    id=why_id
-                    rows="2"
-                    prop:value=initial.why.clone()
-                    on:input=move |ev| {
-                        let text = clip(event_target_value(&ev));
-                        edit(Box::new(move |i| i.why = text));
+        <form class="add-step" on:submit=add_action>
+            <ChoiceSelect
+                id=kind_id
+                label="Kind of step"
+                choices=choices(&ActionKind::Practice)
+                selected=Signal::derive(move || new_kind.with(|k| k.key().to_string()))
+                on_change=Callback::new(move |key: String| {
+                    if let Some(k) = ActionKind::from_key(&key) {
+                        new_kind.set(k);
                     }
-                ></textarea>
-            </div>
-            <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
-                <h3 class="small-heading">"Where it came from"</h3>
-                <ul class="sources">
-                    {move || {
-                        item.get()
-                            .map(|i| i.sources)
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|s| view! { <SourceLink source=s/> })
-                            .collect_view()
-                    }}
-                </ul>
-            </Show>
-            <h3 class="small-heading">"Steps"</h3>
-            <ul class="actions-list">
-                {move || {
-                    item.get()
-                        .map(|i| i.actions)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|a| {
-                            let aid = StoredValue::new(a.id.clone());
-                            let check_id = format!("step-{}", a.id);
-                            view! {
-                                <li class="step">
-                                    <label class="check">
-                                        <input
-                                            id=check_id
-                                            type="checkbox"
-                                            prop:checked=a.done
-                                            on:change=move |ev| {
-                                                let done = event_target_checked(&ev);
-                                                let today = state.today.get_untracked();
-                                                edit(Box::new(move |i| i.set_action_done(&aid.get_value(), done, today)));
-                                            }
-                                        />
-                                        <span>
-                                            <span class="badge">{a.kind.label()}</span>
-                                            " "
-                                            {a.text.clone()}
-                                        </span>
-                                    </label>
-                                    <button
-                                        type="button"
-                                        class="button quiet small"
-                                        aria-label=format!("Remove step: {}", a.text)
-                                        on:click=move |_| {
-                                            edit(Box::new(move |i| i.actions.retain(|x| x.id != aid.get_value())));
-                                        }
-                                    >
-                                        "×"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <form class="add-step" on:submit=add_action>
-                <div class="field">
-                    <label for=kind_id.clone()>"Kind of step"</label>
-                    <select
-                        id=kind_id
-                        on:change=move |ev| {
-                            if let Some(k) = ActionKind::from_key(&event_target_value(&ev)) {
-                                new_kind.set(k);
-                            }
-                        }
-                    >
-                        {ActionKind::ALL
-                            .iter()
-                            .map(|k| {
-                                view! {
-                                    <option value=k.key() selected=move || new_kind.get() == *k>
-                                        {k.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field field-wide">
-                    <label for=action_id.clone()>"A next step"</label>
-                    <input
-                        id=action_id
-                        type="text"
-                        placeholder="e.g. Sketch two designs a week and explain them out loud"
-                        prop:value=move || new_action.get()
-                        on:input=move |ev| new_action.set(event_target_value(&ev))
-                    />
-                </div>
-                <button type="submit" class="button">"Add step"</button>
-            </form>
-            <div class="actions plan-tools">
-                <Show when=move || !archived()>
-                    <button
-                        type="button"
-                        class="button quiet small"
-                        on:click=move |_| state.move_plan_item(&key.get_value(), -1)
-                    >
-                        "Move up"
-                    </button>
-                    <button
-                        type="button"
-                        class="button quiet small"
-                        on:click=move |_| state.move_plan_item(&key.get_value(), 1)
-                    >
-                        "Move down"
-                    </button>
-                </Show>
+                })
+            />
+            <TextField
+                id=action_id
+                label="A next step"
+                width=Width::Wide
+                hint="e.g. Sketch two designs a week and explain them out loud"
+                value=new_action
+                on_input=Callback::new(move |text| new_action.set(text))
+            />
+            <button type="submit" class="button">"Add step"</button>
+        </form>
+    }
+}
+
+/// Move up or down, archive or bring back, delete.
+#[component]
+fn PlanItemTools(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+    let state = use_app();
+    let key = StoredValue::new(id.clone());
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
+    let archived = move || item.get().is_some_and(|i| i.archived);
+    view! {
+        <div class="actions plan-tools">
+            <Show when=move || !archived()>
                 <button
                     type="button"
                     class="button quiet small"
-                    on:click=move |_| {
-                        let to = !archived();
-                        edit(Box::new(move |i| i.archived = to));
-                    }
+                    on:click=move |_| state.move_plan_item(&key.get_value(), -1)
                 >
-                    {move || if archived() { "Bring back" } else { "Archive" }}
+                    "Move up"
                 </button>
                 <button
                     type="button"
-                    class="button quiet small danger"
-                    on:click=move |_| state.delete_plan_item(&key.get_value())
+                    class="button quiet small"
+                    on:click=move |_| state.move_plan_item(&key.get_value(), 1)
                 >
-                    "Delete"
+                    "Move down"
                 </button>
-            </div>
-        </li>
+            </Show>
+            <button
+                type="button"
+                class="button quiet small"
+                on:click=move |_| {
+                    let to = !archived();
+                    edit(Box::new(move |i| i.archived = to));
+                }
+            >
+                {move || if archived() { "Bring back" } else { "Archive" }}
+            </button>
+            <button
+                type="button"
+                class="button quiet small danger"
+                on:click=move |_| state.delete_plan_item(&key.get_value())
+            >
+                "Delete"
+            </button>
+        </div>
     }
 }
 

@@ -7,6 +7,7 @@
 //! kept on. The keys, the timer's clock, the wake lock and the voice list are hooks
 //! (`components::practice_hooks`), released when the screen goes.
 
+use crate::components::form::{ChoiceSelect, Choices};
 use crate::core::choice::Choice;
 use leptos::prelude::*;
 
@@ -205,28 +206,24 @@ pub fn Practice() -> impl IntoView {
                                 <span>"Read questions aloud"</span>
                             </label>
                             <Show when=move || read_aloud.get() && !voices.with(|v| v.is_empty())>
-                                <div class="field">
-                                    <label for="voice">"Voice"</label>
-                                    <select
-                                        id="voice"
-                                        on:change=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            state.edit_settings(|s| s.voice = v);
-                                        }
-                                    >
-                                        {move || {
-                                            let chosen = state.settings.with(|s| s.voice.clone());
-                                            voices
-                                                .get()
-                                                .into_iter()
-                                                .map(|v| {
-                                                    let selected = v == chosen;
-                                                    view! { <option value=v.clone() selected=selected>{v.clone()}</option> }
-                                                })
-                                                .collect_view()
-                                        }}
-                                    </select>
-                                </div>
+                                {move || {
+                                    let chosen = state.settings.with(|s| s.voice.clone());
+                                    let items = voices
+                                        .get()
+                                        .into_iter()
+                                        .map(|v| (v.clone().into(), v.into()))
+                                        .collect();
+                                    view! {
+                                        <ChoiceSelect
+                                            id="voice"
+                                            label="Voice"
+                                            choices=Choices { items, selected: chosen }
+                                            on_change=Callback::new(move |v: String| {
+                                                state.edit_settings(|s| s.voice = v)
+                                            })
+                                        />
+                                    }
+                                }}
                             </Show>
                         </div>
                     }

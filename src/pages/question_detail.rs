@@ -6,13 +6,9 @@ use leptos::prelude::*;
 use crate::core::choice::Choice;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::core::model::MAX_FIELD_CHARS;
+use crate::components::form::{Card, TextField, Width};
 use crate::core::questions::Answer;
 use crate::state::use_app;
-
-fn clip(text: String) -> String {
-    text.chars().take(MAX_FIELD_CHARS).collect()
-}
 
 fn when(ms: i64) -> String {
     crate::core::display::from_millis(ms)
@@ -79,18 +75,14 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                       value: String,
                       set: fn(&mut Answer, String)| {
         view! {
-            <div class="field field-wide">
-                <label for=format!("answer-{name}")>{label}</label>
-                <textarea
-                    id=format!("answer-{name}")
-                    rows=rows
-                    prop:value=value
-                    on:input=move |ev| {
-                        let text = clip(event_target_value(&ev));
-                        edit(Box::new(move |a: &mut Answer| set(a, text)));
-                    }
-                ></textarea>
-            </div>
+            <TextField
+                id=format!("answer-{name}")
+                label=label
+                rows=rows
+                width=Width::Wide
+                value=value
+                on_input=Callback::new(move |text| edit(Box::new(move |a: &mut Answer| set(a, text))))
+            />
         }
     };
     let a = initial.answer.clone();
@@ -138,8 +130,7 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                     }
                 })}
             {interview_link}
-            <section class="card" aria-labelledby="answer-title">
-                <h2 id="answer-title">"Your answer"</h2>
+            <Card heading_id="answer-title" title="Your answer">
                 <fieldset class="mode">
                     <legend class="visually-hidden">"How to write it"</legend>
                     <div class="mood-options">
@@ -183,9 +174,8 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                 </Show>
                 <p class="muted small" data-testid="word-count" aria-live="polite">{words}</p>
                 <p class="muted small">"Saved on this device as you type. Earlier versions are kept below."</p>
-            </section>
-            <section class="card" aria-labelledby="revisions-title">
-                <h2 id="revisions-title">"Earlier versions"</h2>
+            </Card>
+            <Card heading_id="revisions-title" title="Earlier versions">
                 <Show
                     when=move || !revisions().is_empty()
                     fallback=|| view! { <p class="muted">"When you rework this answer later, the earlier version is kept here."</p> }
@@ -216,7 +206,7 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                         }}
                     </ul>
                 </Show>
-            </section>
+            </Card>
             <section class="danger-zone">
                 {if is_starter {
                     view! {

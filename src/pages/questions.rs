@@ -5,6 +5,8 @@ use crate::core::choice::Choice;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::category_select::CategorySelect;
+use crate::components::form::{choices, ChoiceSelect, Choices, TextField};
 use crate::core::order;
 use crate::core::practice::{due_label, retrievability};
 use crate::core::questions::{filter, Category, Question};
@@ -115,18 +117,16 @@ pub fn QuestionBank() -> impl IntoView {
             <details class="card details-card">
                 <summary>"Add a question"</summary>
                 <form on:submit=add>
-                    <div class="field">
-                        <label for="new-question">"The question"</label>
-                        <textarea
-                            id="new-question"
-                            rows="2"
-                            prop:value=move || new_text.get()
-                            on:input=move |ev| {
-                                add_error.set(false);
-                                new_text.set(event_target_value(&ev));
-                            }
-                        ></textarea>
-                    </div>
+                    <TextField
+                        id="new-question"
+                        label="The question"
+                        rows="2"
+                        value=new_text
+                        on_input=Callback::new(move |text| {
+                            add_error.set(false);
+                            new_text.set(text);
+                        })
+                    />
                     <CategorySelect id="new-question-category" value=new_category/>
                     <Show when=move || add_error.get()>
                         <p class="field-error" role="alert">"Write the question first."</p>
@@ -135,52 +135,45 @@ pub fn QuestionBank() -> impl IntoView {
                 </form>
             </details>
             <div class="filters" role="search">
-                <div class="field">
-                    <label for="q-search">"Search"</label>
-                    <input
-                        id="q-search"
-                        type="search"
-                        placeholder="Words in the question or your answer"
-                        prop:value=move || query.get()
-                        on:input=move |ev| {
-                            shown.set(PAGE);
-                            query.set(event_target_value(&ev));
-                        }
-                    />
-                </div>
-                <div class="field">
-                    <label for="q-category">"Category"</label>
-                    <select
-                        id="q-category"
-                        on:change=move |ev| {
-                            shown.set(PAGE);
-                            category.set(Category::from_key(&event_target_value(&ev)));
-                        }
-                    >
-                        <option value="">"All categories"</option>
-                        {Category::ALL
-                            .iter()
-                            .map(|c| view! { <option value=c.key()>{c.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="q-order">"Sort"</label>
-                    <select
-                        id="q-order"
-                        on:change=move |ev| {
-                            order.set(match event_target_value(&ev).as_str() {
-                                "newest" => Order::Newest,
-                                "weakest" => Order::Weakest,
-                                _ => Order::Due,
-                            })
-                        }
-                    >
-                        <option value="due">"Due first"</option>
-                        <option value="newest">"Newest first"</option>
-                        <option value="weakest">"Weakest first"</option>
-                    </select>
-                </div>
+                <TextField
+                    id="q-search"
+                    label="Search"
+                    kind="search"
+                    hint="Words in the question or your answer"
+                    value=query
+                    on_input=Callback::new(move |text| {
+                        shown.set(PAGE);
+                        query.set(text);
+                    })
+                />
+                <ChoiceSelect
+                    id="q-category"
+                    label="Category"
+                    choices=all_categories()
+                    on_change=Callback::new(move |key: String| {
+                        shown.set(PAGE);
+                        category.set(Category::from_key(&key));
+                    })
+                />
+                <ChoiceSelect
+                    id="q-order"
+                    label="Sort"
+                    choices=Choices {
+                        items: vec![
+                            ("due".into(), "Due first".into()),
+                            ("newest".into(), "Newest first".into()),
+                            ("weakest".into(), "Weakest first".into()),
+                        ],
+                        selected: "due".into(),
+                    }
+                    on_change=Callback::new(move |key: String| {
+                        order.set(match key.as_str() {
+                            "newest" => Order::Newest,
+                            "weakest" => Order::Weakest,
+                            _ => Order::Due,
+                        })
+                    })
+                />
                 <label class="check">
                     <input
                         type="checkbox"
@@ -235,31 +228,10 @@ pub fn QuestionBank() -> impl IntoView {
     }
 }
 
-/// A category picker bound to a signal.
-#[component]
-pub fn CategorySelect(id: &'static str, value: RwSignal<Category>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>"Category"</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                        value.set(c);
-                    }
-                }
-            >
-                {Category::ALL
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <option value=c.key() selected=move || value.get() == *c>
-                                {c.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+/// The category filter's options: every category, after "All categories".
+fn all_categories() -> Choices {
+    let mut all = choices(&Category::Behavioural);
+    all.items.insert(0, ("".into(), "All categories".into()));
+    all.selected = String::new();
+    all
 }

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::core::model::MAX_FIELD_CHARS;
+use crate::components::form::{Card, TextField, Width};
+use crate::core::display::weekday_date;
 use crate::core::search::{self, lines_to_list, ListField, SearchProfile};
-use crate::pages::human_date;
 use crate::state::use_app;
 
 #[component]
@@ -32,7 +32,7 @@ pub fn SearchPage() -> impl IntoView {
     let draft = move || {
         let mut p = SearchProfile {
             seniority: seniority.get(),
-            notes: notes.get().chars().take(MAX_FIELD_CHARS).collect(),
+            notes: notes.get(),
             ..SearchProfile::default()
         };
         lists.with_value(|l| {
@@ -98,40 +98,34 @@ pub fn SearchPage() -> impl IntoView {
                         .map(|(f, text)| {
                             let input_id = format!("s-{}", f.key());
                             view! {
-                                <div class="field">
-                                    <label for=input_id.clone()>{f.label()}</label>
-                                    <textarea
-                                        id=input_id
-                                        rows="3"
-                                        placeholder=f.hint()
-                                        prop:value=text.get_untracked()
-                                        on:input=move |ev| text.set(event_target_value(&ev))
-                                    ></textarea>
-                                    <span class="muted small">"One a line."</span>
-                                </div>
+                                <TextField
+                                    id=input_id
+                                    label=f.label()
+                                    rows="3"
+                                    hint=f.hint()
+                                    help="One a line."
+                                    value=text.get_untracked()
+                                    on_input=Callback::new(move |t| text.set(t))
+                                />
                             }
                         })
                         .collect_view()}
-                    <div class="field">
-                        <label for="s-seniority">"Seniority"</label>
-                        <input
-                            id="s-seniority"
-                            type="text"
-                            placeholder="e.g. Senior, or a step up to lead"
-                            prop:value=seniority.get_untracked()
-                            on:input=move |ev| seniority.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <TextField
+                        id="s-seniority"
+                        label="Seniority"
+                        hint="e.g. Senior, or a step up to lead"
+                        value=seniority.get_untracked()
+                        on_input=Callback::new(move |t| seniority.set(t))
+                    />
                 </div>
-                <div class="field field-wide">
-                    <label for="s-notes">"Notes"</label>
-                    <textarea
-                        id="s-notes"
-                        rows="3"
-                        prop:value=notes.get_untracked()
-                        on:input=move |ev| notes.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
+                <TextField
+                    id="s-notes"
+                    label="Notes"
+                    rows="3"
+                    width=Width::Wide
+                    value=notes.get_untracked()
+                    on_input=Callback::new(move |t| notes.set(t))
+                />
                 <div class="actions">
                     <button type="submit" class="button primary">"Save changes"</button>
                     <Show when=move || unsaved.get()>
@@ -140,8 +134,7 @@ pub fn SearchPage() -> impl IntoView {
                 </div>
                 <p role="status" aria-live="polite" class="copy-status">{move || status.get()}</p>
             </form>
-            <section class="card" aria-labelledby="history-title">
-                <h2 id="history-title">"How my search has changed"</h2>
+            <Card heading_id="history-title" title="How my search has changed">
                 <Show
                     when=move || !history.with(Vec::is_empty)
                     fallback=|| {
@@ -161,7 +154,7 @@ pub fn SearchPage() -> impl IntoView {
                                     view! {
                                         <li>
                                             <p>
-                                                <strong>{day.map(human_date).unwrap_or_default()}</strong>
+                                                <strong>{day.map(weekday_date).unwrap_or_default()}</strong>
                                                 {interview
                                                     .map(|(iid, title)| match title {
                                                         Some(t) => {
@@ -193,7 +186,7 @@ pub fn SearchPage() -> impl IntoView {
                         }}
                     </ol>
                 </Show>
-            </section>
+            </Card>
         </div>
     }
 }

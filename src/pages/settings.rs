@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::{Card, TextField};
 use crate::components::number_setting::NumberSetting;
 use crate::components::your_data::YourData;
 use crate::core::display;
@@ -17,8 +18,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>"Settings"</h1>
-            <section class="card" aria-labelledby="pipeline-settings">
-                <h2 id="pipeline-settings">"Pipeline"</h2>
+            <Card heading_id="pipeline-settings" title="Pipeline">
                 <NumberSetting
                     id="nudge-threshold"
                     label="Suggest lining up more when fewer than this many are active"
@@ -28,15 +28,14 @@ pub fn SettingsPage() -> impl IntoView {
                     on_set=Callback::new(move |n| state.edit_settings(|s| s.nudge_threshold = n))
                     help="Today shows a gentle note when your active opportunities drop below this number."
                 />
-            </section>
+            </Card>
 
             <PracticeSettingsSection/>
 
             <AboutYouSection/>
 
             <Show when=move || !state.kept_aside.with(|k| k.is_empty())>
-                <section class="card" aria-labelledby="kept-title">
-                    <h2 id="kept-title">"Data kept aside"</h2>
+                <Card heading_id="kept-title" title="Data kept aside">
                     <p class="muted">
                         "Saved data that could not be read was kept exactly as it was. Download it to keep it or to get help recovering it; delete it when you no longer need it."
                     </p>
@@ -84,17 +83,16 @@ pub fn SettingsPage() -> impl IntoView {
                         />
                     </ul>
                     {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                </section>
+                </Card>
             </Show>
 
             <YourData/>
 
-            <section class="card" aria-labelledby="privacy-title">
-                <h2 id="privacy-title">"Your privacy"</h2>
+            <Card heading_id="privacy-title" title="Your privacy">
                 <p>
                     "Rebound has no account and no server. What you write stays in this browser on this device; nothing is sent anywhere."
                 </p>
-            </section>
+            </Card>
         </div>
     }
 }
@@ -106,21 +104,14 @@ fn AboutYouSection() -> impl IntoView {
     let initial = state.settings.get_untracked();
     let theme = move || state.settings.with(|s| s.theme.clone());
     view! {
-        <section class="card" aria-labelledby="you-settings">
-            <h2 id="you-settings">"You and how Rebound looks"</h2>
-            <div class="field">
-                <label for="your-name">"Your name, to sign letters with"</label>
-                <input
-                    id="your-name"
-                    type="text"
-                    autocomplete="name"
-                    prop:value=initial.your_name
-                    on:input=move |ev| {
-                        let name = event_target_value(&ev);
-                        state.edit_settings(|s| s.your_name = name);
-                    }
-                />
-            </div>
+        <Card heading_id="you-settings" title="You and how Rebound looks">
+            <TextField
+                id="your-name"
+                label="Your name, to sign letters with"
+                autocomplete="name"
+                value=initial.your_name
+                on_input=Callback::new(move |name| state.edit_settings(|s| s.your_name = name))
+            />
             <fieldset class="field">
                 <legend>"Colours"</legend>
                 <div class="chips">
@@ -155,7 +146,7 @@ fn AboutYouSection() -> impl IntoView {
                 />
                 <span>"Show my practice streak on the journey (a missed day is never a failure)"</span>
             </label>
-        </section>
+        </Card>
     }
 }
 
@@ -165,8 +156,7 @@ fn PracticeSettingsSection() -> impl IntoView {
     let state = use_app();
     let initial = state.settings.get_untracked();
     view! {
-        <section class="card" aria-labelledby="practice-settings">
-            <h2 id="practice-settings">"Practice"</h2>
+        <Card heading_id="practice-settings" title="Practice">
             <NumberSetting
                 id="retention"
                 label="How much to remember (desired retention, in %)"
@@ -210,6 +200,6 @@ fn PracticeSettingsSection() -> impl IntoView {
                 on_set=Callback::new(move |n| state.edit_settings(|s| s.answer_aloud_secs = n))
                 help="With commute mode and read-aloud on, Rebound reads the question, waits this long, then reads your answer."
             />
-        </section>
+        </Card>
     }
 }

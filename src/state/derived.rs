@@ -75,3 +75,11 @@ impl Derived {
         }
     }
 }
+
+impl super::AppState {
+    /// The insights not dismissed (or whose evidence changed since), as a memo shared by
+    /// Today (it shows the first) and the journey (all of them).
+    pub fn visible_insights(&self) -> Memo<Vec<Insight>> {
+        self.derived.visible_insights
+    }
+}

@@ -368,3 +368,20 @@ fn the_answer_aloud_wait_is_kept_in_range_and_written_only_when_changed() {
     let text = serde_json::to_string(&changed).unwrap_or_default();
     assert!(text.contains("\"answer_aloud_secs\":60"), "{text}");
 }
+
+#[test]
+fn a_choice_offered_from_a_newer_version_is_kept_when_chosen_again() {
+    let mut i = Interview {
+        stage: Stage::Other("take_home_review".into()),
+        ..Interview::default()
+    };
+    assert!(InterviewField::Stage.apply_offered(&mut i, "applied"));
+    assert_eq!(i.stage, Stage::Applied);
+    assert!(InterviewField::Stage.apply_offered(&mut i, "take_home_review"));
+    assert_eq!(i.stage, Stage::Other("take_home_review".into()));
+    assert!(InterviewField::Outcome.apply_offered(&mut i, "on_hold"));
+    assert_eq!(i.outcome, Outcome::Other("on_hold".into()));
+    assert!(!InterviewField::Stage.apply_offered(&mut i, " "));
+    assert!(InterviewField::Role.apply_offered(&mut i, "Analyst"));
+    assert_eq!(i.role, "Analyst");
+}

@@ -1,0 +1,319 @@
+//! Today's sections, one component each, in the order the page shows them: follow-ups due,
+//! practice, waiting for a reflection, the newest insight, the pipeline with "I heard back", the
+//! backup reminder and a kind word. Each reads the state it needs through `use_app`.
+
+use leptos::prelude::*;
+
+use crate::components::form::Card;
+use crate::components::insight_card::InsightCard;
+use crate::core::display::weekday_date;
+use crate::core::encouragement;
+use crate::core::pipeline::{awaiting_reflection, PipelineHealth};
+use crate::state::use_app;
+
+/// Follow-ups due: asked for feedback, no answer yet.
+#[component]
+pub fn FollowUps() -> impl IntoView {
+    let state = use_app();
+    let follow_ups = Memo::new(move |_| {
+        let today = state.today.get();
+        state.interviews.with(|list| {
+            list.iter()
+                .filter(|i| i.feedback.follow_up_due(today))
+                .map(|i| (i.id.clone(), i.title(), i.feedback.asked_on))
+                .collect::<Vec<_>>()
+        })
+    });
+    let snooze = move |id: String, days: i64| {
+        let today = state.today.get_untracked();
+        state.edit_interview(&id, |i| i.feedback.snooze(today, days));
+    };
+    view! {
+    <Show when=move || !follow_ups.with(Vec::is_empty)>
+        <Card class="follow-ups" heading_id="follow-ups-title" title="Follow-ups due">
+            <p class="muted">"You asked for feedback and haven't heard back. A short, friendly nudge is normal."</p>
+            <ul class="follow-up-list">
+                {move || {
+                    follow_ups
+                        .get()
+                        .into_iter()
+                        .map(|(id, title, asked)| {
+                            let id_snooze = id.clone();
+                            view! {
+                                <li class="follow-up">
+                                    <p>
+                                        <a href=format!("/interviews/{id}#feedback")>{title}</a>
+                                        <span class="muted small">
+                                            {asked.map(|d| format!(" · asked {}", weekday_date(d))).unwrap_or_default()}
+                                        </span>
+                                    </p>
+                                    <div class="actions">
+                                        <a class="button small" href=format!("/interviews/{id}#letters")>
+                                            "Write a follow-up"
+                                        </a>
+                                        <button
+                                            type="button"
+                                            class="button quiet small"
+                                            on:click=move |_| snooze(id_snooze.clone(), 3)
+                                        >
+                                            "Snooze 3 days"
+                                        </button>
+                                    </div>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Card>
+    </Show>
+    }
+}
+
+/// How many questions are due, one tap to practise.
+#[component]
+pub fn PracticeDue() -> impl IntoView {
+    let state = use_app();
+    let due = Memo::new(move |_| state.due_count());
+    view! {
+    <Card class="practice-card" heading_id="practice-title" title="Practice">
+        <p data-testid="due-count">
+            {move || match due.get() {
+                0 => "Nothing due. Your answers are fresh.".to_string(),
+                1 => "1 question is ready to practise.".to_string(),
+                n => format!("{n} questions are ready to practise."),
+            }}
+        </p>
+        <Show when=move || { due.get() > 0 }>
+            <a class="button" href="/practice">"Practise now"</a>
+        </Show>
+    </Card>
+    }
+}
+
+/// Interviews still waiting for a reflection.
+#[component]
+pub fn WaitingForReflection() -> impl IntoView {
+    let state = use_app();
+    let is_empty = move || state.interviews.with(|l| l.is_empty());
+    let waiting = Memo::new(move |_| {
+        let today = state.today.get();
+        state.interviews.with(|list| {
+            state.reflections.with(|refl| {
+                awaiting_reflection(list, refl, today, 5)
+                    .into_iter()
+                    .map(|i| (i.id.clone(), i.title(), i.date))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+    <Card heading_id="waiting-title" title="Waiting for a reflection">
+        <Show
+            when=move || !waiting.get().is_empty()
+            fallback=move || {
+                view! {
+                    <p class="muted">
+                        {move || {
+                            if is_empty() {
+                                "After an interview, it shows up here until you've jotted down how it went."
+                            } else {
+                                "All caught up: every interview so far has a reflection."
+                            }
+                        }}
+                    </p>
+                }
+            }
+        >
+            <ul class="link-list">
+                {move || {
+                    waiting
+                        .get()
+                        .into_iter()
+                        .map(|(id, title, date)| {
+                            view! {
+                                <li>
+                                    <a href=format!("/interviews/{id}#reflect")>
+                                        <span>{title}</span>
+                                        <span class="muted small">
+                                            {date.map(weekday_date).unwrap_or_default()}
+                                        </span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
+    </Card>
+    }
+}
+
+/// The newest insight, worked out just after Today is on screen.
+#[component]
+pub fn NewestInsight() -> impl IntoView {
+    let state = use_app();
+    let shown_insights = state.visible_insights();
+    // Insights look across everything stored: worked out just after Today is on screen, so the
+    // first paint never waits for them.
+    let insights_ready = RwSignal::new(false);
+    crate::lifetime::frame(move || {
+        crate::lifetime::timeout(move || insights_ready.set(true), std::time::Duration::ZERO)
+    });
+    let newest_insight = Memo::new(move |_| {
+        if insights_ready.get() {
+            shown_insights.with(|l| l.first().cloned())
+        } else {
+            None
+        }
+    });
+    view! {
+    {move || {
+        newest_insight
+            .get()
+            .map(|insight| {
+                view! {
+                    <Card heading_id="insight-title" title="Newest insight" hidden_title=true>
+                        <InsightCard insight=insight heading="Newest insight"/>
+                        <p class="small">
+                            <a href="/journey">"All insights and your journey"</a>
+                        </p>
+                    </Card>
+                }
+            })
+    }}
+    }
+}
+
+/// Pipeline health, the two quick actions and "I heard back".
+#[component]
+pub fn Pipeline() -> impl IntoView {
+    let state = use_app();
+    let health = Memo::new(move |_| {
+        let threshold = state.settings.with(|s| s.nudge_threshold);
+        state
+            .interviews
+            .with(|list| PipelineHealth::new(list, threshold))
+    });
+    let pending = Memo::new(move |_| {
+        state.interviews.with(|list| {
+            let mut items: Vec<_> = list.iter().filter(|i| i.outcome.is_active()).collect();
+            crate::core::pipeline::newest_first(&mut items);
+            items
+                .into_iter()
+                .map(|i| (i.id.clone(), i.title()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let heard_back_open = RwSignal::new(false);
+    view! {
+    <Card class="pipeline" heading_id="pipeline-title" title="Your pipeline">
+        <p class="big-number" data-testid="active-count">
+            {move || health.get().summary()}
+        </p>
+        {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
+    </Card>
+
+    <div class="actions">
+        <a class="button primary" href="/interviews/new">"Log an interview"</a>
+        <button
+            type="button"
+            class="button"
+            aria-expanded=move || heard_back_open.get().to_string()
+            aria-controls="heard-back"
+            on:click=move |_| heard_back_open.update(|o| *o = !*o)
+        >
+            "I heard back"
+        </button>
+    </div>
+    <Show when=move || heard_back_open.get()>
+        <Card id="heard-back" heading_id="heard-back-title" title="Who did you hear from?">
+            <Show
+                when=move || !pending.get().is_empty()
+                fallback=|| {
+                    view! {
+                        <p class="muted">
+                            "Nothing is waiting for an answer right now. Log an interview first, then come back here when they reply."
+                        </p>
+                    }
+                }
+            >
+                <ul class="link-list">
+                    {move || {
+                        pending
+                            .get()
+                            .into_iter()
+                            .map(|(id, title)| {
+                                view! {
+                                    <li>
+                                        <a href=format!("/interviews/{id}?heard=1")>{title}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </Card>
+    </Show>
+    }
+}
+
+/// A backup reminder, when one is due.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = use_app();
+    let backup_due = move || {
+        let days = state.settings.with(|s| s.backup_reminder_days);
+        state
+            .meta
+            .with(|m| m.backup_due(crate::platform::now_ms(), days))
+    };
+
+    view! {
+    <Show when=backup_due>
+        <Card class="backup-reminder" heading_id="backup-reminder-title" title="Time for a backup">
+            <p>
+                "You've added things since your last backup. Your data lives only in this browser; a backup file keeps it safe if anything happens to it."
+            </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| crate::components::your_data::download_backup(state)
+                >
+                    "Download a backup"
+                </button>
+                <a class="button quiet" href="/settings">"Backup settings"</a>
+            </div>
+        </Card>
+    </Show>
+    }
+}
+
+/// A kind word that fits the moment.
+#[component]
+pub fn KindWord() -> impl IntoView {
+    let state = use_app();
+    let kind_word = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .interviews
+            .with(|l| encouragement::for_today(l, today))
+    });
+    view! {
+    <Card class="kind-word-card" heading_id="kind-title" title="A kind word" hidden_title=true>
+        {move || {
+            let w = kind_word.get();
+            view! {
+                <p class="kind-word" data-testid="kind-word">{w.message}</p>
+                <blockquote class="quote small">
+                    <p>{w.quote.text}</p>
+                    <footer>"— " {w.quote.author}</footer>
+                </blockquote>
+            }
+        }}
+    </Card>
+    }
+}
