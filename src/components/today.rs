@@ -75,17 +75,17 @@ pub fn FollowUps() -> impl IntoView {
 pub fn PracticeDue() -> impl IntoView {
     let state = use_app();
     let due = Memo::new(move |_| state.due_count());
+    let cards = Memo::new(move |_| state.card_count());
     view! {
     <Card class="practice-card" heading_id="practice-title" title="Practice">
         <p data-testid="due-count">
-            {move || match due.get() {
-                0 => "Nothing due. Your answers are fresh.".to_string(),
-                1 => "1 question is ready to practise.".to_string(),
-                n => format!("{n} questions are ready to practise."),
-            }}
+            {move || crate::core::session::practice_line(due.get(), cards.get())}
         </p>
         <Show when=move || { due.get() > 0 }>
             <a class="button" href="/practice">"Practise now"</a>
+        </Show>
+        <Show when=move || { cards.get() == 0 }>
+            <a class="button quiet" href="/practice/write">"Write an answer"</a>
         </Show>
     </Card>
     }

@@ -157,9 +157,31 @@ pub fn upcoming_line(interview: &Interview, today: NaiveDate) -> String {
     }
 }
 
+/// Today's practice line: how many answers are ready, and nothing about freshness while there
+/// is no answer to practise at all.
+pub fn practice_line(due: usize, cards: usize) -> String {
+    match (due, cards) {
+        (0, 0) => "No answers to practise yet. Write one, and it becomes a card.".to_string(),
+        (0, _) => "Nothing due. Your answers are fresh.".to_string(),
+        (1, _) => "1 question is ready to practise.".to_string(),
+        (n, _) => format!("{n} questions are ready to practise."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_practice_line_matches_the_cards() {
+        assert_eq!(
+            practice_line(0, 0),
+            "No answers to practise yet. Write one, and it becomes a card."
+        );
+        assert_eq!(practice_line(0, 4), "Nothing due. Your answers are fresh.");
+        assert_eq!(practice_line(1, 4), "1 question is ready to practise.");
+        assert_eq!(practice_line(7, 9), "7 questions are ready to practise.");
+    }
 
     #[test]
     fn upcoming_line_names_the_company_and_the_day() {

@@ -138,6 +138,12 @@ impl AppState {
         self.questions.with(|q| questions::cards_and_to_write(q).1)
     }
 
+    /// How many of the user's questions are cards (answered and visible).
+    pub fn card_count(&self) -> usize {
+        self.questions
+            .with(|q| questions::cards_and_to_write(q).0.len())
+    }
+
     /// Which of `ids` are cards and which are still to write (see `questions::split`).
     pub fn split(&self, ids: &[Id]) -> (Vec<Id>, Vec<Id>) {
         self.questions.with(|q| questions::split(ids, q))
