@@ -2,6 +2,7 @@
 //! practice card, the prep sheet, and the Write answers flow. Edits go through
 //! `AppState::edit_answer`, which keeps a dated revision per editing session.
 
+use crate::erase::input;
 use leptos::prelude::*;
 
 use crate::core::questions::Answer;
@@ -57,7 +58,7 @@ pub fn AnswerEditor(
         view! {
             <div class="field field-wide">
                 <label for=id.clone()>{label}</label>
-                <textarea id=id rows=rows prop:value=value on:input=move |ev| edit(set, event_target_value(&ev))></textarea>
+                <textarea id=id rows=rows prop:value=value on:input=input(move |ev| edit(set, event_target_value(&ev)))></textarea>
             </div>
         }
     };

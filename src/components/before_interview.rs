@@ -4,6 +4,7 @@
 //! today's part, the prep sheet, and the interview as a calendar file.
 
 use crate::core::choice::Choice;
+use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 
 use crate::core::calendar;
@@ -110,7 +111,7 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
             <fieldset class="field prep-choice">
                 <legend>"Questions to prepare"</legend>
                 <ul class="plain-list">
-                    {move || {
+                    {rx(move || {
                         let picked = chosen.get();
                         offered
                             .get()
@@ -125,9 +126,9 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                                             <input
                                                 type="checkbox"
                                                 prop:checked=on
-                                                on:change=move |ev| {
+                                                on:change=change(move |ev| {
                                                     state.choose_for_prep(&key.get_value(), &qid, event_target_checked(&ev));
-                                                }
+                                                })
                                             />
                                             <span>{q.text.clone()} <span class="muted small">{note}</span></span>
                                         </label>
@@ -135,13 +136,13 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                                 })
                             })
                             .collect_view()
-                    }}
+                    })}
                 </ul>
                 <div class="field">
                     <label for="prep-more">"More from a category"</label>
                     <select
                         id="prep-more"
-                        on:change=move |ev| more.set(Category::from_key(&event_target_value(&ev)))
+                        on:change=change(move |ev| more.set(Category::from_key(&event_target_value(&ev))))
                     >
                         <option value="">"Choose a category"</option>
                         {Category::ALL
@@ -151,23 +152,23 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                     </select>
                 </div>
             </fieldset>
-            <p data-testid="prep-cost">{move || cost().map(|(c, _)| c)}</p>
-            <p class="muted" data-testid="prep-to-write">{move || session::to_write(to_write(), Some(&day()))}</p>
-            {move || cost().and_then(|(_, s)| s).map(|s| view! { <p class="hint-card" data-testid="prep-short">{s}</p> })}
+            <p data-testid="prep-cost">{rx(move || cost().map(|(c, _)| c))}</p>
+            <p class="muted" data-testid="prep-to-write">{rx(move || session::to_write(to_write(), Some(&day())))}</p>
+            {rx(move || cost().and_then(|(_, s)| s).map(|s| view! { <p class="hint-card" data-testid="prep-short">{s}</p> }))}
             <div class="actions">
                 <Show when=move || { today_n() > 0 }>
                     <a class="button primary" href=format!("/practice?prep={id}") data-testid="prep-practise" rel="external">
-                        {move || match today_n() {
+                        {rx(move || match today_n() {
                             1 => "Practise today's answer".to_string(),
                             n => format!("Practise today's {n} answers"),
-                        }}
+                        })}
                     </a>
                 </Show>
                 <Show when=move || { to_write() > 0 }>
                     <a class="button" href=format!("/practice/write?prep={}", key.get_value()) rel="external">"Write answers"</a>
                 </Show>
                 <a class="button quiet" href=format!("/interviews/{}/prep", key.get_value())>"Prep sheet"</a>
-                <button type="button" class="button quiet" on:click=calendar data-testid="add-calendar">
+                <button type="button" class="button quiet" on:click=click(calendar) data-testid="add-calendar">
                     "Add to calendar"
                 </button>
             </div>
@@ -190,7 +191,7 @@ pub fn FollowUpCalendar(id: StoredValue<String>) -> impl IntoView {
         );
     };
     view! {
-        <button type="button" class="button quiet small" on:click=download data-testid="follow-up-calendar">
+        <button type="button" class="button quiet small" on:click=click(download) data-testid="follow-up-calendar">
             "Add the follow-up to my calendar"
         </button>
     }

@@ -1,6 +1,7 @@
 //! On an interview's page: asking for feedback, when to follow up, and what they said.
 
 use crate::core::choice::Choice;
+use crate::erase::{click, rx, Show};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -55,31 +56,31 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
                 <div class="hint-card follow-up-due" role="status">
                     <p>
                         <strong>"Time for a gentle follow-up. "</strong>
-                        {move || {
+                        {rx(move || {
                             feedback
                                 .get()
                                 .asked_on
                                 .map(|d| format!("You asked on {}.", weekday_date(d)))
                                 .unwrap_or_default()
-                        }}
+                        })}
                         " No answer yet is common; a friendly nudge is fine."
                     </p>
                     <div class="actions">
                         <button
                             type="button"
                             class="button primary"
-                            on:click=move |_| {
+                            on:click=click(move |_| {
                                 letter.set(LetterKind::FollowUp);
                                 platform::scroll_to_id("letters");
                                 platform::focus("#letter-body");
-                            }
+                            })
                         >
                             "Write a follow-up"
                         </button>
-                        <button type="button" class="button" on:click=move |_| snooze(3)>
+                        <button type="button" class="button" on:click=click(move |_| snooze(3))>
                             "Snooze 3 days"
                         </button>
-                        <button type="button" class="button" on:click=move |_| snooze(7)>
+                        <button type="button" class="button" on:click=click(move |_| snooze(7))>
                             "Snooze a week"
                         </button>
                     </div>

@@ -16,6 +16,7 @@
 
 use std::borrow::Cow;
 
+use crate::erase::{change, input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -132,7 +133,7 @@ pub fn TextField(
                 placeholder=hint
                 aria-describedby=described
                 prop:value=value
-                on:input=move |ev| on_input.run(clip(event_target_value(&ev)))
+                on:input=input(move |ev| on_input.run(clip(event_target_value(&ev))))
             />
         }
         .into_any(),
@@ -157,14 +158,14 @@ pub fn TextField(
                         }
                         value.get()
                     }
-                    on:input=move |ev| {
+                    on:input=input(move |ev| {
                         if grows {
                             if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                                 fit_height(&el);
                             }
                         }
                         on_input.run(clip(event_target_value(&ev)))
-                    }
+                    })
                 ></textarea>
             }
             .into_any()
@@ -199,13 +200,13 @@ pub fn DateField(
                 name=name
                 type="date"
                 prop:value=move || value.get().map(display::iso_date).unwrap_or_default()
-                on:change=move |ev| {
+                on:change=change(move |ev| {
                     let text = event_target_value(&ev);
                     let day = display::parse_iso_date(&text);
                     if day.is_some() || text.trim().is_empty() {
                         on_change.run(day);
                     }
-                }
+                })
             />
         </div>
     }
@@ -255,7 +256,7 @@ pub fn ChoiceSelect(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=move |ev| on_change.run(event_target_value(&ev))>
+            <select id=id name=name on:change=change(move |ev| on_change.run(event_target_value(&ev)))>
                 {items
                     .into_iter()
                     .map(|(key, text)| {

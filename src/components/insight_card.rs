@@ -1,6 +1,7 @@
 //! One insight: the pattern, the evidence behind it (links), a next step in one tap, and a way
 //! to dismiss it until its evidence changes.
 
+use crate::erase::{click, Show};
 use leptos::prelude::*;
 
 use crate::core::choice::Choice;
@@ -89,7 +90,7 @@ pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
                             .map(|(href, text)| view! { <a class="chip done" href=href>{"✓ "}{text}</a> })
                     }
                 >
-                    <button type="button" class="button primary small" on:click=take_step>
+                    <button type="button" class="button primary small" on:click=click(take_step)>
                         {label.clone()}
                     </button>
                 </Show>
@@ -122,7 +123,7 @@ pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
             </details>
             <div class="actions">
                 {step_view}
-                <button type="button" class="button quiet small" on:click=dismiss>
+                <button type="button" class="button quiet small" on:click=click(dismiss)>
                     "Dismiss"
                 </button>
             </div>

@@ -1,6 +1,7 @@
 //! On an interview's page: the questions that caught the user out there, and a quick way to add
 //! one to the bank (linked back to this interview).
 
+use crate::erase::{rx, submit, Show};
 use leptos::prelude::*;
 
 use crate::components::category_select::CategorySelect;
@@ -31,15 +32,15 @@ pub fn InterviewQuestions(interview_id: String) -> impl IntoView {
                 fallback=|| view! { <p class="muted">"Note any question you'd like a better answer to. It goes to your bank, ready to practise."</p> }
             >
                 <ul class="link-list">
-                    {move || {
+                    {rx(move || {
                         list.get()
                             .into_iter()
                             .map(|(qid, q)| view! { <li><a href=format!("/questions/{qid}")>{q}</a></li> })
                             .collect_view()
-                    }}
+                    })}
                 </ul>
             </Show>
-            <form on:submit=add>
+            <form on:submit=submit(add)>
                 <TextField
                     id="iq-text"
                     label="A question that caught me out"

@@ -3,6 +3,7 @@
 //! uncontrolled like the rest of it.
 
 use crate::core::choice::Choice;
+use crate::erase::{change, input, Show};
 use leptos::prelude::*;
 
 use crate::core::display::hh_mm;
@@ -28,7 +29,7 @@ pub fn InterviewWhen(
                 name="time"
                 type="time"
                 prop:value=initial.time.map(hh_mm).unwrap_or_default()
-                on:change=move |ev| on_edit.run((InterviewField::Time, event_target_value(&ev)))
+                on:change=change(move |ev| on_edit.run((InterviewField::Time, event_target_value(&ev))))
             />
         </div>
         <div class="field">
@@ -36,11 +37,11 @@ pub fn InterviewWhen(
             <select
                 id=id("format")
                 name="format"
-                on:change=move |ev| {
+                on:change=change(move |ev| {
                     let v = event_target_value(&ev);
                     own.set(v == InterviewFormat::Own.key());
                     on_edit.run((InterviewField::Format, v));
-                }
+                })
             >
                 <option value="" selected=chosen.is_none()>"Not said"</option>
                 // A format from a newer version: shown in plain words, kept selected.
@@ -67,7 +68,7 @@ pub fn InterviewWhen(
                     autocomplete="off"
                     placeholder="e.g. Panel over lunch"
                     prop:value=initial.format_words.clone()
-                    on:input=move |ev| on_edit.run((InterviewField::FormatWords, event_target_value(&ev)))
+                    on:input=input(move |ev| on_edit.run((InterviewField::FormatWords, event_target_value(&ev))))
                 />
             </div>
         </Show>

@@ -2,6 +2,7 @@
 //! from becoming a plan item or a question in the bank (linked back to this interview); the plan
 //! items that came from here; and the gentle "did this change what you're looking for?" prompt.
 
+use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::form::Card;
@@ -59,34 +60,34 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
                     {text.get_value()}
                 </p>
                 <div class="lesson-actions">
-                    {move || match in_plan.get() {
+                    {rx(move || match in_plan.get() {
                         Some(pid) => {
                             view! { <a class="chip done" href=format!("/plan#plan-{pid}")>"✓ In my plan"</a> }
                                 .into_any()
                         }
                         None => {
                             view! {
-                                <button type="button" class="button small" on:click=to_plan>
+                                <button type="button" class="button small" on:click=click(to_plan)>
                                     "+ Plan item"
                                 </button>
                             }
                                 .into_any()
                         }
-                    }}
-                    {move || match in_bank.get() {
+                    })}
+                    {rx(move || match in_bank.get() {
                         Some(qid) => {
                             view! { <a class="chip done" href=format!("/questions/{qid}")>"✓ In my bank"</a> }
                                 .into_any()
                         }
                         None => {
                             view! {
-                                <button type="button" class="button small" on:click=to_bank>
+                                <button type="button" class="button small" on:click=click(to_bank)>
                                     "+ Question"
                                 </button>
                             }
                                 .into_any()
                         }
-                    }}
+                    })}
                 </div>
             </li>
         }
@@ -113,7 +114,7 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
             <Show when=move || !items.with(Vec::is_empty)>
                 <h3>"In my plan from this interview"</h3>
                 <ul class="link-list" data-testid="plan-from-interview">
-                    {move || {
+                    {rx(move || {
                         items
                             .get()
                             .into_iter()
@@ -128,7 +129,7 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
                                 }
                             })
                             .collect_view()
-                    }}
+                    })}
                 </ul>
             </Show>
         </Card>
@@ -163,7 +164,7 @@ pub fn SearchPrompt(interview_id: String) -> impl IntoView {
     view! {
         <Show when=move || reflected.get() && !dismissed.get()>
             <Card class="search-prompt" heading_id="search-prompt-title" title="Did this interview change what you're looking for?">
-                {move || {
+                {rx(move || {
                     if already.get() {
                         view! {
                             <p>
@@ -181,14 +182,14 @@ pub fn SearchPrompt(interview_id: String) -> impl IntoView {
                                 <a class="button" href=format!("/search?from={}", id.get_value())>
                                     "Update what I'm looking for"
                                 </a>
-                                <button type="button" class="button quiet" on:click=move |_| dismissed.set(true)>
+                                <button type="button" class="button quiet" on:click=click(move |_| dismissed.set(true))>
                                     "Not this time"
                                 </button>
                             </div>
                         }
                             .into_any()
                     }
-                }}
+                })}
             </Card>
         </Show>
     }

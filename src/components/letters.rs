@@ -3,6 +3,7 @@
 //! interview.
 
 use crate::core::choice::Choice;
+use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::form::{Card, TextField, Width};
@@ -97,7 +98,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
             <fieldset class="letter-kinds">
                 <legend>"Which letter?"</legend>
                 <div class="chips">
-                    {move || {
+                    {rx(move || {
                         order
                             .get()
                             .into_iter()
@@ -111,14 +112,14 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                                             name="letter-kind"
                                             value=k.key().to_string()
                                             prop:checked=move || letter.get() == checked
-                                            on:change=move |_| letter.set(pick.clone())
+                                            on:change=change(move |_| letter.set(pick.clone()))
                                         />
                                         <span>{k.label()}</span>
                                     </label>
                                 }
                             })
                             .collect_view()
-                    }}
+                    })}
                 </div>
             </fieldset>
             <TextField
@@ -153,26 +154,26 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                 </p>
             </Show>
             <div class="actions">
-                <button type="button" class="button primary" on:click=copy>
+                <button type="button" class="button primary" on:click=click(copy)>
                     "Copy letter"
                 </button>
-                <a class="button" href=mailto on:click=move |_| log(LetterVia::MailApp)>
+                <a class="button" href=mailto on:click=click(move |_| log(LetterVia::MailApp))>
                     "Open in my mail app"
                 </a>
             </div>
             <p class="copy-status" role="status" aria-live="polite">
-                {move || match copied.get() {
+                {rx(move || match copied.get() {
                     Some(Ok(())) => "Copied. Paste it into your email when you're ready.".to_string(),
                     Some(Err(why)) => {
                         format!("Couldn't copy ({why}). Select the letter above and copy it yourself.")
                     }
                     None => String::new(),
-                }}
+                })}
             </p>
             <Show when=move || !used.with(Vec::is_empty)>
                 <h3>"Letters used"</h3>
                 <ul class="plain-list" data-testid="letters-used">
-                    {move || {
+                    {rx(move || {
                         used.get()
                             .into_iter()
                             .rev()
@@ -186,7 +187,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                                 }
                             })
                             .collect_view()
-                    }}
+                    })}
                 </ul>
             </Show>
         </Card>

@@ -1,6 +1,7 @@
 //! Banners that say what happened, that nothing was lost, and what to do next; and the undo
 //! toast.
 
+use crate::erase::{click, rx, toggle, Show};
 use leptos::prelude::*;
 
 use crate::state::{use_app, Notice, Undo};
@@ -111,13 +112,13 @@ pub fn NoticeBar() -> impl IntoView {
                                         view! {
                                             <button
                                                 class="button primary"
-                                                on:click=move |_| {
+                                                on:click=click(move |_| {
                                                     if is_update {
                                                         service_worker::activate_waiting()
                                                     } else {
                                                         platform::reload()
                                                     }
-                                                }
+                                                })
                                             >
                                                 "Reload"
                                             </button>
@@ -129,7 +130,7 @@ pub fn NoticeBar() -> impl IntoView {
                                         view! {
                                             <button
                                                 class="button"
-                                                on:click=move |_| state.flush()
+                                                on:click=click(move |_| state.flush())
                                             >
                                                 "Try saving again"
                                             </button>
@@ -137,7 +138,7 @@ pub fn NoticeBar() -> impl IntoView {
                                     })}
                                 <button
                                     class="button quiet"
-                                    on:click=move |_| state.dismiss(&dismiss_notice)
+                                    on:click=click(move |_| state.dismiss(&dismiss_notice))
                                 >
                                     {if is_update { "Later" } else { "Dismiss" }}
                                 </button>
@@ -158,13 +159,13 @@ pub fn UndoToast() -> impl IntoView {
         <Show when=move || text().is_some()>
             <div class="toast" role="status" aria-live="polite">
                 <span>{text}</span>
-                <button class="button" on:click=move |_| state.undo()>
+                <button class="button" on:click=click(move |_| state.undo())>
                     "Undo"
                 </button>
                 <button
                     class="button quiet"
                     aria-label="Close"
-                    on:click=move |_| state.drop_undo()
+                    on:click=click(move |_| state.drop_undo())
                 >
                     "×"
                 </button>
@@ -190,29 +191,29 @@ fn UnsavedEdits() -> impl IntoView {
         });
     };
     view! {
-        <details class="unsaved-edits" on:toggle=move |_| text.set(state.unsaved_as_backup())>
+        <details class="unsaved-edits" on:toggle=toggle(move |_| text.set(state.unsaved_as_backup()))>
             <summary>"Edits this tab hasn't saved"</summary>
-            {move || match text.get() {
+            {rx(move || match text.get() {
                 Some(t) => {
                     view! {
                         <p class="small">
                             "Copy them before you reload. Afterwards, save them in a file and import it in Settings (merge): nothing else changes."
                         </p>
                         <textarea readonly rows="4" aria-label="Edits not saved yet">{t}</textarea>
-                        <button type="button" class="button" on:click=copy>"Copy"</button>
-                        {move || {
+                        <button type="button" class="button" on:click=click(copy)>"Copy"</button>
+                        {rx(move || {
                             copied
                                 .get()
                                 .map(|r| match r {
                                     Ok(()) => "Copied.".to_string(),
                                     Err(e) => format!("Couldn't copy ({e}): select the text and copy it."),
                                 })
-                        }}
+                        })}
                     }
                         .into_any()
                 }
                 None => view! { <p class="small">"None: everything done in this tab was saved."</p> }.into_any(),
-            }}
+            })}
         </details>
     }
 }

@@ -1,6 +1,7 @@
 //! A whole-number setting: a labelled number field that saves only values in range, and says
 //! so (keeping the saved value) when the text is not one.
 
+use crate::erase::{input, Show};
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +28,7 @@ pub fn NumberSetting(
                 max=max
                 prop:value=initial
                 aria-describedby=help.map(|_| help_id.clone())
-                on:input=move |ev| {
+                on:input=input(move |ev| {
                     match event_target_value(&ev).trim().parse::<u32>() {
                         Ok(n) if (min..=max).contains(&n) => {
                             invalid.set(false);
@@ -35,7 +36,7 @@ pub fn NumberSetting(
                         }
                         _ => invalid.set(true),
                     }
-                }
+                })
             />
             {help.map(|h| view! { <p id=help_id.clone() class="muted small">{h}</p> })}
             <Show when=move || invalid.get()>

@@ -2,6 +2,7 @@
 //! to vent. Saves as the user types (see `state` for how writes are gathered).
 
 use crate::core::choice::Choice;
+use crate::erase::{change, Show};
 use leptos::prelude::*;
 
 use crate::components::form::{Card, TextField, Width};
@@ -57,7 +58,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                             type="checkbox"
                             name=format!("mistake-{kind}")
                             prop:checked=move || checked.get()
-                            on:change=move |ev| {
+                            on:change=change(move |ev| {
                                 let on = event_target_checked(&ev);
                                 state.edit_reflection(&id.get_value(), |r| {
                                     r.mistakes.retain(|m| m.kind != kind);
@@ -65,7 +66,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                                         r.mistakes.push(MistakeNote { kind: kind.to_string(), ..MistakeNote::default() });
                                     }
                                 });
-                            }
+                            })
                         />
                         <span>{*label}</span>
                     </label>
@@ -124,9 +125,9 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                                         name="mood"
                                         value=m.key()
                                         prop:checked=move || mood.get().as_ref() == Some(m)
-                                        on:change=move |_| {
+                                        on:change=change(move |_| {
                                             state.edit_reflection(&id.get_value(), |r| r.mood = Some(m.clone()))
-                                        }
+                                        })
                                     />
                                     <span>{m.label()}</span>
                                 </label>

@@ -1,6 +1,7 @@
 //! "Why it didn't work out": reasons, each in the user's control or not, and a kind, true answer
 //! that points to the next step.
 
+use crate::erase::{change, click, input, rx, submit};
 use leptos::prelude::*;
 
 use crate::components::form::{clip, Card};
@@ -68,7 +69,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                                 type="button"
                                 class="chip"
                                 aria-pressed=move || pressed().to_string()
-                                on:click=move |_| toggle_common(text, mine)
+                                on:click=click(move |_| toggle_common(text, mine))
                             >
                                 {text}
                             </button>
@@ -78,10 +79,10 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
             </div>
             <form
                 class="inline-add"
-                on:submit=move |ev| {
+                on:submit=submit(move |ev| {
                     ev.prevent_default();
                     add_custom();
-                }
+                })
             >
                 <label for="custom-reason">"Another reason"</label>
                 <div class="row">
@@ -90,7 +91,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                         type="text"
                         placeholder="In your own words"
                         prop:value=move || custom.get()
-                        on:input=move |ev| custom.set(clip(event_target_value(&ev)))
+                        on:input=input(move |ev| custom.set(clip(event_target_value(&ev))))
                     />
                     <button type="submit" class="button">"Add"</button>
                 </div>
@@ -108,14 +109,14 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                                     <input
                                         type="checkbox"
                                         prop:checked=reason.in_my_control
-                                        on:change=move |ev| {
+                                        on:change=change(move |ev| {
                                             let on = event_target_checked(&ev);
                                             state.edit_interview(&id.get_value(), |i| {
                                                 if let Some(r) = i.rejection_reasons.get_mut(n) {
                                                     r.in_my_control = on;
                                                 }
                                             })
-                                        }
+                                        })
                                     />
                                     <span>"In my control"</span>
                                 </label>
@@ -123,13 +124,13 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                                     type="button"
                                     class="button quiet"
                                     aria-label=format!("Remove reason: {text}")
-                                    on:click=move |_| {
+                                    on:click=click(move |_| {
                                         state.edit_interview(&id.get_value(), |i| {
                                             if n < i.rejection_reasons.len() {
                                                 i.rejection_reasons.remove(n);
                                             }
                                         })
-                                    }
+                                    })
                                 >
                                     "Remove"
                                 </button>
@@ -138,7 +139,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                     }
                 />
             </ul>
-            {move || {
+            {rx(move || {
                 encouragement
                     .get()
                     .map(|e| {
@@ -161,7 +162,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                             </div>
                         }
                     })
-            }}
+            })}
         </Card>
     }
 }

@@ -2,6 +2,7 @@
 //! practice, waiting for a reflection, the newest insight, the pipeline with "I heard back", the
 //! backup reminder and a kind word. Each reads the state it needs through `use_app`.
 
+use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::form::Card;
@@ -33,7 +34,7 @@ pub fn FollowUps() -> impl IntoView {
         <Card class="follow-ups" heading_id="follow-ups-title" title="Follow-ups due">
             <p class="muted">"You asked for feedback and haven't heard back. A short, friendly nudge is normal."</p>
             <ul class="follow-up-list">
-                {move || {
+                {rx(move || {
                     follow_ups
                         .get()
                         .into_iter()
@@ -54,7 +55,7 @@ pub fn FollowUps() -> impl IntoView {
                                         <button
                                             type="button"
                                             class="button quiet small"
-                                            on:click=move |_| snooze(id_snooze.clone(), 3)
+                                            on:click=click(move |_| snooze(id_snooze.clone(), 3))
                                         >
                                             "Snooze 3 days"
                                         </button>
@@ -63,7 +64,7 @@ pub fn FollowUps() -> impl IntoView {
                             }
                         })
                         .collect_view()
-                }}
+                })}
             </ul>
         </Card>
     </Show>
@@ -79,7 +80,7 @@ pub fn PracticeDue() -> impl IntoView {
     view! {
     <Card class="practice-card" heading_id="practice-title" title="Practice">
         <p data-testid="due-count">
-            {move || crate::core::session::practice_line(due.get(), cards.get())}
+            {rx(move || crate::core::session::practice_line(due.get(), cards.get()))}
         </p>
         <Show when=move || { due.get() > 0 }>
             <a class="button" href="/practice">"Practise now"</a>
@@ -114,19 +115,19 @@ pub fn WaitingForReflection() -> impl IntoView {
             fallback=move || {
                 view! {
                     <p class="muted">
-                        {move || {
+                        {rx(move || {
                             if is_empty() {
                                 "After an interview, it shows up here until you've jotted down how it went."
                             } else {
                                 "All caught up: every interview so far has a reflection."
                             }
-                        }}
+                        })}
                     </p>
                 }
             }
         >
             <ul class="link-list">
-                {move || {
+                {rx(move || {
                     waiting
                         .get()
                         .into_iter()
@@ -143,7 +144,7 @@ pub fn WaitingForReflection() -> impl IntoView {
                             }
                         })
                         .collect_view()
-                }}
+                })}
             </ul>
         </Show>
     </Card>
@@ -169,7 +170,7 @@ pub fn NewestInsight() -> impl IntoView {
         }
     });
     view! {
-    {move || {
+    {rx(move || {
         newest_insight
             .get()
             .map(|insight| {
@@ -182,7 +183,7 @@ pub fn NewestInsight() -> impl IntoView {
                     </Card>
                 }
             })
-    }}
+    })}
     }
 }
 
@@ -210,9 +211,9 @@ pub fn Pipeline() -> impl IntoView {
     view! {
     <Card class="pipeline" heading_id="pipeline-title" title="Your pipeline">
         <p class="big-number" data-testid="active-count">
-            {move || health.get().summary()}
+            {rx(move || health.get().summary())}
         </p>
-        {move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> })}
+        {rx(move || health.get().nudge().map(|n| view! { <p class="nudge">{n}</p> }))}
     </Card>
 
     <div class="actions">
@@ -222,7 +223,7 @@ pub fn Pipeline() -> impl IntoView {
             class="button"
             aria-expanded=move || heard_back_open.get().to_string()
             aria-controls="heard-back"
-            on:click=move |_| heard_back_open.update(|o| *o = !*o)
+            on:click=click(move |_| heard_back_open.update(|o| *o = !*o))
         >
             "I heard back"
         </button>
@@ -240,7 +241,7 @@ pub fn Pipeline() -> impl IntoView {
                 }
             >
                 <ul class="link-list">
-                    {move || {
+                    {rx(move || {
                         pending
                             .get()
                             .into_iter()
@@ -252,7 +253,7 @@ pub fn Pipeline() -> impl IntoView {
                                 }
                             })
                             .collect_view()
-                    }}
+                    })}
                 </ul>
             </Show>
         </Card>
@@ -281,7 +282,7 @@ pub fn BackupReminder() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    on:click=move |_| crate::components::your_data::download_backup(state)
+                    on:click=click(move |_| crate::components::your_data::download_backup(state))
                 >
                     "Download a backup"
                 </button>
@@ -304,7 +305,7 @@ pub fn KindWord() -> impl IntoView {
     });
     view! {
     <Card class="kind-word-card" heading_id="kind-title" title="A kind word" hidden_title=true>
-        {move || {
+        {rx(move || {
             let w = kind_word.get();
             view! {
                 <p class="kind-word" data-testid="kind-word">{w.message}</p>
@@ -313,7 +314,7 @@ pub fn KindWord() -> impl IntoView {
                     <footer>"— " {w.quote.author}</footer>
                 </blockquote>
             }
-        }}
+        })}
     </Card>
     }
 }

@@ -1,6 +1,7 @@
 //! "Your data" in Settings: back up (download or share), import with a preview, how much space
 //! is used, whether the browser keeps the data, and deleting everything.
 
+use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -103,13 +104,13 @@ fn BackupSection() -> impl IntoView {
             </p>
             <p class="muted" data-testid="last-backup">{last}</p>
             <div class="actions">
-                <button type="button" class="button primary" on:click=move |_| download_backup(state)>
+                <button type="button" class="button primary" on:click=click(move |_| download_backup(state))>
                     "Download a backup"
                 </button>
                 {can_share
                     .then(|| {
                         view! {
-                            <button type="button" class="button" on:click=share>
+                            <button type="button" class="button" on:click=click(share)>
                                 "Share…"
                             </button>
                         }
@@ -208,7 +209,7 @@ fn ImportSection() -> impl IntoView {
             <p class="muted">
                 "Pick a Rebound backup file. You'll see what's in it before anything changes."
             </p>
-            {move || {
+            {rx(move || {
                 input_key.track();
                 view! {
                     <div class="field">
@@ -217,13 +218,13 @@ fn ImportSection() -> impl IntoView {
                             id="import-file"
                             type="file"
                             accept="application/json,.json"
-                            on:change=on_pick
+                            on:change=change(on_pick)
                         />
                     </div>
                 }
-            }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="import-error">{e}</p> })}
-            {move || {
+            })}
+            {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="import-error">{e}</p> }))}
+            {rx(move || {
                 pending
                     .get()
                     .map(|(_, p)| {
@@ -254,26 +255,26 @@ fn ImportSection() -> impl IntoView {
                                     "Merge keeps everything on this device and adds or updates from the backup, the newer version of each record winning. Replace makes this device exactly like the backup."
                                 </p>
                                 <div class="actions">
-                                    <button type="button" class="button primary" on:click=merge>
+                                    <button type="button" class="button primary" on:click=click(merge)>
                                         "Merge"
                                     </button>
-                                    <button type="button" class="button danger" on:click=replace>
-                                        {move || {
+                                    <button type="button" class="button danger" on:click=click(replace)>
+                                        {rx(move || {
                                             if confirm_replace.get() {
                                                 "Yes, replace everything"
                                             } else {
                                                 "Replace everything…"
                                             }
-                                        }}
+                                        })}
                                     </button>
                                     <button
                                         type="button"
                                         class="button quiet"
-                                        on:click=move |_| {
+                                        on:click=click(move |_| {
                                             pending.set(None);
                                             confirm_replace.set(false);
                                             input_key.update(|k| *k += 1);
-                                        }
+                                        })
                                     >
                                         "Cancel"
                                     </button>
@@ -286,7 +287,7 @@ fn ImportSection() -> impl IntoView {
                             </div>
                         }
                     })
-            }}
+            })}
         </Card>
     }
 }
@@ -317,7 +318,7 @@ fn StorageSection() -> impl IntoView {
     view! {
         <Card heading_id="storage-title" title="Storage">
             <p data-testid="storage-used">
-                {move || format!("Rebound uses {} of about 5 MB this browser allows.", kb(total() as f64))}
+                {rx(move || format!("Rebound uses {} of about 5 MB this browser allows.", kb(total() as f64)))}
             </p>
             <meter
                 min="0"
@@ -326,7 +327,7 @@ fn StorageSection() -> impl IntoView {
                 aria-label="Storage used"
             ></meter>
             <ul class="usage-list">
-                {move || {
+                {rx(move || {
                     usage
                         .get()
                         .into_iter()
@@ -335,9 +336,9 @@ fn StorageSection() -> impl IntoView {
                             view! { <li><span>{name}</span><span class="muted">{kb(bytes as f64)}</span></li> }
                         })
                         .collect_view()
-                }}
+                })}
             </ul>
-            {move || {
+            {rx(move || {
                 estimate
                     .get()
                     .map(|(used, quota)| {
@@ -351,11 +352,11 @@ fn StorageSection() -> impl IntoView {
                             </p>
                         }
                     })
-            }}
+            })}
             <h3>"Keeping your data"</h3>
             <p data-testid="persistence">{persistence}</p>
             <Show when=move || state.persistence.get() == Persistence::NotGranted>
-                <button type="button" class="button" on:click=move |_| state.request_persistence()>
+                <button type="button" class="button" on:click=click(move |_| state.request_persistence())>
                     "Ask the browser to keep it"
                 </button>
             </Show>
@@ -374,7 +375,7 @@ fn DeleteEverything() -> impl IntoView {
                 "This removes every interview, reflection and setting from this browser. It cannot be undone, so download a backup first if you might want any of it."
             </p>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| download_backup(state)>
+                <button type="button" class="button" on:click=click(move |_| download_backup(state))>
                     "Download a backup first"
                 </button>
             </div>
@@ -389,13 +390,13 @@ fn DeleteEverything() -> impl IntoView {
                 type="button"
                 class="button danger-solid"
                 prop:disabled=move || !confirmed()
-                on:click=move |_| {
+                on:click=click(move |_| {
                     if confirmed() {
                         state.delete_everything();
                         typed.set(String::new());
                         state.notify(Notice::Done("Everything was deleted from this browser.".to_string()));
                     }
-                }
+                })
             >
                 "Delete everything"
             </button>

@@ -3,6 +3,7 @@
 
 use crate::components::form::Card;
 use crate::core::choice::Choice;
+use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
@@ -98,7 +99,7 @@ fn InterviewPage(id: String) -> impl IntoView {
             <p class="muted">
                 {meta} " · "
                 <span class=move || format!("badge outcome-{}", outcome.get().unwrap_or_default().key())>
-                    {move || outcome.get().unwrap_or_default().label()}
+                    {rx(move || outcome.get().unwrap_or_default().label())}
                 </span>
             </p>
             {heard_back
@@ -139,7 +140,7 @@ fn InterviewPage(id: String) -> impl IntoView {
             <LettersSection interview_id=id.clone() letter=letter/>
             <InterviewQuestions interview_id=id.clone()/>
             <section class="danger-zone">
-                <button type="button" class="button quiet danger" on:click=delete>
+                <button type="button" class="button quiet danger" on:click=click(delete)>
                     "Delete this interview"
                 </button>
                 <p class="muted small">"You can undo right after."</p>

@@ -1,5 +1,6 @@
 //! Interviews (`/interviews`): every opportunity, grouped by stage, newest first.
 
+use crate::erase::{rx, Show};
 use leptos::prelude::*;
 
 use crate::core::choice::Choice;
@@ -56,7 +57,7 @@ pub fn InterviewList() -> impl IntoView {
                     }
                 }
             >
-                {move || {
+                {rx(move || {
                     groups
                         .get()
                         .into_iter()
@@ -93,7 +94,7 @@ pub fn InterviewList() -> impl IntoView {
                             }
                         })
                         .collect_view()
-                }}
+                })}
             </Show>
         </div>
     }

@@ -1,5 +1,6 @@
 //! Log an interview (`/interviews/new`).
 
+use crate::erase::{rx, submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -42,9 +43,9 @@ pub fn InterviewNew() -> impl IntoView {
     view! {
         <div class="page">
             <h1>"Log an interview"</h1>
-            <form class="card" on:submit=save novalidate>
+            <form class="card" on:submit=submit(save) novalidate>
                 <InterviewFields initial=initial on_edit=on_edit prefix="new"/>
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> }))}
                 <div class="actions sticky-actions">
                     <button type="submit" class="button primary">"Save interview"</button>
                     <a class="button quiet" href="/interviews">"Cancel"</a>

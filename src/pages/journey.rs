@@ -2,6 +2,7 @@
 //! reflection, recall and plan progress (inline SVG, each with its text equivalent), the
 //! insights found across everything stored, and a timeline, newest first.
 
+use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::form::Card;
@@ -88,7 +89,7 @@ pub fn JourneyPage() -> impl IntoView {
                 "How far you've come, and what your interviews have been telling you. Not a score: a map."
             </p>
 
-            {move || {
+            {rx(move || {
                 let ms = data.with(|d| d.milestones.clone());
                 (!ms.is_empty())
                     .then(|| {
@@ -112,7 +113,7 @@ pub fn JourneyPage() -> impl IntoView {
                             </Card>
                         }
                     })
-            }}
+            })}
 
             <Card heading_id="insights-title" title="What your interviews are telling you">
                 <Show
@@ -141,18 +142,18 @@ pub fn JourneyPage() -> impl IntoView {
                 <figure class="chart-figure">
                     <h3>"Practice over the last 12 months"</h3>
                     <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.heat_svg.clone())></div>
-                    <figcaption>{move || data.with(|d| d.heat_text.clone())}</figcaption>
+                    <figcaption>{rx(move || data.with(|d| d.heat_text.clone()))}</figcaption>
                 </figure>
                 <Show when=move || streaks_on.get()>
                     <p class="streak" data-testid="streak">
-                        {move || {
+                        {rx(move || {
                             let s = data.with(|d| (d.streak.current, d.streak.longest));
                             match s.0 {
                                 0 => format!("Your longest run so far: {} days. Any day is a good day to start again.", s.1),
                                 1 => format!("Practised today or yesterday. Longest run: {} days.", s.1),
                                 n => format!("{n} days in a row. Longest run: {} days.", s.1),
                             }
-                        }}
+                        })}
                     </p>
                 </Show>
                 <figure class="chart-figure">
@@ -164,10 +165,10 @@ pub fn JourneyPage() -> impl IntoView {
                         <li><span class="swatch pending"></span>"Waiting"</li>
                         <li><span class="swatch other"></span>"Withdrew or no reply"</li>
                     </ul>
-                    <figcaption>{move || data.with(|d| d.months_text.clone())}</figcaption>
+                    <figcaption>{rx(move || data.with(|d| d.months_text.clone()))}</figcaption>
                 </figure>
                 <div class="meters">
-                    {move || {
+                    {rx(move || {
                         let (reflected, conversations, recall, progress) = data
                             .with(|d| (d.reflected, d.conversations, d.recall, d.plan_progress));
                         let share = if conversations == 0 { 0.0 } else { reflected as f64 / conversations as f64 };
@@ -209,7 +210,7 @@ pub fn JourneyPage() -> impl IntoView {
                                 }
                             })
                             .collect_view()
-                    }}
+                    })}
                 </div>
             </Card>
 
@@ -219,7 +220,7 @@ pub fn JourneyPage() -> impl IntoView {
                     fallback=|| view! { <p class="muted">"Your timeline starts with the first interview you log."</p> }
                 >
                     <ol class="timeline" data-testid="timeline">
-                        {move || {
+                        {rx(move || {
                             data.with(|d| {
                                 d.timeline
                                     .iter()
@@ -240,13 +241,13 @@ pub fn JourneyPage() -> impl IntoView {
                                     })
                                     .collect_view()
                             })
-                        }}
+                        })}
                     </ol>
                     <Show when=move || { data.with(|d| d.timeline.len()) > shown.get() }>
                         <button
                             type="button"
                             class="button"
-                            on:click=move |_| shown.update(|n| *n += TIMELINE_PAGE)
+                            on:click=click(move |_| shown.update(|n| *n += TIMELINE_PAGE))
                         >
                             "Show more"
                         </button>

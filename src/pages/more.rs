@@ -1,5 +1,6 @@
 //! More (`/more`): the screens that do not fit in the phone's bottom bar.
 
+use crate::erase::rx;
 use leptos::prelude::*;
 
 use crate::state::use_app;
@@ -16,10 +17,10 @@ pub fn MorePage() -> impl IntoView {
                     <a href="/practice">
                         <span>"Practice"</span>
                         <span class="muted small">
-                            {move || match due.get() {
+                            {rx(move || match due.get() {
                                 0 => "Nothing due".to_string(),
                                 n => format!("{n} due"),
-                            }}
+                            })}
                         </span>
                     </a>
                 </li>

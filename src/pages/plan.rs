@@ -2,6 +2,7 @@
 //! them. Reorder, archive, delete with undo.
 
 use crate::core::choice::Choice;
+use crate::erase::{change, click, rx, submit, Show};
 use leptos::prelude::*;
 
 use crate::components::form::{choices, ChoiceSelect, DateField, TextField, Width};
@@ -56,7 +57,7 @@ pub fn PlanPage() -> impl IntoView {
             <p class="muted">
                 "The skills and gaps your interviews pointed to, and small steps to close them. One step at a time is plenty."
             </p>
-            {move || {
+            {rx(move || {
                 overall
                     .get()
                     .map(|p| {
@@ -67,8 +68,8 @@ pub fn PlanPage() -> impl IntoView {
                             </p>
                         }
                     })
-            }}
-            <form class="card add-row" on:submit=add>
+            })}
+            <form class="card add-row" on:submit=submit(add)>
                 <TextField
                     id="plan-new"
                     label="A skill or gap to work on"
@@ -100,7 +101,7 @@ pub fn PlanPage() -> impl IntoView {
             </Show>
             <Show when=move || !archived.with(Vec::is_empty)>
                 <details class="card details-card">
-                    <summary>{move || format!("Archived ({})", archived.with(Vec::len))}</summary>
+                    <summary>{rx(move || format!("Archived ({})", archived.with(Vec::len)))}</summary>
                     <ol class="plan-list">
                         <For each=move || archived.get() key=|id| id.clone() let:id>
                             <PlanItemCard id=id/>
@@ -148,7 +149,7 @@ fn PlanItemHead(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
     view! {
         <>
             // A heading for screen-reader navigation; the editable title is the field below.
-            <h2 class="visually-hidden">{move || item.get().map(|i| i.title()).unwrap_or_default()}</h2>
+            <h2 class="visually-hidden">{rx(move || item.get().map(|i| i.title()).unwrap_or_default())}</h2>
             <div class="plan-head">
                 <TextField
                     id=skill_id
@@ -160,7 +161,7 @@ fn PlanItemHead(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                 />
                 <p class="plan-progress">
                     <progress max="100" value=progress aria-label="Progress"></progress>
-                    <span data-testid="progress">{move || format!("{}%", progress())}</span>
+                    <span data-testid="progress">{rx(move || format!("{}%", progress()))}</span>
                 </p>
             </div>
             <div class="form-grid">
@@ -201,14 +202,14 @@ fn PlanItemSources(item: Memo<Option<PlanItem>>) -> impl IntoView {
         <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.sources.is_empty()))>
             <h3 class="small-heading">"Where it came from"</h3>
             <ul class="sources">
-                {move || {
+                {rx(move || {
                     item.get()
                         .map(|i| i.sources)
                         .unwrap_or_default()
                         .into_iter()
                         .map(|s| view! { <SourceLink source=s/> })
                         .collect_view()
-                }}
+                })}
             </ul>
         </Show>
     }
@@ -224,7 +225,7 @@ fn PlanItemSteps(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
     view! {
         <h3 class="small-heading">"Steps"</h3>
         <ul class="actions-list">
-            {move || {
+            {rx(move || {
                 item.get()
                     .map(|i| i.actions)
                     .unwrap_or_default()
@@ -239,11 +240,11 @@ fn PlanItemSteps(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                                         id=check_id
                                         type="checkbox"
                                         prop:checked=a.done
-                                        on:change=move |ev| {
+                                        on:change=change(move |ev| {
                                             let done = event_target_checked(&ev);
                                             let today = state.today.get_untracked();
                                             edit(Box::new(move |i| i.set_action_done(&aid.get_value(), done, today)));
-                                        }
+                                        })
                                     />
                                     <span>
                                         <span class="badge">{a.kind.label()}</span>
@@ -255,9 +256,9 @@ fn PlanItemSteps(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                                     type="button"
                                     class="button quiet small"
                                     aria-label=format!("Remove step: {}", a.text)
-                                    on:click=move |_| {
+                                    on:click=click(move |_| {
                                         edit(Box::new(move |i| i.actions.retain(|x| x.id != aid.get_value())));
-                                    }
+                                    })
                                 >
                                     "×"
                                 </button>
@@ -265,7 +266,7 @@ fn PlanItemSteps(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                         }
                     })
                     .collect_view()
-            }}
+            })}
         </ul>
     }
 }
@@ -303,7 +304,7 @@ fn AddStep(id: String) -> impl IntoView {
     let action_id = format!("action-{id}");
     let kind_id = format!("kind-{id}");
     view! {
-        <form class="add-step" on:submit=add_action>
+        <form class="add-step" on:submit=submit(add_action)>
             <ChoiceSelect
                 id=kind_id
                 label="Kind of step"
@@ -341,14 +342,14 @@ fn PlanItemTools(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                 <button
                     type="button"
                     class="button quiet small"
-                    on:click=move |_| state.move_plan_item(&key.get_value(), -1)
+                    on:click=click(move |_| state.move_plan_item(&key.get_value(), -1))
                 >
                     "Move up"
                 </button>
                 <button
                     type="button"
                     class="button quiet small"
-                    on:click=move |_| state.move_plan_item(&key.get_value(), 1)
+                    on:click=click(move |_| state.move_plan_item(&key.get_value(), 1))
                 >
                     "Move down"
                 </button>
@@ -356,17 +357,17 @@ fn PlanItemTools(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
             <button
                 type="button"
                 class="button quiet small"
-                on:click=move |_| {
+                on:click=click(move |_| {
                     let to = !archived();
                     edit(Box::new(move |i| i.archived = to));
-                }
+                })
             >
-                {move || if archived() { "Bring back" } else { "Archive" }}
+                {rx(move || if archived() { "Bring back" } else { "Archive" })}
             </button>
             <button
                 type="button"
                 class="button quiet small danger"
-                on:click=move |_| state.delete_plan_item(&key.get_value())
+                on:click=click(move |_| state.delete_plan_item(&key.get_value()))
             >
                 "Delete"
             </button>

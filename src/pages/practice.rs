@@ -9,6 +9,7 @@
 
 use crate::components::form::{ChoiceSelect, Choices};
 use crate::core::choice::Choice;
+use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::answer_view::{AnswerEditor, AnswerView};
@@ -170,10 +171,10 @@ pub fn Practice() -> impl IntoView {
                     <input
                         type="checkbox"
                         prop:checked=move || commute.get()
-                        on:change=move |ev| {
+                        on:change=change(move |ev| {
                             let on = event_target_checked(&ev);
                             state.edit_settings(|s| s.commute_mode = on);
-                        }
+                        })
                     />
                     <span>"Commute mode"</span>
                 </label>
@@ -195,18 +196,18 @@ pub fn Practice() -> impl IntoView {
                                 <input
                                     type="checkbox"
                                     prop:checked=move || read_aloud.get()
-                                    on:change=move |ev| {
+                                    on:change=change(move |ev| {
                                         let on = event_target_checked(&ev);
                                         state.edit_settings(|s| s.read_aloud = on);
                                         if !on {
                                             speech::stop();
                                         }
-                                    }
+                                    })
                                 />
                                 <span>"Read questions aloud"</span>
                             </label>
                             <Show when=move || read_aloud.get() && !voices.with(|v| v.is_empty())>
-                                {move || {
+                                {rx(move || {
                                     let chosen = state.settings.with(|s| s.voice.clone());
                                     let items = voices
                                         .get()
@@ -223,19 +224,19 @@ pub fn Practice() -> impl IntoView {
                                             })
                                         />
                                     }
-                                }}
+                                })}
                             </Show>
                         </div>
                     }
                 })}
             <p class="muted small" data-testid="due-left">
-                {move || match queue.with(Vec::len) {
+                {rx(move || match queue.with(Vec::len) {
                     0 => String::new(),
                     1 => "1 card to go".to_string(),
                     n => format!("{n} cards to go"),
-                }}
+                })}
             </p>
-            {move || match current.get().and(card.get_untracked()) {
+            {rx(move || match current.get().and(card.get_untracked()) {
                 Some(q) => {
                     let qid = StoredValue::new(q.id.clone());
                     let answer_now = move || card.with(|c| c.as_ref().map(|q| q.answer.clone()).unwrap_or_default());
@@ -243,12 +244,12 @@ pub fn Practice() -> impl IntoView {
                         <section class="card flashcard" aria-live="polite">
                             <p class="badge">{q.category.label()}</p>
                             <h2 class="flash-question" data-testid="flash-question">{q.text.clone()}</h2>
-                            {move || {
+                            {rx(move || {
                                 match aloud_left() {
                                     Some(s) => Some(view! { <p class="timer hands-free" role="timer" data-testid="hands-free">{format!("Answer out loud: {s} s")}</p> }.into_any()),
                                     None => timer().map(|(t, over)| view! { <p class="timer" class:over=over role="timer">{t}</p> }.into_any()),
                                 }
-                            }}
+                            })}
                             <Show
                                 when=move || revealed.get()
                                 fallback=move || {
@@ -274,9 +275,9 @@ pub fn Practice() -> impl IntoView {
                                     type="button"
                                     class="button quiet small"
                                     aria-pressed=move || editing.get().to_string()
-                                    on:click=move |_| editing.update(|e| *e = !*e)
+                                    on:click=click(move |_| editing.update(|e| *e = !*e))
                                 >
-                                    {move || if editing.get() { "Done editing" } else { "Edit my answer" }}
+                                    {rx(move || if editing.get() { "Done editing" } else { "Edit my answer" })}
                                 </button>
                                 {(!q.tip.is_empty()).then(|| view! { <p class="muted small">{q.tip.clone()}</p> })}
                             </Show>
@@ -285,10 +286,10 @@ pub fn Practice() -> impl IntoView {
                     .into_any()
                 }
                 None => view! { <SessionEnd rated=rated tick=tick/> }.into_any(),
-            }}
+            })}
             <div class="practice-controls">
                 <Show when=move || current.get().is_some() && !revealed.get()>
-                    <button type="button" class="button primary big" on:click=move |_| reveal()>
+                    <button type="button" class="button primary big" on:click=click(move |_| reveal())>
                         "Show my answer"
                     </button>
                 </Show>
@@ -309,7 +310,7 @@ pub fn Practice() -> impl IntoView {
                                         type="button"
                                         class=format!("button rate rate-{}", g.key())
                                         aria-keyshortcuts=g.key().to_string()
-                                        on:click=move |_| rate(g)
+                                        on:click=click(move |_| rate(g))
                                     >
                                         <span class="rate-label">{g.label()}</span>
                                         <span class="rate-interval">{label}</span>
@@ -320,7 +321,7 @@ pub fn Practice() -> impl IntoView {
                     </div>
                 </Show>
                 <Show when=move || state.last_rating.with(Option::is_some)>
-                    <button type="button" class="button quiet" aria-keyshortcuts="U" on:click=move |_| undo()>
+                    <button type="button" class="button quiet" aria-keyshortcuts="U" on:click=click(move |_| undo())>
                         "Undo last rating"
                     </button>
                 </Show>
@@ -380,7 +381,7 @@ fn SessionEnd(rated: RwSignal<Vec<String>>, tick: RwSignal<u32>) -> impl IntoVie
                     }
                 })}
                 <a class=if write_first { "button" } else { "button primary" } href="/questions">"Go to the question bank"</a>
-                <button type="button" class="button quiet" on:click=move |_| tick.update(|t| *t += 1)>
+                <button type="button" class="button quiet" on:click=click(move |_| tick.update(|t| *t += 1))>
                     "Check again"
                 </button>
             </div>

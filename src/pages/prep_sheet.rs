@@ -2,6 +2,7 @@
 //! and how, the notes on the company and role, the chosen questions with the user's answers,
 //! and the questions to ask them. `style/main.css` has its print stylesheet.
 
+use crate::erase::click;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -89,7 +90,7 @@ pub fn PrepSheet() -> impl IntoView {
                     }}
                 </section>
                 <div class="actions">
-                    <button type="button" class="button" on:click=|_| crate::platform::print()>"Print"</button>
+                    <button type="button" class="button" on:click=click(|_| crate::platform::print())>"Print"</button>
                 </div>
             </div>
         }

@@ -1,6 +1,7 @@
 //! One question (`/questions/:id`): what the interviewer is really asking, the prepared answer
 //! (free text or STAR) with word count and speaking time, and its earlier versions.
 
+use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 
 use crate::core::choice::Choice;
@@ -139,10 +140,10 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                                 type="radio"
                                 name="answer-mode"
                                 prop:checked=move || !star.get()
-                                on:change=move |_| {
+                                on:change=change(move |_| {
                                     star.set(false);
                                     edit(Box::new(|a: &mut Answer| a.star = false));
-                                }
+                                })
                             />
                             <span>"Free text"</span>
                         </label>
@@ -151,10 +152,10 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                                 type="radio"
                                 name="answer-mode"
                                 prop:checked=move || star.get()
-                                on:change=move |_| {
+                                on:change=change(move |_| {
                                     star.set(true);
                                     edit(Box::new(|a: &mut Answer| a.star = true));
-                                }
+                                })
                             />
                             <span>"STAR"</span>
                         </label>
@@ -181,7 +182,7 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                     fallback=|| view! { <p class="muted">"When you rework this answer later, the earlier version is kept here."</p> }
                 >
                     <ul class="revisions">
-                        {move || {
+                        {rx(move || {
                             revisions()
                                 .into_iter()
                                 .map(|(n, at, text)| {
@@ -192,10 +193,10 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="button"
-                                                on:click=move |_| {
+                                                on:click=click(move |_| {
                                                     state.restore_revision(&key.get_value(), n);
                                                     redraw.update(|r| *r += 1);
-                                                }
+                                                })
                                             >
                                                 "Bring this version back"
                                             </button>
@@ -203,7 +204,7 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                                     }
                                 })
                                 .collect_view()
-                        }}
+                        })}
                     </ul>
                 </Show>
             </Card>
@@ -213,9 +214,9 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                         <button
                             type="button"
                             class="button quiet"
-                            on:click=move |_| state.set_question_hidden(&key.get_value(), !hidden())
+                            on:click=click(move |_| state.set_question_hidden(&key.get_value(), !hidden()))
                         >
-                            {move || if hidden() { "Show this question again" } else { "Hide this question (it won't come up in practice)" }}
+                            {rx(move || if hidden() { "Show this question again" } else { "Hide this question (it won't come up in practice)" })}
                         </button>
                     }
                     .into_any()
@@ -224,16 +225,16 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
                         <button
                             type="button"
                             class="button quiet danger"
-                            on:click=move |_| {
+                            on:click=click(move |_| {
                                 if confirm_delete.get_untracked() {
                                     state.delete_question(&key.get_value());
                                     navigate("/questions", Default::default());
                                 } else {
                                     confirm_delete.set(true);
                                 }
-                            }
+                            })
                         >
-                            {move || if confirm_delete.get() { "Press again to delete it and its answer" } else { "Delete this question" }}
+                            {rx(move || if confirm_delete.get() { "Press again to delete it and its answer" } else { "Delete this question" })}
                         </button>
                     }
                     .into_any()

@@ -2,6 +2,7 @@
 //! type, sorted by due / newest / weakest, and the way to add your own.
 
 use crate::core::choice::Choice;
+use crate::erase::{change, click, rx, submit, Show};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -105,10 +106,10 @@ pub fn QuestionBank() -> impl IntoView {
             <div class="page-head">
                 <h1>"Questions"</h1>
                 <a class="button primary" href="/practice">
-                    {move || match due_now.get() {
+                    {rx(move || match due_now.get() {
                         0 => "Practise".to_string(),
                         n => format!("Practise ({n} due)"),
-                    }}
+                    })}
                 </a>
             </div>
             <p class="muted">
@@ -116,7 +117,7 @@ pub fn QuestionBank() -> impl IntoView {
             </p>
             <details class="card details-card">
                 <summary>"Add a question"</summary>
-                <form on:submit=add>
+                <form on:submit=submit(add)>
                     <TextField
                         id="new-question"
                         label="The question"
@@ -178,23 +179,23 @@ pub fn QuestionBank() -> impl IntoView {
                     <input
                         type="checkbox"
                         prop:checked=move || show_hidden.get()
-                        on:change=move |ev| show_hidden.set(event_target_checked(&ev))
+                        on:change=change(move |ev| show_hidden.set(event_target_checked(&ev)))
                     />
                     <span>"Show hidden questions"</span>
                 </label>
             </div>
             <p class="muted small" aria-live="polite" data-testid="question-count">
-                {move || {
+                {rx(move || {
                     let total = rows.with(|r| r.1);
                     match total {
                         0 => "No questions match.".to_string(),
                         1 => "1 question".to_string(),
                         n => format!("{n} questions"),
                     }
-                }}
+                })}
             </p>
             <ul class="question-list">
-                {move || {
+                {rx(move || {
                     rows.get()
                         .0
                         .into_iter()
@@ -217,10 +218,10 @@ pub fn QuestionBank() -> impl IntoView {
                             }
                         })
                         .collect_view()
-                }}
+                })}
             </ul>
             <Show when=move || rows.with(|r| r.1 > r.0.len())>
-                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <button type="button" class="button" on:click=click(move |_| shown.update(|n| *n += PAGE))>
                     "Show more"
                 </button>
             </Show>

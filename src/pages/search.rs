@@ -2,6 +2,7 @@
 //! deal-breakers, kinds of company, notes; and the dated history of how it was refined, each
 //! change linked to the interview that prompted it (`/search?from=<interview id>`).
 
+use crate::erase::{rx, submit, Show};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -90,7 +91,7 @@ pub fn SearchPage() -> impl IntoView {
                         </p>
                     }
                 })}
-            <form class="card" on:submit=save>
+            <form class="card" on:submit=submit(save)>
                 <div class="form-grid">
                     {lists
                         .get_value()
@@ -132,7 +133,7 @@ pub fn SearchPage() -> impl IntoView {
                         <span class="muted small">"Unsaved changes"</span>
                     </Show>
                 </div>
-                <p role="status" aria-live="polite" class="copy-status">{move || status.get()}</p>
+                <p role="status" aria-live="polite" class="copy-status">{rx(move || status.get())}</p>
             </form>
             <Card heading_id="history-title" title="How my search has changed">
                 <Show
@@ -146,7 +147,7 @@ pub fn SearchPage() -> impl IntoView {
                     }
                 >
                     <ol class="history" data-testid="search-history">
-                        {move || {
+                        {rx(move || {
                             history
                                 .get()
                                 .into_iter()
@@ -183,7 +184,7 @@ pub fn SearchPage() -> impl IntoView {
                                     }
                                 })
                                 .collect_view()
-                        }}
+                        })}
                     </ol>
                 </Show>
             </Card>

@@ -1,5 +1,6 @@
 //! Settings (`/settings`): preferences, and data that was kept aside.
 
+use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::form::{Card, TextField};
@@ -57,7 +58,7 @@ pub fn SettingsPage() -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="button"
-                                                on:click=move |_| {
+                                                on:click=click(move |_| {
                                                     let Some(text) = state.kept_aside_text(&key_dl) else {
                                                         return;
                                                     };
@@ -65,14 +66,14 @@ pub fn SettingsPage() -> impl IntoView {
                                                     if let Err(e) = platform::download_text(&file, "text/plain", &text) {
                                                         download_error.set(Some(e));
                                                     }
-                                                }
+                                                })
                                             >
                                                 "Download"
                                             </button>
                                             <button
                                                 type="button"
                                                 class="button quiet danger"
-                                                on:click=move |_| state.discard_kept_aside(&key_rm)
+                                                on:click=click(move |_| state.discard_kept_aside(&key_rm))
                                             >
                                                 "Delete"
                                             </button>
@@ -82,7 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
                             }
                         />
                     </ul>
-                    {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    {rx(move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> }))}
                 </Card>
             </Show>
 
@@ -125,7 +126,7 @@ fn AboutYouSection() -> impl IntoView {
                                         name="theme"
                                         value=key
                                         prop:checked=move || theme() == key
-                                        on:change=move |_| state.edit_settings(|s| s.theme = key.to_string())
+                                        on:change=change(move |_| state.edit_settings(|s| s.theme = key.to_string()))
                                     />
                                     <span>{label}</span>
                                 </label>
@@ -139,10 +140,10 @@ fn AboutYouSection() -> impl IntoView {
                     id="streaks"
                     type="checkbox"
                     prop:checked=initial.streaks
-                    on:change=move |ev| {
+                    on:change=change(move |ev| {
                         let on = event_target_checked(&ev);
                         state.edit_settings(|s| s.streaks = on);
-                    }
+                    })
                 />
                 <span>"Show my practice streak on the journey (a missed day is never a failure)"</span>
             </label>

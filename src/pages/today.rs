@@ -2,6 +2,7 @@
 //! practise), interviews waiting for a reflection, the newest insight, pipeline health with the
 //! two quick actions, a backup reminder when one is due, and a kind word that fits the moment.
 
+use crate::erase::Show;
 use leptos::prelude::*;
 
 use crate::components::today::{

@@ -4,6 +4,7 @@
 //! `?prep=<interview id>` offers only the questions chosen for that interview.
 
 use crate::core::choice::Choice;
+use crate::erase::{click, Show};
 use leptos::prelude::*;
 
 use crate::components::answer_view::AnswerEditor;
@@ -39,7 +40,7 @@ pub fn WriteAnswers() -> impl IntoView {
                     <p data-testid="written-summary">{session::written(written)}</p>
                     <div class="actions">
                         <a class="button primary" href="/practice">"Practise"</a>
-                        <button type="button" class="button quiet" on:click=move |_| index.set(0)>
+                        <button type="button" class="button quiet" on:click=click(move |_| index.set(0))>
                             "Go through them again"
                         </button>
                     </div>
@@ -82,11 +83,11 @@ pub fn WriteAnswers() -> impl IntoView {
             {(total > 0).then_some(step)}
             <Show when=move || { total > 0 && index.get() < total }>
                 <div class="actions">
-                    <button type="button" class="button primary" on:click=move |_| index.update(|i| *i += 1)>
+                    <button type="button" class="button primary" on:click=click(move |_| index.update(|i| *i += 1))>
                         "Next"
                     </button>
                     <Show when=move || { index.get() > 0 }>
-                        <button type="button" class="button quiet" on:click=move |_| index.update(|i| *i = i.saturating_sub(1))>
+                        <button type="button" class="button quiet" on:click=click(move |_| index.update(|i| *i = i.saturating_sub(1)))>
                             "Previous"
                         </button>
                     </Show>
