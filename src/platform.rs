@@ -18,6 +18,14 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// The local date and time on the device, to the minute.
+pub fn now_local() -> chrono::NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    today()
+        .and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+        .unwrap_or_default()
+}
+
 /// Local midnight today, in ms since the epoch (for "new cards today").
 pub fn today_start() -> Millis {
     let d = js_sys::Date::new_0();

@@ -11,6 +11,7 @@ pub mod countdown;
 pub mod display;
 pub mod encouragement;
 pub mod insights;
+pub mod interview_parts;
 pub mod journey;
 pub mod letters;
 pub mod model;

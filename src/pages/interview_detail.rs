@@ -1,5 +1,7 @@
-//! One interview (`/interviews/:id`): its details, the rejection and what to make of it, the
-//! reflection, feedback, lessons turned into actions, letters, and the questions it raised.
+//! One interview (`/interviews/:id`), in parts a person uses at different moments (see
+//! `core::interview_parts`): preparing for it, the outcome (the rejection and what to make of
+//! it, the details), the reflection, feedback and letters, and lessons turned into actions with
+//! the questions it raised. A row of tabs at the top opens each; one shows at a time.
 
 use crate::components::form::Card;
 use crate::core::choice::Choice;
@@ -15,6 +17,7 @@ use crate::components::letters::LettersSection;
 use crate::components::reflection_form::ReflectionForm;
 use crate::components::rejection::RejectionSection;
 use crate::core::display::weekday_date;
+use crate::core::interview_parts::{self, default_part, part_of_anchor, Part};
 use crate::core::model::{InterviewField, Outcome};
 use crate::platform;
 use crate::state::use_app;
@@ -75,7 +78,48 @@ fn InterviewPage(id: String) -> impl IntoView {
         });
     });
     let heard_back = query.read_untracked().get("heard").is_some();
+    // The page in parts, one shown at a time: the one that fits the interview's state first,
+    // or the one a link's anchor points into.
     let hash = location.hash.get_untracked();
+    let first = part_of_anchor(&hash).unwrap_or_else(|| {
+        default_part(
+            &initial,
+            state.reflection(&id).as_ref(),
+            platform::now_local(),
+            heard_back,
+        )
+    });
+    let chosen = RwSignal::new(first);
+    let parts = Memo::new(move |_| {
+        let today = state.today.get();
+        current
+            .get()
+            .map(|i| interview_parts::parts(&i, today))
+            .unwrap_or_default()
+    });
+    // The part on show: the chosen one while the page has it ("Prepare" goes once the day has
+    // passed), else the outcome.
+    let part = Memo::new(move |_| {
+        let p = chosen.get();
+        if parts.with(|ps| ps.contains(&p)) {
+            p
+        } else {
+            Part::Outcome
+        }
+    });
+    // A link to an anchor in another part (e.g. "Reflect while it's fresh" from the outcome)
+    // opens that part, then scrolls to the anchor.
+    Effect::new(move |first_run: Option<()>| {
+        let hash = location.hash.get();
+        if first_run.is_some() {
+            if let Some(p) = part_of_anchor(&hash) {
+                chosen.set(p);
+                crate::lifetime::frame(move || {
+                    platform::scroll_to_id(hash.trim_start_matches('#'));
+                });
+            }
+        }
+    });
     crate::lifetime::frame(move || {
         if heard_back {
             platform::focus("#d-outcome");
@@ -116,29 +160,61 @@ fn InterviewPage(id: String) -> impl IntoView {
                     <p>"Take a moment to enjoy it. Then look back on what worked here, so you can do it again."</p>
                 </section>
             </Show>
-            <Card heading_id="outcome-title" title="Where it stands">
-                <OutcomeField
-                    initial=initial_outcome
-                    on_edit=on_edit
-                    id="d-outcome".to_string()
-                    label="Outcome"
-                />
-            </Card>
-            <Show when=move || outcome.get() == Some(Outcome::Rejected)>
-                <RejectionSection interview_id=key.get_value()/>
-            </Show>
-            <details class="card details-card">
-                <summary>"Details: company, role, date, stage, notes"</summary>
-                <InterviewFields initial=initial with_outcome=false on_edit=on_edit prefix="d"/>
-                <p class="muted small">"Changes save on this device as you type."</p>
-            </details>
-            <crate::components::before_interview::BeforeInterview interview_id=id.clone()/>
-            <ReflectionForm interview_id=id.clone()/>
-            <SearchPrompt interview_id=id.clone()/>
-            <FeedbackSection interview_id=id.clone() letter=letter/>
-            <LessonsSection interview_id=id.clone()/>
-            <LettersSection interview_id=id.clone() letter=letter/>
-            <InterviewQuestions interview_id=id.clone()/>
+            <div class="part-tabs" role="group" aria-label="Parts of this interview">
+                {rx(move || {
+                    parts
+                        .get()
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="part-tab"
+                                    data-part-tab=p.key()
+                                    aria-controls=format!("part-{}", p.key())
+                                    aria-pressed=move || (part.get() == p).to_string()
+                                    on:click=click(move |_| chosen.set(p))
+                                >
+                                    {p.label()}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                })}
+            </div>
+            <div id="part-before" data-part="before" hidden=move || part.get() != Part::Before>
+                <crate::components::before_interview::BeforeInterview interview_id=id.clone()/>
+            </div>
+            <div id="part-outcome" data-part="outcome" hidden=move || part.get() != Part::Outcome>
+                <Card heading_id="outcome-title" title="Where it stands">
+                    <OutcomeField
+                        initial=initial_outcome
+                        on_edit=on_edit
+                        id="d-outcome".to_string()
+                        label="Outcome"
+                    />
+                </Card>
+                <Show when=move || outcome.get() == Some(Outcome::Rejected)>
+                    <RejectionSection interview_id=key.get_value()/>
+                </Show>
+                <details class="card details-card" id="details">
+                    <summary>"Details: company, role, date, stage, notes"</summary>
+                    <InterviewFields initial=initial with_outcome=false on_edit=on_edit prefix="d"/>
+                    <p class="muted small">"Changes save on this device as you type."</p>
+                </details>
+            </div>
+            <div id="part-reflection" data-part="reflection" hidden=move || part.get() != Part::Reflection>
+                <ReflectionForm interview_id=id.clone()/>
+                <SearchPrompt interview_id=id.clone()/>
+            </div>
+            <div id="part-feedback" data-part="feedback" hidden=move || part.get() != Part::Feedback>
+                <FeedbackSection interview_id=id.clone() letter=letter/>
+                <LettersSection interview_id=id.clone() letter=letter/>
+            </div>
+            <div id="part-lessons" data-part="lessons" hidden=move || part.get() != Part::Lessons>
+                <LessonsSection interview_id=id.clone()/>
+                <InterviewQuestions interview_id=id.clone()/>
+            </div>
             <section class="danger-zone">
                 <button type="button" class="button quiet danger" on:click=click(delete)>
                     "Delete this interview"

@@ -11,7 +11,9 @@
 //! * [`Browser`]: a chromedriver child process plus a fantoccini session running
 //!   headless Chromium with a fresh profile (both removed when dropped), with
 //!   helpers for waiting, reading, typing, clicking, localStorage, service
-//!   workers, windows, screenshots and console errors.
+//!   workers, windows, screenshots and console errors. An element inside a part of an
+//!   interview's page that is not on show is reached as a person would: its part's tab is
+//!   tapped first.
 //! * [`setup`] / [`setup_with_dir`]: start one of each for a test.
 //!
 //! Every test gets its own server port, chromedriver and browser profile, so
@@ -1044,7 +1046,10 @@ impl Browser {
         let start = Instant::now();
         loop {
             let err = match self.client.find(Locator::Css(css)).await {
-                Ok(el) => return el,
+                Ok(el) => {
+                    self.open_part_of(&el).await;
+                    return el;
+                }
                 Err(e) => e,
             };
             if err.is_invalid_selector() {
@@ -1055,6 +1060,26 @@ impl Browser {
                 let msg = format!("timed out after {timeout:?} waiting for `{css}`: {err}");
                 self.fail::<()>(msg).await;
             }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// An element inside a part of the interview page that is not on show: tap that part's tab
+    /// first, as a person would before reading or using it.
+    async fn open_part_of(&self, el: &Element) {
+        let Ok(arg) = serde_json::to_value(el) else {
+            return;
+        };
+        let opened = self
+            .client
+            .execute(
+                "const part = arguments[0].closest('[data-part][hidden]'); \
+                 const tab = part && document.querySelector(`[data-part-tab=\"${part.dataset.part}\"]`); \
+                 if (tab) { tab.click(); return true; } return false;",
+                vec![arg],
+            )
+            .await;
+        if matches!(opened, Ok(Json::Bool(true))) {
             tokio::time::sleep(POLL).await;
         }
     }
@@ -1101,6 +1126,7 @@ impl Browser {
         let mut last = String::from("<no element>");
         loop {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                self.open_part_of(&el).await;
                 if let Ok(text) = el.text().await {
                     if text.contains(needle) {
                         return text;
