@@ -114,10 +114,10 @@ async fn leaving_any_screen_leaves_nothing_running_behind() {
         visit(
             "/interviews/new",
             "Log an interview",
-            nav("/journey"),
-            "Your journey",
-            "/more",
+            nav("/more"),
             "More",
+            "/plan",
+            "My plan",
         ),
         visit(
             &format!("/interviews/{interview}"),
@@ -132,8 +132,8 @@ async fn leaving_any_screen_leaves_nothing_running_behind() {
             "Questions",
             nav("/"),
             "Today",
-            "/journey",
-            "Your journey",
+            "/plan",
+            "My plan",
         ),
         visit(
             "/questions/s-behavioural-01",
@@ -195,8 +195,8 @@ async fn leaving_any_screen_leaves_nothing_running_behind() {
         visit(
             "/settings",
             "Settings",
-            nav("/journey"),
-            "Your journey",
+            nav("/plan"),
+            "My plan",
             "/",
             "Today",
         ),

@@ -56,7 +56,7 @@ async fn today_shows_pipeline_and_gentle_nudge() {
     tick().await;
     let text = el.inner_text();
     assert!(text.contains("1 active opportunity"), "{text}");
-    assert!(text.contains("riding on one basket"), "{text}");
+    assert!(text.contains("eggs are in one basket"), "{text}");
     drop(handle);
     clear_storage();
 }

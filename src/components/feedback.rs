@@ -50,7 +50,10 @@ pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> im
     view! {
         <Card id="feedback" heading_id="feedback-title" title="Feedback">
             <p class="muted">
-                "Feedback is the fastest way to learn from a no. Most people never ask; a short, warm note often gets a kind answer."
+                {rx(move || {
+                    let outcome = state.interview(&id.get_value()).map(|i| i.outcome).unwrap_or_default();
+                    crate::core::encouragement::feedback_intro(&outcome)
+                })}
             </p>
             <Show when=move || due.get()>
                 <div class="hint-card follow-up-due" role="status">

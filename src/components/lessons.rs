@@ -31,12 +31,13 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
                 .plan
                 .with(|p| plan::has_lesson(p, &id.get_value(), &text.get_value()))
         });
+        let question = StoredValue::new(plan::question_from_lesson(&lesson));
         let in_bank = Memo::new(move |_| {
             state.questions.with(|q| {
                 q.iter()
                     .find(|q| {
                         q.interview_id.as_deref() == Some(id.get_value().as_str())
-                            && q.text == text.get_value()
+                            && (q.text == question.get_value() || q.text == text.get_value())
                     })
                     .map(|q| q.id.clone())
             })
@@ -51,7 +52,7 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
                 "mistake" | "fell_short" => Category::Behavioural,
                 _ => Category::Technical,
             };
-            state.add_question(text.get_value(), category, Some(id.get_value()));
+            state.add_question(question.get_value(), category, Some(id.get_value()));
         };
         view! {
             <li class="lesson">
@@ -183,7 +184,7 @@ pub fn SearchPrompt(interview_id: String) -> impl IntoView {
                                     "Update what I'm looking for"
                                 </a>
                                 <button type="button" class="button quiet" on:click=click(move |_| dismissed.set(true))>
-                                    "Not this time"
+                                    "Not now"
                                 </button>
                             </div>
                         }

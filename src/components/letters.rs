@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::form::{Card, TextField, Width};
 use crate::core::display::weekday_date;
 use crate::core::letters::{self, Letter, LetterContext};
-use crate::core::model::{LetterKind, LetterUse, LetterVia};
+use crate::core::model::{FeedbackStatus, LetterKind, LetterUse, LetterVia};
 use crate::platform;
 use crate::state::use_app;
 
@@ -90,10 +90,32 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
             .unwrap_or_default()
     });
 
+    // The feedback request went out (copied or opened in the mail app) but feedback still
+    // reads "Not asked": offer to mark it, so the follow-up reminder starts.
+    let offer_mark_asked = Memo::new(move |_| {
+        state.interview(&id.get_value()).is_some_and(|i| {
+            i.feedback.status == FeedbackStatus::NotAsked
+                && i.letters.iter().any(|u| u.kind == LetterKind::AskFeedback)
+        })
+    });
+    let mark_asked = move |_| {
+        let today = state.today.get_untracked();
+        state.edit_interview(&id.get_value(), |i| {
+            // Asked on the day the request went out, not the day it is marked.
+            let sent = i
+                .letters
+                .iter()
+                .rev()
+                .find(|u| u.kind == LetterKind::AskFeedback);
+            let day = sent.map_or(today, |u| u.on);
+            i.feedback.set_status(FeedbackStatus::Asked, day)
+        });
+    };
+
     view! {
         <Card id="letters" heading_id="letters-title" title="Letters">
             <p class="muted">
-                "Filled in from this interview and ready to edit. Copy one, or open it in your mail app; nothing is sent from here."
+                "Filled in from this interview, ready to edit. Nothing is sent from here."
             </p>
             <fieldset class="letter-kinds">
                 <legend>"Which letter?"</legend>
@@ -170,6 +192,14 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
                     None => String::new(),
                 })}
             </p>
+            <Show when=move || offer_mark_asked.get()>
+                <div class="hint-card" data-testid="mark-asked">
+                    <p>"Sent your request for feedback? Mark it as asked, and Rebound reminds you to follow up in a week if nothing comes back."</p>
+                    <button type="button" class="button" on:click=click(mark_asked)>
+                        "Mark feedback as asked"
+                    </button>
+                </div>
+            </Show>
             <Show when=move || !used.with(Vec::is_empty)>
                 <h3>"Letters used"</h3>
                 <ul class="plain-list" data-testid="letters-used">

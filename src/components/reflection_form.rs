@@ -6,7 +6,6 @@ use crate::erase::{change, Show};
 use leptos::prelude::*;
 
 use crate::components::form::{Card, TextField, Width};
-use crate::core::encouragement::VENT_QUOTE;
 use crate::core::model::{MistakeNote, Mood, Prompt, COMMON_MISTAKES};
 use crate::state::use_app;
 
@@ -137,10 +136,6 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
                 </div>
             </fieldset>
 
-            <blockquote class="quote small">
-                <p>{VENT_QUOTE.text}</p>
-                <footer>"— " {VENT_QUOTE.author}</footer>
-            </blockquote>
             {prompt_field(Prompt::Vent, "4")}
         </Card>
     }

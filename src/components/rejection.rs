@@ -146,10 +146,12 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                         view! {
                             <div class="kind-word" role="note">
                                 <p class="kind-message">{e.message}</p>
-                                <blockquote class="quote">
-                                    <p>{e.quote.text}</p>
-                                    <footer>"— " {e.quote.author}</footer>
-                                </blockquote>
+                                {e.quote.map(|q| view! {
+                                    <blockquote class="quote">
+                                        <p>{q.text}</p>
+                                        <footer>"— " {q.author}</footer>
+                                    </blockquote>
+                                })}
                                 <p class="next-title">"Next step"</p>
                                 <ul class="next-steps">
                                     {e

@@ -223,7 +223,13 @@ pub fn Pipeline() -> impl IntoView {
             class="button"
             aria-expanded=move || heard_back_open.get().to_string()
             aria-controls="heard-back"
-            on:click=click(move |_| heard_back_open.update(|o| *o = !*o))
+            on:click=click(move |_| {
+                heard_back_open.update(|o| *o = !*o);
+                // Its choices open below the fold on a phone: bring them into view once drawn.
+                if heard_back_open.get_untracked() {
+                    crate::lifetime::frame(|| crate::platform::scroll_to_id("heard-back"));
+                }
+            })
         >
             "I heard back"
         </button>
@@ -309,10 +315,12 @@ pub fn KindWord() -> impl IntoView {
             let w = kind_word.get();
             view! {
                 <p class="kind-word" data-testid="kind-word">{w.message}</p>
-                <blockquote class="quote small">
-                    <p>{w.quote.text}</p>
-                    <footer>"— " {w.quote.author}</footer>
-                </blockquote>
+                {w.quote.map(|q| view! {
+                    <blockquote class="quote small">
+                        <p>{q.text}</p>
+                        <footer>"— " {q.author}</footer>
+                    </blockquote>
+                })}
             }
         })}
     </Card>

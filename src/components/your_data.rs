@@ -306,6 +306,8 @@ fn StorageSection() -> impl IntoView {
     let total = move || usage.with(|u| u.iter().map(|(_, b)| *b).sum::<usize>());
     let estimate = RwSignal::new(None::<(f64, f64)>);
     crate::lifetime::task(platform::storage_estimate(), move |e| estimate.set(e), drop);
+    // Set by a tap on "Ask the browser to keep it", so the answer shows even when it is no.
+    let asked = RwSignal::new(false);
     let persistence = move || {
         match state.persistence.get() {
         Persistence::Granted => "Your browser has agreed to keep Rebound's data, even when space runs low.",
@@ -332,7 +334,7 @@ fn StorageSection() -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|(key, bytes)| {
-                            let name = key.trim_start_matches("rebound.").to_string();
+                            let name = crate::core::collections::storage_label(&key);
                             view! { <li><span>{name}</span><span class="muted">{kb(bytes as f64)}</span></li> }
                         })
                         .collect_view()
@@ -356,9 +358,21 @@ fn StorageSection() -> impl IntoView {
             <h3>"Keeping your data"</h3>
             <p data-testid="persistence">{persistence}</p>
             <Show when=move || state.persistence.get() == Persistence::NotGranted>
-                <button type="button" class="button" on:click=click(move |_| state.request_persistence())>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=click(move |_| {
+                        asked.set(true);
+                        state.request_persistence();
+                    })
+                >
                     "Ask the browser to keep it"
                 </button>
+                <Show when=move || asked.get()>
+                    <p class="hint-card" role="status" data-testid="persist-answer">
+                        "Asked just now: this browser said not yet. It decides by itself, and installing Rebound or using it more often usually helps. A backup keeps everything safe meanwhile."
+                    </p>
+                </Show>
             </Show>
         </Card>
     }

@@ -91,6 +91,8 @@ pub struct Row {
     pub collection: Collection,
     /// The storage key's suffix (`rebound.<name>`) and the collection's name in a backup.
     pub name: &'static str,
+    /// How the storage meter names it.
+    pub title: &'static str,
     /// How messages name one record, and several.
     pub one: &'static str,
     pub many: &'static str,
@@ -107,6 +109,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Interviews,
         name: "interviews",
+        title: "Interviews",
         one: "interview",
         many: "interviews",
         exported: true,
@@ -121,6 +124,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Reflections,
         name: "reflections",
+        title: "Reflections",
         one: "reflection",
         many: "reflections",
         exported: true,
@@ -135,6 +139,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Questions,
         name: "questions",
+        title: "Questions and answers",
         one: "question",
         many: "questions",
         exported: true,
@@ -149,6 +154,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Cards,
         name: "cards",
+        title: "Practice schedule",
         one: "practice card",
         many: "practice cards",
         exported: true,
@@ -164,6 +170,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Plan,
         name: "plan",
+        title: "My plan",
         one: "plan item",
         many: "plan items",
         exported: true,
@@ -178,6 +185,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Search,
         name: "search",
+        title: "What I'm looking for",
         one: "version of what I'm looking for",
         many: "versions of what I'm looking for",
         exported: true,
@@ -192,6 +200,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Preps,
         name: "preps",
+        title: "Interview prep",
         one: "interview preparation",
         many: "interview preparations",
         exported: true,
@@ -206,6 +215,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Settings,
         name: "settings",
+        title: "Settings",
         one: "setting",
         many: "settings",
         exported: true,
@@ -215,6 +225,7 @@ pub static TABLE: [Row; 9] = [
     Row {
         collection: Collection::Reviews,
         name: "reviews",
+        title: "Practice history",
         one: "rating",
         many: "ratings",
         exported: true,
@@ -255,6 +266,15 @@ impl Collection {
     /// Where a damaged value of this collection is kept aside.
     pub fn damaged_key(self, now_ms: i64) -> String {
         format!("{DAMAGED_PREFIX}{}.{now_ms}", self.name())
+    }
+}
+
+/// How the storage meter names a stored key: the collection's title, never the key itself.
+pub fn storage_label(key: &str) -> &'static str {
+    match Collection::from_key(key) {
+        Some(c) => c.row().title,
+        None if key.starts_with(DAMAGED_PREFIX) => "Kept aside (could not be read)",
+        None => "Rebound's own notes",
     }
 }
 

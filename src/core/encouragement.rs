@@ -3,53 +3,72 @@
 
 use super::model::{Interview, Reflection};
 
-/// A short quote with its author.
+/// The moment a quote is read at. A quote is only said at a moment it was chosen for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Moment {
+    /// Right after a rejection, before any reason says it was in the person's hands: nothing
+    /// about mistakes.
+    AfterRejection,
+    /// After a rejection the person sees as mostly in their hands: learning from it.
+    Fixable,
+    /// An ordinary day, nothing recent to answer: keep moving.
+    QuietWeek,
+}
+
+/// A short quote with its author, and the moments it fits.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Quote {
     pub text: &'static str,
     pub author: &'static str,
+    pub moments: &'static [Moment],
 }
 
-/// Quotes about mistakes and moving on.
-pub const QUOTES: [Quote; 6] = [
+/// The quotes, each tagged with the moments it fits. Left out on purpose: Confucius' "…and thus
+/// make them crimes" (it can read as blame), and Tomlin's line about complaining (it mocked the
+/// feelings box it stood beside). None is ever said after "outside your control".
+pub const QUOTES: [Quote; 5] = [
     Quote {
         text: "Failure doesn't mean you are a failure; it just means you haven't succeeded yet.",
         author: "Robert H. Schuller",
-    },
-    Quote {
-        text: "Be not ashamed of mistakes and thus make them crimes.",
-        author: "Confucius",
+        moments: &[Moment::AfterRejection, Moment::QuietWeek],
     },
     Quote {
         text: "Mistakes are a part of being human. Appreciate your mistakes for what they are: precious life lessons that can only be learned the hard way.",
         author: "Al Franken",
+        moments: &[Moment::Fixable],
     },
     Quote {
         text: "A life spent making mistakes is not only more honorable, but more useful than a life spent doing nothing.",
         author: "George Bernard Shaw",
+        moments: &[Moment::Fixable, Moment::QuietWeek],
     },
     Quote {
         text: "Continually strive to improve yourself.",
         author: "Anthony J. D'Angelo",
+        moments: &[Moment::QuietWeek],
     },
     Quote {
         text: "The successful man will profit from his mistakes and try again in a different way.",
         author: "Dale Carnegie",
+        moments: &[Moment::Fixable],
     },
 ];
 
-/// For the place to vent.
-pub const VENT_QUOTE: Quote = Quote {
-    text: "Man invented language to satisfy his deep need to complain.",
-    author: "Lily Tomlin",
-};
+/// A quote for `moment`, the same one for the same `seed`.
+pub fn quote_for(moment: Moment, seed: &str) -> Option<Quote> {
+    let fitting: Vec<Quote> = QUOTES
+        .into_iter()
+        .filter(|q| q.moments.contains(&moment))
+        .collect();
+    (!fitting.is_empty()).then(|| pick(&fitting, seed))
+}
 
 /// A kind word for Today, fitted to the moment.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct KindWord {
     /// Our own words, first.
     pub message: &'static str,
-    pub quote: Quote,
+    pub quote: Option<Quote>,
     /// True when it answers a recent rejection.
     pub after_rejection: bool,
 }
@@ -87,10 +106,29 @@ pub fn for_today(interviews: &[Interview], today: chrono::NaiveDate) -> KindWord
     } else {
         &KEEP_MOVING
     };
+    let moment = if recent_rejection {
+        Moment::AfterRejection
+    } else {
+        Moment::QuietWeek
+    };
     KindWord {
         message: pick(words, &seed),
-        quote: pick(&QUOTES, &seed),
+        quote: quote_for(moment, &seed),
         after_rejection: recent_rejection,
+    }
+}
+
+/// The line above the feedback part: about learning from a no only once there was one.
+pub fn feedback_intro(outcome: &super::model::Outcome) -> &'static str {
+    match outcome {
+        super::model::Outcome::Rejected => {
+            "Feedback is the fastest way to learn from a no, and a short, warm note often gets a \
+             kind answer."
+        }
+        _ => {
+            "Asking what to work on is how the next one goes better, and a short, warm note often \
+             gets a kind answer."
+        }
     }
 }
 
@@ -106,7 +144,8 @@ pub struct NextStep {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Encouragement {
     pub message: String,
-    pub quote: Quote,
+    /// A quote only where one fits: none after "outside your control".
+    pub quote: Option<Quote>,
     pub steps: Vec<NextStep>,
     /// Advice that is not (yet) a screen of its own.
     pub tip: Option<String>,
@@ -132,26 +171,46 @@ pub fn after_rejection(interview: &Interview, reflection: Option<&Reflection>) -
     } else {
         company.to_string()
     };
-    let message = if reasons.is_empty() {
-        format!(
-            "Not getting {where_} stings, and that's allowed. It is one decision about one role on \
-             one day, not a verdict on you. You were picked to interview out of many; that part was real."
+    let s = if inside == 1 { "" } else { "s" };
+    let are = if inside == 1 { "is" } else { "are" };
+    let (message, moment) = if reasons.is_empty() {
+        (
+            format!(
+                "Not getting {where_} stings, and that's allowed. It is one decision about one role on \
+                 one day, not a verdict on you. You were picked to interview out of many; that part was real."
+            ),
+            Some(Moment::AfterRejection),
         )
     } else if inside == 0 {
-        "Everything you listed was outside your hands. Decisions like these are made about \
-         circumstances, not about you, so there is nothing here to take personally."
-            .to_string()
-    } else if outside >= inside {
-        format!(
-            "Most of this was outside your control. The {inside} thing{s} you can work on {are} \
-             yours to improve, and that's good news: it can be fixed before the next one.",
-            s = if inside == 1 { "" } else { "s" },
-            are = if inside == 1 { "is" } else { "are" },
+        (
+            "Everything you listed was outside your hands. Decisions like these are made about \
+             circumstances, not about you, so there is nothing here to take personally."
+                .to_string(),
+            None,
+        )
+    } else if outside > inside {
+        (
+            format!(
+                "Most of this was outside your control. The {inside} thing{s} you can work on {are} \
+                 yours to improve, and that's good news: it can be fixed before the next one."
+            ),
+            None,
+        )
+    } else if outside == inside {
+        (
+            format!(
+                "About half of this was outside your control. The {inside} thing{s} you can work on \
+                 {are} yours to improve, and that's good news: it can be fixed before the next one."
+            ),
+            None,
         )
     } else {
-        "Some of this was in your hands, which means it's fixable. Noticing it now is exactly \
-         how the next interview goes better. Be as kind to yourself as you'd be to a friend."
-            .to_string()
+        (
+            "Some of this was in your hands, which means it's fixable. Noticing it now is exactly \
+             how the next interview goes better. Be as kind to yourself as you'd be to a friend."
+                .to_string(),
+            Some(Moment::Fixable),
+        )
     };
 
     let mut steps = Vec::new();
@@ -167,7 +226,7 @@ pub fn after_rejection(interview: &Interview, reflection: Option<&Reflection>) -
     });
     Encouragement {
         message,
-        quote: pick(&QUOTES, &interview.id),
+        quote: moment.and_then(|m| quote_for(m, &interview.id)),
         steps,
         tip: Some(
             "Ask them for feedback: a short, polite note thanking them for their time and asking \
@@ -231,12 +290,54 @@ mod tests {
         assert!(after_rejection(&i, None)
             .message
             .contains("nothing here to take personally"));
+        assert_eq!(
+            after_rejection(&i, None).quote,
+            None,
+            "no quote after 'outside'"
+        );
         i.rejection_reasons = vec![reason("internal", false), reason("rambled", true)];
-        assert!(after_rejection(&i, None)
-            .message
-            .contains("The 1 thing you can work on is"));
+        let e = after_rejection(&i, None);
+        assert!(
+            e.message.starts_with(
+                "About half of this was outside your control. The 1 thing you can work on is"
+            ),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.quote, None);
+        i.rejection_reasons = vec![
+            reason("internal", false),
+            reason("frozen", false),
+            reason("rambled", true),
+        ];
+        let e = after_rejection(&i, None);
+        assert!(
+            e.message.starts_with(
+                "Most of this was outside your control. The 1 thing you can work on is"
+            ),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.quote, None);
+        i.rejection_reasons = vec![
+            reason("internal", false),
+            reason("frozen", false),
+            reason("rambled", true),
+            reason("late", true),
+        ];
+        let e = after_rejection(&i, None);
+        assert!(
+            e.message.starts_with("About half")
+                && e.message.contains("The 2 things you can work on are"),
+            "2 of 4 is not most: {}",
+            e.message
+        );
         i.rejection_reasons = vec![reason("rambled", true)];
-        assert!(after_rejection(&i, None).message.contains("fixable"));
+        let e = after_rejection(&i, None);
+        assert!(e.message.contains("fixable"));
+        assert!(e
+            .quote
+            .is_some_and(|q| q.moments.contains(&Moment::Fixable)));
     }
 
     #[test]
@@ -258,6 +359,20 @@ mod tests {
     }
 
     #[test]
+    fn feedback_speaks_of_a_no_only_after_one() {
+        use crate::core::model::Outcome;
+        assert!(feedback_intro(&Outcome::Rejected).contains("learn from a no"));
+        for o in [
+            Outcome::Pending,
+            Outcome::Offer,
+            Outcome::Withdrawn,
+            Outcome::Ghosted,
+        ] {
+            assert!(!feedback_intro(&o).contains(" no."), "{o:?}");
+        }
+    }
+
+    #[test]
     fn quote_is_stable_per_interview() {
         let i = Interview {
             id: "stable".into(),
@@ -269,6 +384,28 @@ mod tests {
         );
         assert!(QUOTES
             .iter()
-            .all(|q| !q.author.is_empty() && !q.text.is_empty()));
+            .all(|q| !q.author.is_empty() && !q.text.is_empty() && !q.moments.is_empty()));
+        let q = after_rejection(&i, None).quote;
+        assert!(q.is_some_and(|q| q.moments.contains(&Moment::AfterRejection)));
+    }
+
+    #[test]
+    fn quotes_fit_their_moment_and_none_reads_as_blame() {
+        for q in QUOTES {
+            assert!(
+                !q.text.contains("crime") && !q.text.contains("complain"),
+                "{}",
+                q.text
+            );
+            if q.moments.contains(&Moment::AfterRejection) {
+                assert!(!q.text.to_lowercase().contains("mistake"), "{}", q.text);
+            }
+        }
+        for seed in ["a", "b", "c", "2026-03-05"] {
+            for m in [Moment::AfterRejection, Moment::Fixable, Moment::QuietWeek] {
+                let q = quote_for(m, seed);
+                assert!(q.is_some_and(|q| q.moments.contains(&m)));
+            }
+        }
     }
 }

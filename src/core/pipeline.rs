@@ -1,10 +1,9 @@
 //! The pipeline: what is active right now, what is waiting for a reflection, and how the
 //! interview list is grouped. Pure functions over the model.
 
-use crate::core::choice::Choice;
 use chrono::NaiveDate;
 
-use super::model::{Interview, Reflection, Stage};
+use super::model::{Interview, Reflection};
 
 /// How many opportunities are in motion, and whether that is few enough to say so.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -43,8 +42,8 @@ impl PipelineHealth {
             0 => "A fresh start. Lining up two or three applications this week gets things \
                   moving again, and no single one has to carry all the hope."
                 .to_string(),
-            1 => "Everything is riding on one basket. Lining up a couple more takes the \
-                  pressure off it, whatever it brings."
+            1 => "All your eggs are in one basket right now. Lining up a couple more takes the \
+                  pressure off this one, whatever it brings."
                 .to_string(),
             n => format!(
                 "{n} in motion. A few more would spread the pressure, so no single answer \
@@ -73,26 +72,18 @@ pub fn newest_first(interviews: &mut [&Interview]) {
     });
 }
 
-/// Interviews grouped by stage (furthest along first), each group newest first. Empty groups
-/// are left out.
-pub fn grouped_by_stage(interviews: &[Interview]) -> Vec<(Stage, Vec<&Interview>)> {
-    let mut groups = Vec::new();
-    // Stages from a newer version first (they are likely further along), then the known ones.
-    let mut stages: Vec<Stage> = Vec::new();
-    for i in interviews {
-        if !i.stage.is_known() && !stages.contains(&i.stage) {
-            stages.push(i.stage.clone());
-        }
-    }
-    stages.extend(Stage::ALL.iter().rev().cloned());
-    for stage in stages {
-        let mut items: Vec<&Interview> = interviews.iter().filter(|i| i.stage == stage).collect();
-        if !items.is_empty() {
-            newest_first(&mut items);
-            groups.push((stage, items));
-        }
-    }
-    groups
+/// Interviews in two groups, each newest first: the active ones (still waiting to hear), then
+/// the closed ones (an offer, a no, withdrawn, no reply, or an outcome from a newer version).
+/// Empty groups are left out.
+pub fn active_then_closed(interviews: &[Interview]) -> Vec<(&'static str, Vec<&Interview>)> {
+    let (mut active, mut closed): (Vec<&Interview>, Vec<&Interview>) =
+        interviews.iter().partition(|i| i.outcome.is_active());
+    newest_first(&mut active);
+    newest_first(&mut closed);
+    [("Active", active), ("Closed", closed)]
+        .into_iter()
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
 }
 
 /// Conversations that have happened (dated today or earlier) with no reflection written yet,
@@ -117,7 +108,7 @@ pub fn awaiting_reflection<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Outcome;
+    use crate::core::model::{Outcome, Stage};
     use crate::core::test_days::day;
 
     fn interview(id: &str, stage: Stage, outcome: Outcome, date: Option<&str>) -> Interview {
@@ -168,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn groups_by_stage_newest_first() {
+    fn groups_active_then_closed_newest_first() {
         let list = vec![
             interview(
                 "old",
@@ -190,19 +181,19 @@ mod tests {
             ),
             interview("app", Stage::Applied, Outcome::Pending, None),
         ];
-        let groups = grouped_by_stage(&list);
-        let shape: Vec<(Stage, Vec<&str>)> = groups
+        let groups = active_then_closed(&list);
+        let shape: Vec<(&str, Vec<&str>)> = groups
             .iter()
-            .map(|(s, items)| (s.clone(), items.iter().map(|i| i.id.as_str()).collect()))
+            .map(|(s, items)| (*s, items.iter().map(|i| i.id.as_str()).collect()))
             .collect();
         assert_eq!(
             shape,
             vec![
-                (Stage::FinalRound, vec!["final"]),
-                (Stage::Interview, vec!["new", "old"]),
-                (Stage::Applied, vec!["app"]),
+                ("Active", vec!["new", "old", "app"]),
+                ("Closed", vec!["final"])
             ]
         );
+        assert_eq!(active_then_closed(&list[3..]).len(), 1, "no empty group");
     }
 
     #[test]

@@ -187,6 +187,20 @@ pub struct Lesson {
     pub text: String,
 }
 
+/// A lesson as a question for the bank: a note such as "Capacity planning for a queue" is not a
+/// question, so it becomes one with the note kept as its context. A line that already asks
+/// something stays as written.
+pub fn question_from_lesson(lesson: &Lesson) -> String {
+    let text = lesson.text.trim();
+    if text.ends_with('?') {
+        text.to_string()
+    } else if lesson.part == "did_not_say" {
+        format!("How would I work this in next time? ({text})")
+    } else {
+        format!("How would I answer this now? ({text})")
+    }
+}
+
 /// The lines worth acting on from one interview: feedback first, then where the user fell
 /// short, what they did not say, what they were not prepared for, and the fixes of ticked
 /// mistakes. What went well and the vent are left out (the vent is just for the user).
@@ -385,6 +399,26 @@ mod tests {
         let mut c = item("c", 2);
         c.archived = true;
         assert_eq!(overall_progress(&[a, b, c]), Some(50));
+    }
+
+    #[test]
+    fn a_lesson_becomes_a_real_question() {
+        let l = |part, text: &str| Lesson {
+            part,
+            text: text.to_string(),
+        };
+        assert_eq!(
+            question_from_lesson(&l("not_prepared", "Capacity planning for a queue")),
+            "How would I answer this now? (Capacity planning for a queue)"
+        );
+        assert_eq!(
+            question_from_lesson(&l("did_not_say", " My on-call work ")),
+            "How would I work this in next time? (My on-call work)"
+        );
+        assert_eq!(
+            question_from_lesson(&l("feedback", "Why did you leave Initech?")),
+            "Why did you leave Initech?"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Interviews (`/interviews`): every opportunity, grouped by stage, newest first.
+//! Interviews (`/interviews`): every opportunity, the active ones first, then the closed ones,
+//! each newest first, with its stage, outcome and date.
 
 use crate::erase::{rx, Show};
 use leptos::prelude::*;
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::choice::Choice;
 
 use crate::core::display::weekday_date;
-use crate::core::pipeline::grouped_by_stage;
+use crate::core::pipeline::active_then_closed;
 use crate::state::use_app;
 
 #[component]
@@ -15,9 +16,9 @@ pub fn InterviewList() -> impl IntoView {
     let groups = Memo::new(move |_| {
         state.interviews.with(|list| {
             state.reflections.with(|refl| {
-                grouped_by_stage(list)
+                active_then_closed(list)
                     .into_iter()
-                    .map(|(stage, items)| {
+                    .map(|(group, items)| {
                         let rows = items
                             .into_iter()
                             .map(|i| {
@@ -25,13 +26,14 @@ pub fn InterviewList() -> impl IntoView {
                                 (
                                     i.id.clone(),
                                     i.title(),
+                                    i.stage.label(),
                                     i.date,
                                     i.outcome.clone(),
                                     reflected,
                                 )
                             })
                             .collect::<Vec<_>>();
-                        (stage, rows)
+                        (group, rows)
                     })
                     .collect::<Vec<_>>()
             })
@@ -61,22 +63,23 @@ pub fn InterviewList() -> impl IntoView {
                     groups
                         .get()
                         .into_iter()
-                        .map(|(stage, rows)| {
+                        .map(|(group, rows)| {
                             let count = rows.len();
                             view! {
-                                <section class="group" aria-label=stage.label()>
+                                <section class="group" aria-label=group>
                                     <h2 class="group-title">
-                                        {stage.label()} <span class="count">{count}</span>
+                                        {group} <span class="count">{format!(" · {count}")}</span>
                                     </h2>
                                     <ul class="interview-list">
                                         {rows
                                             .into_iter()
-                                            .map(|(id, title, date, outcome, reflected)| {
+                                            .map(|(id, title, stage, date, outcome, reflected)| {
                                                 view! {
                                                     <li>
                                                         <a class="interview-row" href=format!("/interviews/{id}")>
                                                             <span class="row-title">{title}</span>
                                                             <span class="row-meta">
+                                                                <span class="badge">{stage}</span>
                                                                 <span class=format!("badge outcome-{}", outcome.key())>
                                                                     {outcome.label()}
                                                                 </span>

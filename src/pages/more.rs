@@ -14,6 +14,12 @@ pub fn MorePage() -> impl IntoView {
             <h1>"More"</h1>
             <ul class="link-list big-links">
                 <li>
+                    <a href="/journey">
+                        <span>"Your journey"</span>
+                        <span class="muted small">"Milestones, charts, what you've learned"</span>
+                    </a>
+                </li>
+                <li>
                     <a href="/practice">
                         <span>"Practice"</span>
                         <span class="muted small">

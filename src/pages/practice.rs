@@ -127,6 +127,8 @@ pub fn Practice() -> impl IntoView {
             &state.practice_settings(),
         ))
     });
+    // Set when a rating was undone, so the tap shows what it did; cleared by the next rating.
+    let undone = RwSignal::new(false);
     let rate = move |grade: Grade| {
         let Some(id) = current.get_untracked() else {
             return;
@@ -136,12 +138,14 @@ pub fn Practice() -> impl IntoView {
         }
         let secs = (platform::now_ms() - shown_at.get_untracked()).max(0) / 1000;
         state.rate(&id, grade, u32::try_from(secs).ok());
+        undone.set(false);
         rated.update(|r| r.push(id));
         spoken_for.set_value(None);
         speech::stop();
     };
     let undo = move || {
         if state.undo_rating() {
+            undone.set(true);
             rated.update(|r| {
                 r.pop();
             });
@@ -325,6 +329,9 @@ pub fn Practice() -> impl IntoView {
                         "Undo last rating"
                     </button>
                 </Show>
+                <p class="muted small" role="status" data-testid="undone">
+                    {rx(move || undone.get().then_some("Rating undone: the card is back, to rate again."))}
+                </p>
                 <p class="muted small keys">"Keys: Space shows the answer, 1 to 4 rate, U undoes."</p>
             </div>
         </div>

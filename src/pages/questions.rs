@@ -77,7 +77,8 @@ pub fn QuestionBank() -> impl IntoView {
                             x.id.clone(),
                             x.text.clone(),
                             x.category.label(),
-                            !x.answer.is_empty(),
+                            // A question to ask them needs no answer of the user's.
+                            (x.category != Category::AskThem).then(|| !x.answer.is_empty()),
                             due.map(|d| due_label(d, now)),
                         )
                     })
@@ -206,11 +207,11 @@ pub fn QuestionBank() -> impl IntoView {
                                         <span class="row-title">{text}</span>
                                         <span class="row-meta">
                                             <span class="badge">{category}</span>
-                                            {if answered {
+                                            {answered.map(|yes| if yes {
                                                 view! { <span class="badge reflected">"Answered"</span> }.into_any()
                                             } else {
                                                 view! { <span class="muted small">"No answer yet"</span> }.into_any()
-                                            }}
+                                            })}
                                             {due.map(|d| view! { <span class="muted small">{format!("due {d}")}</span> })}
                                         </span>
                                     </a>

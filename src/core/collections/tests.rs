@@ -137,6 +137,20 @@ fn every_collection_has_one_row_with_its_own_name() {
 }
 
 #[test]
+fn the_storage_meter_names_every_key_in_plain_words() {
+    for c in every_collection() {
+        let label = storage_label(&c.key());
+        assert!(!label.is_empty() && label != c.name(), "{label}");
+    }
+    assert_eq!(storage_label("rebound.reviews"), "Practice history");
+    assert_eq!(
+        storage_label(&Collection::Plan.damaged_key(5)),
+        "Kept aside (could not be read)"
+    );
+    assert_eq!(storage_label("rebound.schema"), "Rebound's own notes");
+}
+
+#[test]
 fn every_collection_is_stored_and_loaded() {
     let db = full_db();
     let mut stored = BTreeMap::from([(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string())]);
