@@ -439,3 +439,30 @@ async fn a_follow_up_date_goes_to_the_calendar() {
         "{ics}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn today_offers_the_questions_still_to_answer_while_no_interview_is_coming_up() {
+    let (_server, browser) = setup().await;
+    // Two answered questions of the user's own; the 64 starters are still to answer.
+    browser.seed_answers(2).await;
+    browser.goto("/").await;
+    browser
+        .wait_text(
+            "[data-testid=still-to-write]",
+            "64 questions still to answer",
+        )
+        .await;
+    browser.click("[data-testid=still-to-write]").await;
+    browser.wait_text("h1", "Write answers").await;
+    browser.wait_text(".write-step", "Question 1 of 64").await;
+
+    // With an interview coming up, Coming up says what is left: Today does not say it twice.
+    browser.log_interview("Initech Robotics", "Engineer").await;
+    browser.choose("#d-date", &days_ahead(3)).await;
+    stored_with(&browser, "interviews", &days_ahead(3)).await;
+    browser.goto("/").await;
+    browser.wait_for("[data-testid=upcoming]").await;
+    browser.wait_for("[data-testid=due-count]").await;
+    assert!(!browser.exists("[data-testid=still-to-write]").await);
+    assert!(browser.browser_errors().await.is_empty());
+}
