@@ -272,20 +272,7 @@ async fn prepare_for_tomorrow_practise_the_set_and_read_the_summary() {
 
     // The calendar file: the interview at its time, a reminder the evening before.
     browser.click("[data-testid=add-calendar]").await;
-    let mut ics = String::new();
-    for _ in 0..100 {
-        if let Some(path) = std::fs::read_dir(downloads.path()).ok().and_then(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|e| e == "ics"))
-        }) {
-            ics = std::fs::read_to_string(path).unwrap_or_default();
-            if !ics.is_empty() {
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let ics = support::downloaded_text(downloads.path(), "ics").await;
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
     assert!(
         ics.contains("SUMMARY:Interview: Engineer at Initech Robotics\r\n"),
@@ -414,21 +401,7 @@ async fn a_follow_up_date_goes_to_the_calendar() {
     browser.choose("#fb-status", "asked").await;
     browser.wait_for("#fb-follow-up").await;
     browser.click("[data-testid=follow-up-calendar]").await;
-    let mut ics = String::new();
-    for _ in 0..100 {
-        let path = std::fs::read_dir(downloads.path()).ok().and_then(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|e| e == "ics"))
-        });
-        if let Some(path) = path {
-            ics = std::fs::read_to_string(path).unwrap_or_default();
-            if !ics.is_empty() {
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let ics = support::downloaded_text(downloads.path(), "ics").await;
     let day = days_ahead(7).replace('-', "");
     assert!(
         ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")),
@@ -438,6 +411,46 @@ async fn a_follow_up_date_goes_to_the_calendar() {
         ics.contains("SUMMARY:Follow up with Initech about feedback\r\n"),
         "{ics}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daily_practice_block_goes_to_the_calendar_until_the_day_before() {
+    let (_server, browser) = setup().await;
+    let downloads = support::TempDir::new("rebound-practice-block").expect("temp dir");
+    browser.allow_downloads(downloads.path()).await;
+    browser.seed_answers(2).await;
+    browser.log_interview("Initech Robotics", "Engineer").await;
+    browser.choose("#d-date", &days_ahead(5)).await;
+    browser.wait_for("#before").await;
+    choose_question(&browser, "Seeded question 1?").await;
+    browser
+        .wait_text("[data-testid=prep-cost]", "a day until")
+        .await;
+    browser.click("[data-testid=add-practice-block]").await;
+    browser
+        .wait_text(".notices", "Calendar file downloaded")
+        .await;
+    let ics = support::downloaded_text(downloads.path(), "ics").await;
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(
+        ics.contains("SUMMARY:Practise for Engineer at Initech Robotics\r\n"),
+        "{ics}"
+    );
+    // At 08:00 from the next 08:00 to come, every day until the day before the interview.
+    let first = if chrono::Timelike::hour(&chrono::Local::now()) < 8 {
+        days_ahead(0)
+    } else {
+        days_ahead(1)
+    };
+    let at = |day: String| format!("{}T080000", day.replace('-', ""));
+    assert!(ics.contains(&format!("DTSTART:{}\r\n", at(first))), "{ics}");
+    assert!(
+        ics.contains(&format!("RRULE:FREQ=DAILY;UNTIL={}\r\n", at(days_ahead(4)))),
+        "{ics}"
+    );
+    assert!(ics.contains("DURATION:PT"), "{ics}");
+    assert!(ics.contains("TRIGGER:PT0S"), "{ics}");
+    assert!(browser.browser_errors().await.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,7 +1,8 @@
 //! "Before the interview", on an upcoming interview's page: the questions to have fresh on the
 //! day (suggested by `countdown::suggest`, the user picks; stored as the interview's `Prep`),
 //! what that costs a day (`countdown::plan`, said by `core::session`), one tap to practise
-//! today's part, the prep sheet, and the interview as a calendar file.
+//! today's part, the prep sheet, and calendar files: the interview, and a daily practice block
+//! until it (`calendar::practice_block`, offered while a day before it is left).
 
 use crate::core::choice::Choice;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use crate::core::display::{day_word, iso_date};
 use crate::core::model::Id;
 use crate::core::questions::Category;
 use crate::core::session;
+use crate::erase::{click, Show};
 use crate::platform;
 use crate::state::{use_app, AppState, Notice};
 
@@ -102,6 +104,24 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
             calendar::interview_event(&i, platform::now_ms()),
         );
     };
+    // The daily practice block, as long as the plan's minutes a day; `None` (not offered) once
+    // no day before the interview is left.
+    let block = move || {
+        let today = state.today.get();
+        let minutes = plan.with(|p| p.as_ref().map_or(0, |p| p.minutes_a_day()));
+        let i = state.interview(&key.get_value())?;
+        calendar::practice_block(
+            &i,
+            today,
+            platform::today_start(),
+            minutes,
+            platform::now_ms(),
+        )
+    };
+    let has_block = move || block().is_some();
+    let add_block = move |_| {
+        download_ics(state, "daily-practice.ics", block());
+    };
 
     view! {
         <section class="card before" id="before" aria-labelledby="before-title" data-testid="before">
@@ -170,6 +190,11 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                 <button type="button" class="button quiet" on:click=calendar data-testid="add-calendar">
                     "Add to calendar"
                 </button>
+                <Show when=has_block>
+                    <button type="button" class="button quiet" on:click=click(add_block) data-testid="add-practice-block">
+                        "Add a daily practice block"
+                    </button>
+                </Show>
             </div>
         </section>
     }
