@@ -479,3 +479,86 @@ async fn today_offers_the_questions_still_to_answer_while_no_interview_is_coming
     assert!(!browser.exists("[data-testid=still-to-write]").await);
     assert!(browser.browser_errors().await.is_empty());
 }
+
+/// Not a test of behaviour: Today's practice card and "Before the interview" at 390 and 320 px,
+/// light and dark, saved to tests/e2e-artifacts/ for a person to look at.
+/// `cargo test --test e2e_practice practice_screenshots -- --ignored`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn practice_screenshots() {
+    let (_server, browser) = setup().await;
+    browser.seed_answers(2).await;
+    let id = browser.log_interview("Initech Robotics", "Engineer").await;
+    browser.choose("#d-date", &days_ahead(5)).await;
+    browser.choose("#d-time", "10:00").await;
+    browser.wait_for("#before").await;
+    choose_question(&browser, "Seeded question 1?").await;
+    choose_question(&browser, "Seeded question 2?").await;
+    stored_with(&browser, "preps", "seed-2").await;
+    for width in [390, 320] {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        for scheme in ["light", "dark"] {
+            browser
+                .cdp(
+                    "Emulation.setEmulatedMedia",
+                    serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+                )
+                .await;
+            browser.goto(&format!("/interviews/{id}")).await;
+            browser.wait_for("#before .actions").await;
+            browser
+                .eval(
+                    "document.querySelector('#before .actions').scrollIntoView({ block: 'end' });",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("shot-{width}-{scheme}-before"))
+                .await;
+            // Today with an interview coming up, then with none (the interview moved to the past).
+            browser.goto("/").await;
+            browser.wait_for("[data-testid=due-count]").await;
+            browser
+                .eval(
+                    "document.querySelector('.practice-card').scrollIntoView({ block: 'center' });",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("shot-{width}-{scheme}-today-upcoming"))
+                .await;
+        }
+    }
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.choose("#d-date", &days_ahead(-2)).await;
+    browser.goto("/").await;
+    for width in [390, 320] {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        for scheme in ["light", "dark"] {
+            browser
+                .cdp(
+                    "Emulation.setEmulatedMedia",
+                    serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+                )
+                .await;
+            browser.goto("/").await;
+            browser.wait_for("[data-testid=still-to-write]").await;
+            browser
+                .eval(
+                    "document.querySelector('.practice-card').scrollIntoView({ block: 'center' });",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("shot-{width}-{scheme}-today"))
+                .await;
+        }
+    }
+}

@@ -138,7 +138,7 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                             .filter_map(|qid| {
                                 let q = bank.with(|b| b.iter().find(|q| q.id == qid).cloned())?;
                                 let on = picked.contains(&qid);
-                                let note = if q.is_card() { "" } else { " · to write" };
+                                let note = if q.is_card() { "" } else { "· to write" };
                                 Some(view! {
                                     <li>
                                         <label class="check">
@@ -149,7 +149,7 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                                                     state.choose_for_prep(&key.get_value(), &qid, event_target_checked(&ev));
                                                 }
                                             />
-                                            <span>{q.text.clone()} <span class="muted small">{note}</span></span>
+                                            <span>{q.text.clone()} " " <span class="muted small prep-note">{note}</span></span>
                                         </label>
                                     </li>
                                 })
@@ -186,12 +186,12 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                 <Show when=move || { to_write() > 0 }>
                     <a class="button" href=format!("/practice/write?prep={}", key.get_value()) rel="external">"Write answers"</a>
                 </Show>
-                <a class="button quiet" href=format!("/interviews/{}/prep", key.get_value())>"Prep sheet"</a>
-                <button type="button" class="button quiet" on:click=calendar data-testid="add-calendar">
+                <a class="button quiet small" href=format!("/interviews/{}/prep", key.get_value())>"Prep sheet"</a>
+                <button type="button" class="button quiet small" on:click=calendar data-testid="add-calendar">
                     "Add to calendar"
                 </button>
                 <Show when=has_block>
-                    <button type="button" class="button quiet" on:click=click(add_block) data-testid="add-practice-block">
+                    <button type="button" class="button quiet small" on:click=click(add_block) data-testid="add-practice-block">
                         "Add a daily practice block"
                     </button>
                 </Show>

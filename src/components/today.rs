@@ -94,22 +94,24 @@ pub fn PracticeDue() -> impl IntoView {
         <p data-testid="due-count">
             {move || crate::core::session::practice_line(due.get(), cards())}
         </p>
-        <Show when=move || { due.get() > 0 }>
-            <a class="button" href="/practice">"Practise now"</a>
-        </Show>
-        <Show when=move || { cards() == 0 }>
-            <a class="button quiet" href="/practice/write">"Write an answer"</a>
-        </Show>
-        {rx(move || {
-            still_to_write()
-                .map(|text| {
-                    view! {
-                        <p class="small">
-                            <a href="/practice/write" data-testid="still-to-write">{text}</a>
-                        </p>
-                    }
-                })
-        })}
+        <div class="actions">
+            <Show when=move || { due.get() > 0 }>
+                <a class="button" href="/practice">"Practise now"</a>
+            </Show>
+            <Show when=move || { cards() == 0 }>
+                <a class="button quiet" href="/practice/write">"Write an answer"</a>
+            </Show>
+            {rx(move || {
+                still_to_write()
+                    .map(|text| {
+                        view! {
+                            <a class="button quiet small" href="/practice/write" data-testid="still-to-write">
+                                {text}
+                            </a>
+                        }
+                    })
+            })}
+        </div>
     </Card>
     }
 }
