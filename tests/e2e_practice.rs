@@ -272,20 +272,7 @@ async fn prepare_for_tomorrow_practise_the_set_and_read_the_summary() {
 
     // The calendar file: the interview at its time, a reminder the evening before.
     browser.click("[data-testid=add-calendar]").await;
-    let mut ics = String::new();
-    for _ in 0..100 {
-        if let Some(path) = std::fs::read_dir(downloads.path()).ok().and_then(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|e| e == "ics"))
-        }) {
-            ics = std::fs::read_to_string(path).unwrap_or_default();
-            if !ics.is_empty() {
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let ics = support::downloaded_text(downloads.path(), "ics").await;
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
     assert!(
         ics.contains("SUMMARY:Interview: Engineer at Initech Robotics\r\n"),
@@ -414,21 +401,7 @@ async fn a_follow_up_date_goes_to_the_calendar() {
     browser.choose("#fb-status", "asked").await;
     browser.wait_for("#fb-follow-up").await;
     browser.click("[data-testid=follow-up-calendar]").await;
-    let mut ics = String::new();
-    for _ in 0..100 {
-        let path = std::fs::read_dir(downloads.path()).ok().and_then(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|e| e == "ics"))
-        });
-        if let Some(path) = path {
-            ics = std::fs::read_to_string(path).unwrap_or_default();
-            if !ics.is_empty() {
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let ics = support::downloaded_text(downloads.path(), "ics").await;
     let day = days_ahead(7).replace('-', "");
     assert!(
         ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")),
@@ -438,4 +411,154 @@ async fn a_follow_up_date_goes_to_the_calendar() {
         ics.contains("SUMMARY:Follow up with Initech about feedback\r\n"),
         "{ics}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daily_practice_block_goes_to_the_calendar_until_the_day_before() {
+    let (_server, browser) = setup().await;
+    let downloads = support::TempDir::new("rebound-practice-block").expect("temp dir");
+    browser.allow_downloads(downloads.path()).await;
+    browser.seed_answers(2).await;
+    browser.log_interview("Initech Robotics", "Engineer").await;
+    browser.choose("#d-date", &days_ahead(5)).await;
+    browser.wait_for("#before").await;
+    choose_question(&browser, "Seeded question 1?").await;
+    browser
+        .wait_text("[data-testid=prep-cost]", "a day until")
+        .await;
+    browser.click("[data-testid=add-practice-block]").await;
+    browser
+        .wait_text(".notices", "Calendar file downloaded")
+        .await;
+    let ics = support::downloaded_text(downloads.path(), "ics").await;
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(
+        ics.contains("SUMMARY:Practise for Engineer at Initech Robotics\r\n"),
+        "{ics}"
+    );
+    // At 08:00 from the next 08:00 to come, every day until the day before the interview.
+    let first = if chrono::Timelike::hour(&chrono::Local::now()) < 8 {
+        days_ahead(0)
+    } else {
+        days_ahead(1)
+    };
+    let at = |day: String| format!("{}T080000", day.replace('-', ""));
+    assert!(ics.contains(&format!("DTSTART:{}\r\n", at(first))), "{ics}");
+    assert!(
+        ics.contains(&format!("RRULE:FREQ=DAILY;UNTIL={}\r\n", at(days_ahead(4)))),
+        "{ics}"
+    );
+    assert!(ics.contains("DURATION:PT"), "{ics}");
+    assert!(ics.contains("TRIGGER:PT0S"), "{ics}");
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn today_offers_the_questions_still_to_answer_while_no_interview_is_coming_up() {
+    let (_server, browser) = setup().await;
+    // Two answered questions of the user's own; the 64 starters are still to answer.
+    browser.seed_answers(2).await;
+    browser.goto("/").await;
+    browser
+        .wait_text(
+            "[data-testid=still-to-write]",
+            "64 questions still to answer",
+        )
+        .await;
+    browser.click("[data-testid=still-to-write]").await;
+    browser.wait_text("h1", "Write answers").await;
+    browser.wait_text(".write-step", "Question 1 of 64").await;
+
+    // With an interview coming up, Coming up says what is left: Today does not say it twice.
+    browser.log_interview("Initech Robotics", "Engineer").await;
+    browser.choose("#d-date", &days_ahead(3)).await;
+    stored_with(&browser, "interviews", &days_ahead(3)).await;
+    browser.goto("/").await;
+    browser.wait_for("[data-testid=upcoming]").await;
+    browser.wait_for("[data-testid=due-count]").await;
+    assert!(!browser.exists("[data-testid=still-to-write]").await);
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+/// Not a test of behaviour: Today's practice card and "Before the interview" at 390 and 320 px,
+/// light and dark, saved to tests/e2e-artifacts/ for a person to look at.
+/// `cargo test --test e2e_practice practice_screenshots -- --ignored`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn practice_screenshots() {
+    let (_server, browser) = setup().await;
+    browser.seed_answers(2).await;
+    let id = browser.log_interview("Initech Robotics", "Engineer").await;
+    browser.choose("#d-date", &days_ahead(5)).await;
+    browser.choose("#d-time", "10:00").await;
+    browser.wait_for("#before").await;
+    choose_question(&browser, "Seeded question 1?").await;
+    choose_question(&browser, "Seeded question 2?").await;
+    stored_with(&browser, "preps", "seed-2").await;
+    for width in [390, 320] {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        for scheme in ["light", "dark"] {
+            browser
+                .cdp(
+                    "Emulation.setEmulatedMedia",
+                    serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+                )
+                .await;
+            browser.goto(&format!("/interviews/{id}")).await;
+            browser.wait_for("#before .actions").await;
+            browser
+                .eval(
+                    "document.querySelector('#before .actions').scrollIntoView({ block: 'end' });",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("shot-{width}-{scheme}-before"))
+                .await;
+            // Today with an interview coming up, then with none (the interview moved to the past).
+            browser.goto("/").await;
+            browser.wait_for("[data-testid=due-count]").await;
+            browser
+                .eval(
+                    "document.querySelector('.practice-card').scrollIntoView({ block: 'center' });",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("shot-{width}-{scheme}-today-upcoming"))
+                .await;
+        }
+    }
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.choose("#d-date", &days_ahead(-2)).await;
+    browser.goto("/").await;
+    for width in [390, 320] {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        for scheme in ["light", "dark"] {
+            browser
+                .cdp(
+                    "Emulation.setEmulatedMedia",
+                    serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+                )
+                .await;
+            browser.goto("/").await;
+            browser.wait_for("[data-testid=still-to-write]").await;
+            browser
+                .eval(
+                    "document.querySelector('.practice-card').scrollIntoView({ block: 'center' });",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("shot-{width}-{scheme}-today"))
+                .await;
+        }
+    }
 }

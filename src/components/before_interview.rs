@@ -1,7 +1,8 @@
 //! "Before the interview", on an upcoming interview's page: the questions to have fresh on the
 //! day (suggested by `countdown::suggest`, the user picks; stored as the interview's `Prep`),
 //! what that costs a day (`countdown::plan`, said by `core::session`), one tap to practise
-//! today's part, the prep sheet, and the interview as a calendar file.
+//! today's part, the prep sheet, and calendar files: the interview, and a daily practice block
+//! until it (`calendar::practice_block`, offered while a day before it is left).
 
 use crate::core::choice::Choice;
 use crate::erase::{change, click, rx, Show};
@@ -103,6 +104,24 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
             calendar::interview_event(&i, platform::now_ms()),
         );
     };
+    // The daily practice block, as long as the plan's minutes a day; `None` (not offered) once
+    // no day before the interview is left.
+    let block = move || {
+        let today = state.today.get();
+        let minutes = plan.with(|p| p.as_ref().map_or(0, |p| p.minutes_a_day()));
+        let i = state.interview(&key.get_value())?;
+        calendar::practice_block(
+            &i,
+            today,
+            platform::today_start(),
+            minutes,
+            platform::now_ms(),
+        )
+    };
+    let has_block = move || block().is_some();
+    let add_block = move |_| {
+        download_ics(state, "daily-practice.ics", block());
+    };
 
     view! {
         <section class="card before" id="before" aria-labelledby="before-title" data-testid="before">
@@ -119,7 +138,7 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                             .filter_map(|qid| {
                                 let q = bank.with(|b| b.iter().find(|q| q.id == qid).cloned())?;
                                 let on = picked.contains(&qid);
-                                let note = if q.is_card() { "" } else { " · to write" };
+                                let note = if q.is_card() { "" } else { "· to write" };
                                 Some(view! {
                                     <li>
                                         <label class="check">
@@ -130,7 +149,7 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                                                     state.choose_for_prep(&key.get_value(), &qid, event_target_checked(&ev));
                                                 })
                                             />
-                                            <span>{q.text.clone()} <span class="muted small">{note}</span></span>
+                                            <span>{q.text.clone()} " " <span class="muted small prep-note">{note}</span></span>
                                         </label>
                                     </li>
                                 })
@@ -167,10 +186,15 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
                 <Show when=move || { to_write() > 0 }>
                     <a class="button" href=format!("/practice/write?prep={}", key.get_value()) rel="external">"Write answers"</a>
                 </Show>
-                <a class="button quiet" href=format!("/interviews/{}/prep", key.get_value())>"Prep sheet"</a>
-                <button type="button" class="button quiet" on:click=click(calendar) data-testid="add-calendar">
+                <a class="button quiet small" href=format!("/interviews/{}/prep", key.get_value())>"Prep sheet"</a>
+                <button type="button" class="button quiet small" on:click=click(calendar) data-testid="add-calendar">
                     "Add to calendar"
                 </button>
+                <Show when=has_block>
+                    <button type="button" class="button quiet small" on:click=click(add_block) data-testid="add-practice-block">
+                        "Add a daily practice block"
+                    </button>
+                </Show>
             </div>
         </section>
     }

@@ -76,18 +76,42 @@ pub fn FollowUps() -> impl IntoView {
 pub fn PracticeDue() -> impl IntoView {
     let state = use_app();
     let due = Memo::new(move |_| state.due_count());
-    let cards = Memo::new(move |_| state.card_count());
+    let counts = Memo::new(move |_| state.card_and_write_counts());
+    let cards = move || counts.get().0;
+    // Coming up says what is left to write for an upcoming interview: not said twice.
+    let upcoming = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .interviews
+            .with(|l| !crate::core::model::upcoming(l, today).is_empty())
+    });
+    let still_to_write = move || {
+        let (cards, to_write) = counts.get();
+        crate::core::session::still_to_write(to_write, cards, upcoming.get())
+    };
     view! {
     <Card class="practice-card" heading_id="practice-title" title="Practice">
         <p data-testid="due-count">
-            {rx(move || crate::core::session::practice_line(due.get(), cards.get()))}
+            {rx(move || crate::core::session::practice_line(due.get(), cards()))}
         </p>
-        <Show when=move || { due.get() > 0 }>
-            <a class="button" href="/practice">"Practise now"</a>
-        </Show>
-        <Show when=move || { cards.get() == 0 }>
-            <a class="button quiet" href="/practice/write">"Write an answer"</a>
-        </Show>
+        <div class="actions">
+            <Show when=move || { due.get() > 0 }>
+                <a class="button" href="/practice">"Practise now"</a>
+            </Show>
+            <Show when=move || { cards() == 0 }>
+                <a class="button quiet" href="/practice/write">"Write an answer"</a>
+            </Show>
+            {rx(move || {
+                still_to_write()
+                    .map(|text| {
+                        view! {
+                            <a class="button quiet small" href="/practice/write" data-testid="still-to-write">
+                                {text}
+                            </a>
+                        }
+                    })
+            })}
+        </div>
     </Card>
     }
 }

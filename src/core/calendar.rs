@@ -207,11 +207,44 @@ pub fn practice_event(
         start: Start::At(start),
         minutes: Some(minutes),
         summary: format!("Practise for {}", interview.title()),
-        description: format!("About {minutes} minutes with your answers in Rebound."),
+        description: match minutes {
+            1 => "About 1 minute with your answers in Rebound.".to_string(),
+            m => format!("About {m} minutes with your answers in Rebound."),
+        },
         remind_at: Some(start),
         daily_until: Some(last),
     };
     Some(write(&[event], now))
+}
+
+/// The daily practice block offered before an interview starts at this hour.
+const PRACTICE_HOUR: u32 = 8;
+/// Its shortest length: a slot worth keeping, also while the plan asks for no time (nothing
+/// chosen yet, or all fresh).
+const PRACTICE_MINUTES: u32 = 10;
+
+/// The daily practice block "Before the interview" offers: at 08:00, as long as the plan's
+/// minutes a day (`plan_minutes`, at least 10), from today (tomorrow once 08:00 has
+/// passed: `now` and `today_start`, local midnight, in ms) to the day before the interview.
+/// `None` when no such day is left, or the interview has no date.
+pub fn practice_block(
+    interview: &Interview,
+    today: NaiveDate,
+    today_start: Millis,
+    plan_minutes: u32,
+    now: Millis,
+) -> Option<String> {
+    let at = NaiveTime::from_hms_opt(PRACTICE_HOUR, 0, 0)?;
+    let hour_ms: Millis = 60 * 60 * 1000;
+    let passed = now.saturating_sub(today_start) >= Millis::from(PRACTICE_HOUR) * hour_ms;
+    let first = if passed { today.succ_opt()? } else { today };
+    practice_event(
+        interview,
+        first,
+        at,
+        plan_minutes.max(PRACTICE_MINUTES),
+        now,
+    )
 }
 
 /// 18:00 the day before `date`.

@@ -168,9 +168,40 @@ pub fn practice_line(due: usize, cards: usize) -> String {
     }
 }
 
+/// Today's quiet way into Write answers: "12 questions still to answer" (`to_write`: the
+/// visible questions without an answer). Only while no interview is coming up (Coming up says
+/// what is left to write for it) and some answer is written (with none, Today offers "Write an
+/// answer" already); `None` otherwise.
+pub fn still_to_write(to_write: usize, cards: usize, upcoming: bool) -> Option<String> {
+    (to_write > 0 && cards > 0 && !upcoming).then(|| {
+        plural(
+            to_write,
+            "question still to answer",
+            "questions still to answer",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn still_to_write_counts_and_stays_out_of_the_way() {
+        assert_eq!(
+            still_to_write(12, 3, false).as_deref(),
+            Some("12 questions still to answer")
+        );
+        assert_eq!(
+            still_to_write(1, 3, false).as_deref(),
+            Some("1 question still to answer")
+        );
+        assert_eq!(still_to_write(0, 3, false), None);
+        // Coming up already says what is left to write for the interview.
+        assert_eq!(still_to_write(12, 3, true), None);
+        // With no answer at all, "Write an answer" is offered instead.
+        assert_eq!(still_to_write(12, 0, false), None);
+    }
 
     #[test]
     fn the_practice_line_matches_the_cards() {

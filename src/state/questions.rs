@@ -138,10 +138,13 @@ impl AppState {
         self.questions.with(|q| questions::cards_and_to_write(q).1)
     }
 
-    /// How many of the user's questions are cards (answered and visible).
-    pub fn card_count(&self) -> usize {
-        self.questions
-            .with(|q| questions::cards_and_to_write(q).0.len())
+    /// How many of the user's questions are cards (answered and visible), and how many are
+    /// still to write (visible, no answer yet), in one pass over the bank.
+    pub fn card_and_write_counts(&self) -> (usize, usize) {
+        self.questions.with(|q| {
+            let (cards, to_write) = questions::cards_and_to_write(q);
+            (cards.len(), to_write.len())
+        })
     }
 
     /// Which of `ids` are cards and which are still to write (see `questions::split`).

@@ -858,6 +858,25 @@ pub async fn downloaded_json(dir: &Path) -> PathBuf {
     panic!("no backup file was downloaded into {}", dir.display());
 }
 
+/// Wait for a finished, non-empty download in `dir` whose name ends in `.{ext}` and return its
+/// text (a file still being written has Chromium's `.crdownload` ending, or is empty).
+pub async fn downloaded_text(dir: &Path, ext: &str) -> String {
+    for _ in 0..100 {
+        let path = fs::read_dir(dir).ok().and_then(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|e| e == ext))
+        });
+        if let Some(text) = path.and_then(|p| fs::read_to_string(p).ok()) {
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no .{ext} file was downloaded into {}", dir.display());
+}
+
 fn env_path(var: &str, default: &str) -> String {
     match std::env::var(var) {
         Ok(v) if !v.is_empty() => v,

@@ -200,6 +200,45 @@ fn a_practice_block_repeats_daily_until_the_day_before() {
 }
 
 #[test]
+fn the_offered_block_is_at_eight_from_the_next_eight_oclock_to_come() {
+    let i = tricky();
+    let hour: Millis = 60 * 60 * 1000;
+    // 07:43 local: today's 08:00 is still to come.
+    let text = practice_block(&i, day("2026-11-26"), NOW - 7 * hour, 12, NOW).unwrap();
+    let (_, components) = read(&text);
+    let e = &components[0];
+    assert_eq!(value(e, "DTSTART"), "20261126T080000");
+    assert_eq!(value(e, "DURATION"), "PT12M");
+    assert_eq!(value(e, "RRULE"), "FREQ=DAILY;UNTIL=20261202T080000");
+    assert_eq!(
+        value(e, "DESCRIPTION"),
+        "About 12 minutes with your answers in Rebound."
+    );
+    // 15:43 local: from tomorrow; a plan asking little or no time gets ten minutes.
+    for little in [0, 1, 9] {
+        let text = practice_block(&i, day("2026-11-26"), NOW - 15 * hour, little, NOW).unwrap();
+        let (_, components) = read(&text);
+        assert_eq!(value(&components[0], "DTSTART"), "20261127T080000");
+        assert_eq!(value(&components[0], "DURATION"), "PT10M");
+    }
+    let one = practice_event(&i, day("2026-11-27"), NaiveTime::MIN, 1, NOW).unwrap();
+    assert_eq!(
+        value(&read(&one).1[0], "DESCRIPTION"),
+        "About 1 minute with your answers in Rebound."
+    );
+    // The day before the interview, after 08:00: no block left to offer.
+    assert_eq!(
+        practice_block(&i, day("2026-12-02"), NOW - 15 * hour, 5, NOW),
+        None
+    );
+    assert!(practice_block(&i, day("2026-12-02"), NOW - 7 * hour, 5, NOW).is_some());
+    assert_eq!(
+        practice_block(&i, day("2026-12-03"), NOW - 7 * hour, 5, NOW),
+        None
+    );
+}
+
+#[test]
 fn a_long_description_folds_on_character_boundaries_and_reads_back_whole() {
     let long = "Пожалуйста, приходите заранее; 🤝 bring notes, \\ ".repeat(12) + "end";
     let event = Event {
