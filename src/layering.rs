@@ -97,3 +97,37 @@ fn the_check_sees_a_page_import() {
         vec!["use crate::pages::journey::x;".to_string()]
     );
 }
+
+/// What a view line must not hold: a bare closure as an event handler or a reactive child.
+/// Each compiles the same listener or reactive code again; `crate::erase` boxes them into one
+/// type (`on:click=click(...)`, `{rx(move || ...)}`), which saved 21.6 KiB gzipped.
+fn unerased(line: &str) -> bool {
+    let handler = ["click", "change", "input", "submit", "toggle"]
+        .iter()
+        .any(|ev| line.contains(&format!("on:{ev}=move")) || line.contains(&format!("on:{ev}=|")));
+    let child = line.trim_start().starts_with("{move ||");
+    handler || child
+}
+
+#[test]
+fn views_use_the_erase_helpers() {
+    for under in ["components", "pages"] {
+        for (path, text) in sources(under) {
+            let lines: Vec<&str> = text.lines().filter(|l| unerased(l)).collect();
+            assert!(
+                lines.is_empty(),
+                "{} has a view closure not through crate::erase: {lines:?}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_sees_a_bare_closure() {
+    assert!(unerased("    on:click=move |_| go()"));
+    assert!(unerased("            {move || count.get()}"));
+    assert!(!unerased("    on:click=click(move |_| go())"));
+    assert!(!unerased("            {rx(move || count.get())}"));
+    assert!(!unerased("    prop:value=move || text.get()"));
+}

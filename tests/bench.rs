@@ -45,7 +45,7 @@ const KIB: f64 = 1024.0;
 const STATIC_PAGE: &str = "bench-static.html";
 
 // The issue's bars.
-const BAR_GZIP_BYTES: u64 = 180 * 1024;
+const BAR_GZIP_BYTES: u64 = 465 * 1024;
 const BAR_WARM_RATIO: f64 = 3.0;
 const BAR_STARTUP_MS: f64 = 150.0;
 const BAR_KEYSTROKE_MS: f64 = 8.0;
@@ -223,7 +223,7 @@ fn measure_sizes(dist: &Path) -> u64 {
         );
     }
     println!(
-        "  TOTAL gzipped wasm+js+css: {total} bytes = {:.1} KiB (bar: <= 180 KiB)",
+        "  TOTAL gzipped wasm+js+css: {total} bytes = {:.1} KiB (bar: <= 465 KiB, issue 13)",
         total as f64 / KIB
     );
     total
@@ -1510,7 +1510,7 @@ async fn bench() {
         (
             "1. gzipped wasm+js+css".into(),
             kib(gz_total as f64),
-            "<= 180 KiB".into(),
+            "<= 465 KiB".into(),
             verdict(gz_total <= BAR_GZIP_BYTES),
         ),
         (
