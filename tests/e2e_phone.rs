@@ -334,3 +334,46 @@ async fn phone_screenshots() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn today_on_a_first_visit_then_the_next_plan_step() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_text("main", "Welcome to Rebound").await;
+    // One primary action, no empty pipeline.
+    assert_eq!(browser.count("main .button.primary").await, 1);
+    assert!(!browser.exists("[data-testid=active-count]").await);
+
+    // A plan item with two steps: Today shows the first open one; Done ticks it and shows the
+    // next.
+    browser
+        .eval(
+            "localStorage.setItem('rebound.schema', '2'); \
+             localStorage.setItem('rebound.plan', JSON.stringify([{ id: 'p1', skill: 'System design', \
+               actions: [{ id: 'a1', text: 'Read the queueing chapter', done: false }, \
+                         { id: 'a2', text: 'One mock interview', done: false }], \
+               order: 0, created: 1, updated: 1 }]));",
+        )
+        .await;
+    browser.reload().await;
+    browser
+        .wait_text("[data-testid=next-step]", "Read the queueing chapter")
+        .await;
+    browser.click(".next-step button").await;
+    browser
+        .wait_text("[data-testid=next-step]", "One mock interview")
+        .await;
+    browser
+        .wait_text(
+            ".next-step [role=status]",
+            "Ticked off: Read the queueing chapter",
+        )
+        .await;
+    browser
+        .wait_js(
+            "const p = JSON.parse(localStorage.getItem('rebound.plan') || '[]'); \
+             return p[0] && p[0].actions[0].done === true ? true : null;",
+        )
+        .await;
+    assert!(browser.browser_errors().await.is_empty());
+}

@@ -71,6 +71,48 @@ pub fn FollowUps() -> impl IntoView {
     }
 }
 
+/// The next step of the plan, ticked with one tap (the one after it then shows).
+#[component]
+pub fn NextPlanStep() -> impl IntoView {
+    let state = use_app();
+    let next = Memo::new(move |_| state.plan.with(|p| crate::core::plan::next_step(p)));
+    let ticked = RwSignal::new(None::<String>);
+    let tick = move |_| {
+        let Some(n) = next.get_untracked() else {
+            return;
+        };
+        let today = state.today.get_untracked();
+        state.edit_plan_item(&n.item_id, |i| i.set_action_done(&n.action_id, true, today));
+        ticked.set(Some(n.step));
+    };
+    view! {
+    <Show when=move || next.with(Option::is_some) || ticked.with(Option::is_some)>
+        <Card class="next-step" heading_id="next-step-title" title="Next in your plan">
+            {rx(move || {
+                next.get()
+                    .map(|n| {
+                        view! {
+                            <p class="next-step-text" data-testid="next-step">{n.step}</p>
+                            <p class="muted small">
+                                <a href=format!("/plan#plan-{}", n.item_id)>{n.item}</a>
+                                {n.target.map(|d| format!(" · by {}", weekday_date(d)))}
+                            </p>
+                            <div class="actions">
+                                <button type="button" class="button small" on:click=click(tick)>
+                                    "Done"
+                                </button>
+                            </div>
+                        }
+                    })
+            })}
+            <p class="muted small" role="status">
+                {rx(move || ticked.get().map(|s| format!("Ticked off: {s}")))}
+            </p>
+        </Card>
+    </Show>
+    }
+}
+
 /// How many questions are due, one tap to practise.
 #[component]
 pub fn PracticeDue() -> impl IntoView {

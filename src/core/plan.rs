@@ -276,6 +276,38 @@ pub fn has_lesson(items: &[PlanItem], interview_id: &str, text: &str) -> Option<
         .map(|i| i.id.clone())
 }
 
+/// The next thing to do in the plan, for Today.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NextStep {
+    pub item_id: Id,
+    pub action_id: Id,
+    /// The plan item it belongs to, as its title reads.
+    pub item: String,
+    pub step: String,
+    pub target: Option<NaiveDate>,
+}
+
+/// The first step not done yet, of the first item in the plan's order that is neither done nor
+/// archived and has one. `None` when every step is done or there is none.
+pub fn next_step(items: &[PlanItem]) -> Option<NextStep> {
+    ordered(items, false)
+        .into_iter()
+        .filter(|i| i.status != PlanStatus::Done)
+        .find_map(|i| {
+            let action = i
+                .actions
+                .iter()
+                .find(|a| !a.done && !a.text.trim().is_empty())?;
+            Some(NextStep {
+                item_id: i.id.clone(),
+                action_id: action.id.clone(),
+                item: i.title(),
+                step: action.text.trim().to_string(),
+                target: i.target,
+            })
+        })
+}
+
 /// The items to show, in order: active ones by `order`, archived ones apart.
 pub fn ordered(items: &[PlanItem], archived: bool) -> Vec<&PlanItem> {
     let mut out: Vec<&PlanItem> = items.iter().filter(|i| i.archived == archived).collect();
@@ -399,6 +431,45 @@ mod tests {
         let mut c = item("c", 2);
         c.archived = true;
         assert_eq!(overall_progress(&[a, b, c]), Some(50));
+    }
+
+    #[test]
+    fn the_next_step_is_the_first_open_one_in_plan_order() {
+        let step = |id: &str, text: &str, done: bool| Action {
+            id: id.into(),
+            text: text.into(),
+            done,
+            ..Action::default()
+        };
+        let item = |id: &str, order: i64, actions: Vec<Action>| PlanItem {
+            id: id.into(),
+            skill: format!("Skill {id}"),
+            order,
+            actions,
+            ..PlanItem::default()
+        };
+        let mut items = vec![
+            item("b", 2, vec![step("b1", "Mock interview", false)]),
+            item(
+                "a",
+                1,
+                vec![step("a1", "Read", true), step("a2", "  Practise  ", false)],
+            ),
+            item("c", 0, vec![]),
+        ];
+        let next = next_step(&items);
+        assert_eq!(
+            next.as_ref()
+                .map(|n| (n.item_id.as_str(), n.action_id.as_str(), n.step.as_str())),
+            Some(("a", "a2", "Practise"))
+        );
+        items[1].status = PlanStatus::Done;
+        assert_eq!(
+            next_step(&items).map(|n| n.action_id),
+            Some("b1".to_string())
+        );
+        items[0].archived = true;
+        assert_eq!(next_step(&items), None);
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! Today (`/`), in order of what matters now: follow-ups due, questions due (one tap to
-//! practise), interviews waiting for a reflection, the newest insight, pipeline health with the
-//! two quick actions, a backup reminder when one is due, and a kind word that fits the moment.
+//! Today (`/`), in order of what matters now: the interviews coming up, follow-ups due,
+//! answers to refresh (one tap to practise), the next step of the plan, interviews waiting for a
+//! reflection, the newest insight, pipeline health with the two quick actions, a backup
+//! reminder when one is due, and a kind word that fits the moment. A first visit shows a
+//! one-line welcome with one primary action instead of the empty pipeline.
 
 use crate::erase::Show;
 use leptos::prelude::*;
 
 use crate::components::today::{
-    BackupReminder, FollowUps, KindWord, NewestInsight, Pipeline, PracticeDue, WaitingForReflection,
+    BackupReminder, FollowUps, KindWord, NewestInsight, NextPlanStep, Pipeline, PracticeDue,
+    WaitingForReflection,
 };
 use crate::state::use_app;
 
@@ -21,18 +24,18 @@ pub fn Today() -> impl IntoView {
             <Show when=is_empty>
                 <section class="card welcome">
                     <h2>"Welcome to Rebound"</h2>
-                    <p>
-                        "A quiet place to log your interviews, look back on each one, and walk into the next better prepared. Everything stays on this device."
-                    </p>
-                    <p>"Start with the interview you had most recently, however it went."</p>
+                    <p>"Start with your most recent interview, however it went. Everything stays on this device."</p>
                     <a class="button primary" href="/interviews/new">"Log my first interview"</a>
                 </section>
             </Show>
             <FollowUps/>
             <PracticeDue/>
+            <NextPlanStep/>
             <WaitingForReflection/>
             <NewestInsight/>
-            <Pipeline/>
+            <Show when=move || !is_empty()>
+                <Pipeline/>
+            </Show>
             <BackupReminder/>
             <KindWord/>
         </div>
