@@ -5,16 +5,15 @@
 //! - **Scales**: a `viewBox` and no fixed width or height; CSS sizes it (`width: 100%`).
 //! - **No inline styles** (the CSP forbids them): no `style` attribute anywhere. Colour and
 //!   type come only from these class names, which `style/main.css` defines:
-//!   - every chart: `chart` on the `<svg>`, plus `chart-heatmap`, `chart-months` or
-//!     `chart-meter`; `chart-label` (month and day names, the meter's label), `chart-value`
-//!     (numbers: bar totals, the meter's percent), `chart-axis` (the bars' baseline);
+//!   - every chart: `chart` on the `<svg>`, plus `chart-heatmap` or `chart-months`;
+//!     `chart-label` (month and day names), `chart-value` (numbers: bar totals), `chart-axis`
+//!     (the bars' baseline);
 //!   - heatmap: `chart-cell level-0` (no practice) to `level-4` (the busiest days), levels
 //!     relative to the busiest day shown;
 //!   - months: `chart-bar offer`, `chart-bar rejected`, `chart-bar pending`,
-//!     `chart-bar other` (withdrawn or no reply), stacked in that order from the baseline;
-//!   - meter: `chart-meter-track` (the whole bar), `chart-meter-fill` (the filled part).
+//!     `chart-bar other` (withdrawn or no reply), stacked in that order from the baseline.
 //! - **Accessible**: every `<svg>` is `aria-hidden="true"` and `focusable="false"`; its text
-//!   equivalent comes separately from [`heatmap_text`], [`months_text`] and [`meter_text`], and
+//!   equivalent comes separately from [`heatmap_text`] and [`months_text`], and
 //!   the shell shows that text next to the chart (e.g. as its `<figcaption>`), so screen reader
 //!   users and everyone else read the same words and no element ids are needed. `<title>`
 //!   elements give the numbers on hover.
@@ -79,7 +78,8 @@ fn long_day(day: NaiveDate) -> String {
     short_date(day)
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
+/// "1 rating", "3 ratings".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -154,7 +154,7 @@ pub fn heatmap_svg(days: &[(NaiveDate, u32)]) -> String {
         } else {
             format!(
                 "{} on {}",
-                plural(*n, "rating", "ratings"),
+                plural(*n as usize, "rating", "ratings"),
                 weekday_date(*d)
             )
         };
@@ -182,9 +182,9 @@ pub fn heatmap_text(days: &[(NaiveDate, u32)]) -> String {
     } else if days.is_empty() {
         "yet".to_string()
     } else {
-        format!("in the last {}", plural(days.len() as u32, "day", "days"))
+        format!("in the last {}", plural(days.len(), "day", "days"))
     };
-    let active = days.iter().filter(|(_, n)| *n > 0).count() as u32;
+    let active = days.iter().filter(|(_, n)| *n > 0).count();
     if active == 0 {
         return format!("No practice {period}. Each session you do will show here.");
     }
@@ -238,7 +238,11 @@ fn month_year(m: &MonthCount) -> String {
 /// The outcome parts of a month, in stacking order: (class, count, words).
 fn parts(m: &MonthCount) -> [(&'static str, u32, String); 4] {
     [
-        ("offer", m.offer, plural(m.offer, "offer", "offers")),
+        (
+            "offer",
+            m.offer,
+            plural(m.offer as usize, "offer", "offers"),
+        ),
         (
             "rejected",
             m.rejected,
@@ -349,7 +353,10 @@ pub fn months_text(months: &[MonthCount]) -> String {
     if total == 0 {
         return format!("No interviews logged {span} yet.");
     }
-    let mut text = format!("{} {span}.", plural(total, "interview", "interviews"));
+    let mut text = format!(
+        "{} {span}.",
+        plural(total as usize, "interview", "interviews")
+    );
     let mut busy = 0;
     for m in months.iter().filter(|m| m.total() > 0) {
         busy += 1;
@@ -370,48 +377,6 @@ pub fn months_text(months: &[MonthCount]) -> String {
         text.push_str(" None in the other months.");
     }
     text
-}
-
-// Meter ----------------------------------------------------------------------------------------
-
-const METER_WIDTH: f64 = 200.0;
-
-/// A fraction as a whole percent, 0 to 100 (NaN and infinities count as 0).
-fn percent(fraction: f64) -> u32 {
-    let f = if fraction.is_finite() {
-        fraction.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (f * 100.0).round() as u32
-}
-
-/// A horizontal meter with its label and percent: for the share of conversations reflected
-/// on, average recall, plan progress. `fraction` is clamped to 0..=1 (NaN counts as 0); the
-/// label is cut to 60 characters.
-pub fn meter_svg(label: &str, fraction: f64) -> String {
-    let p = percent(fraction);
-    let label = super::journey::clip(label, 60);
-    let mut svg = open("meter", METER_WIDTH, 34.0);
-    let _ = write!(
-        svg,
-        "<title>{}</title>\
-         <text class=\"chart-label\" x=\"0\" y=\"12\">{}</text>\
-         <text class=\"chart-value\" x=\"{w}\" y=\"12\" text-anchor=\"end\">{p}%</text>\
-         <rect class=\"chart-meter-track\" x=\"0\" y=\"20\" width=\"{w}\" height=\"10\" rx=\"5\"/>\
-         <rect class=\"chart-meter-fill\" x=\"0\" y=\"20\" width=\"{}\" height=\"10\" rx=\"5\"/>\
-         </svg>",
-        escape(&meter_text(&label, fraction)),
-        escape(&label),
-        num(METER_WIDTH * f64::from(p) / 100.0),
-        w = num(METER_WIDTH),
-    );
-    svg
-}
-
-/// The meter in words: "Reflected on: 60%".
-pub fn meter_text(label: &str, fraction: f64) -> String {
-    format!("{}: {}%", label.trim(), percent(fraction))
 }
 
 #[cfg(test)]
