@@ -14,7 +14,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use chrono::{DateTime, Datelike, Duration, NaiveDate};
 
 use super::charts::plural;
-use super::display::month_abbr;
 use super::model::{Id, Interview, Millis, Outcome, Reflection};
 use super::order;
 use super::plan::PlanItem;
@@ -529,8 +528,6 @@ pub struct MonthCount {
     pub year: i32,
     /// The month, 1 to 12.
     pub month: u32,
-    /// "Mar", or "Mar 2026" for the first month shown and for every January.
-    pub label: String,
     /// Ended in an offer.
     pub offer: u32,
     /// Not this time.
@@ -558,15 +555,9 @@ pub fn interviews_per_month(interviews: &[Interview], today: NaiveDate) -> Vec<M
         .map(|n| {
             let year = n.div_euclid(12);
             let month = n.rem_euclid(12) as u32 + 1;
-            let label = if n == first || month == 1 {
-                format!("{} {year}", month_abbr(month))
-            } else {
-                month_abbr(month).to_string()
-            };
             MonthCount {
                 year,
                 month,
-                label,
                 offer: 0,
                 rejected: 0,
                 pending: 0,

@@ -1,6 +1,6 @@
 //! Your journey (`/journey`): milestones worth marking, the insights found across everything
-//! stored, charts of practice and interviews (inline SVG, each with its text equivalent), what
-//! the reflections gave, the plan's steps and how the answers come back (counts,
+//! stored, charts of practice and interviews (HTML from `core::charts`, each with its words and
+//! values), what the reflections gave, the plan's steps and how the answers come back (counts,
 //! never a grade), and a timeline, newest first.
 
 use crate::erase::{click, rx, Show};
@@ -48,15 +48,13 @@ pub fn JourneyPage() -> impl IntoView {
                                 plan,
                                 today,
                             };
-                            let heat = journey::heatmap(reviews, today);
-                            let months = journey::interviews_per_month(interviews, today);
                             JourneyData {
                                 timeline: journey::timeline(&input),
                                 milestones: journey::milestones(&input),
-                                heat_svg: charts::heatmap_svg(&heat),
-                                heat_text: charts::heatmap_text(&heat),
-                                months_svg: charts::months_svg(&months),
-                                months_text: charts::months_text(&months),
+                                heat: charts::heatmap_figure(&journey::heatmap(reviews, today)),
+                                months: charts::months_figure(&journey::interviews_per_month(
+                                    interviews, today,
+                                )),
                                 recall: journey::recall_line(questions, reviews),
                                 reflections: journey::reflections_line(reflections, plan),
                                 plan: journey::plan_line(plan),
@@ -128,26 +126,12 @@ pub fn JourneyPage() -> impl IntoView {
             </Card>
 
             <Card heading_id="charts-title" title="At a glance">
-                <figure class="chart-figure">
-                    <h3>"Practice over the last 12 months"</h3>
-                    <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.heat_svg.clone())></div>
-                    <figcaption>{rx(move || data.with(|d| d.heat_text.clone()))}</figcaption>
-                </figure>
+                <figure class="chart-figure" inner_html=move || data.with(|d| d.heat.clone())></figure>
                 <Show when=move || streaks_on.get()>
                     <p class="streak" data-testid="streak">{rx(move || data.with(|d| d.streak.clone()))}</p>
                 </Show>
                 <p data-testid="recall">{rx(move || data.with(|d| d.recall.clone()))}</p>
-                <figure class="chart-figure">
-                    <h3>"Interviews per month, by outcome"</h3>
-                    <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.months_svg.clone())></div>
-                    <ul class="legend" aria-hidden="true">
-                        <li><span class="swatch offer"></span>"Offer"</li>
-                        <li><span class="swatch rejected"></span>"Not this time"</li>
-                        <li><span class="swatch pending"></span>"Waiting"</li>
-                        <li><span class="swatch other"></span>"Withdrew or no reply"</li>
-                    </ul>
-                    <figcaption>{rx(move || data.with(|d| d.months_text.clone()))}</figcaption>
-                </figure>
+                <figure class="chart-figure" inner_html=move || data.with(|d| d.months.clone())></figure>
                 <p data-testid="reflections">{rx(move || data.with(|d| d.reflections.clone()))}</p>
                 <p data-testid="plan-steps">{rx(move || data.with(|d| d.plan.clone()))}</p>
             </Card>
@@ -200,10 +184,10 @@ pub fn JourneyPage() -> impl IntoView {
 struct JourneyData {
     timeline: Vec<journey::Event>,
     milestones: Vec<journey::Milestone>,
-    heat_svg: String,
-    heat_text: String,
-    months_svg: String,
-    months_text: String,
+    /// The practice figure's inner HTML (`charts::heatmap_figure`).
+    heat: String,
+    /// The months figure's inner HTML (`charts::months_figure`).
+    months: String,
     recall: String,
     reflections: String,
     plan: String,
