@@ -476,3 +476,112 @@ async fn the_journey_draws_its_charts_offline() {
         json!(0)
     );
 }
+
+/// A journey with some months behind it, stored directly: nine interviews over five months
+/// (each outcome), four reflections, a plan item from one of them with a step done, five
+/// answered questions rated over many days (the last rating of one an Again), streaks on.
+/// Dates are relative to now, so the charts have something in them whenever this runs.
+const SEED_JOURNEY: &str = "\
+    const day = 86400000; const now = Date.now(); \
+    const iso = (ms) => new Date(ms).toISOString().slice(0, 10); \
+    const outcomes = ['rejected','offer','pending','ghosted','rejected','withdrawn','rejected','pending','rejected']; \
+    const interviews = outcomes.map((outcome, k) => { const at = now - (k * 17 + 2) * day; \
+      return { id: 'j' + k, company: 'Company ' + k, role: 'Product Designer', date: iso(at), \
+        stage: 'interview', outcome, interviewers: '', notes: '', rejection_reasons: [], \
+        created: at, updated: at }; }); \
+    const reflections = [0, 1, 3, 4].map((k) => ({ id: 'j' + k, went_well: 'A clear story', \
+      fell_short: 'Ran long on the case study', created: now - (k * 17 + 1) * day, \
+      updated: now - (k * 17 + 1) * day })); \
+    const questions = [1, 2, 3, 4, 5].map((k) => ({ id: 'own-' + k, text: 'My question ' + k + '?', \
+      category: 'behavioural', answer: { text: 'What I did, and what came of it.' }, \
+      created: now - (k * 20 + 3) * day, updated: now - (k * 20 + 3) * day })); \
+    const reviews = []; \
+    for (let k = 0; k < 60; k++) { reviews.push(['own-' + (k % 5 + 1), now - (k * 2 + 1) * day, 3]); } \
+    reviews.push(['own-1', now - 3600000, 1]); \
+    const plan = [{ id: 'p1', skill: 'Keep answers short', why: '', \
+      sources: [{ interview_id: 'j0', part: 'fell_short', text: 'Ran long on the case study' }], \
+      actions: [{ id: 'a1', kind: 'practice', text: 'Time my answers', done: true, done_on: iso(now - 5 * day) }, \
+        { id: 'a2', kind: 'practice', text: 'Record one answer', done: false }], \
+      status: 'in_progress', order: 0, created: now - 30 * day, updated: now - 5 * day }]; \
+    localStorage.setItem('rebound.schema', '2'); \
+    localStorage.setItem('rebound.interviews', JSON.stringify(interviews)); \
+    localStorage.setItem('rebound.reflections', JSON.stringify(reflections)); \
+    localStorage.setItem('rebound.questions', JSON.stringify(questions)); \
+    localStorage.setItem('rebound.reviews', JSON.stringify(reviews)); \
+    localStorage.setItem('rebound.plan', JSON.stringify(plan)); \
+    localStorage.setItem('rebound.settings', JSON.stringify({ streaks: true }));";
+
+/// Every visible piece of text on the page smaller than 12 CSS px, as "size px: text": HTML
+/// text by its computed font size, SVG text by its font size times the SVG's scale on screen.
+const SMALL_TEXT: &str = "\
+    const small = []; \
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); \
+    while (walk.nextNode()) { \
+      const node = walk.currentNode; const el = node.parentElement; \
+      if (!el || !node.textContent.trim() || el.closest('title, script, style, noscript')) continue; \
+      const range = document.createRange(); range.selectNodeContents(node); \
+      const box = range.getBoundingClientRect(); \
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue; \
+      if (box.right <= 0 || box.left >= innerWidth) continue; \
+      let px = parseFloat(getComputedStyle(el).fontSize); \
+      if (el instanceof SVGElement) { const m = el.getScreenCTM(); px *= m ? Math.hypot(m.a, m.b) : 0; } \
+      if (px < 12) small.push(px.toFixed(1) + ' px: ' + node.textContent.trim().slice(0, 40)); \
+    } \
+    return small;";
+
+/// Controls smaller than a 44 × 44 px tap (as in e2e_a11y: a link inside a line of text is
+/// exempt), one line each.
+const SMALL_TARGETS: &str = "\
+    const small = []; \
+    for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary')) { \
+      const r = el.getBoundingClientRect(); \
+      if (r.width === 0 && r.height === 0) continue; \
+      if (getComputedStyle(el).display === 'inline' && el.parentElement \
+          && el.parentElement.textContent.trim() !== el.textContent.trim()) continue; \
+      if (r.width < 44 || r.height < 44) small.push(el.textContent.trim().slice(0, 30) + ' ' \
+        + Math.round(r.width) + '×' + Math.round(r.height)); \
+    } \
+    return small;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_journey_reads_on_a_phone_at_390_and_320_px() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for("h1").await;
+    browser.eval(SEED_JOURNEY).await;
+    for (width, height) in [(390, 844), (320, 568)] {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        browser.goto("/journey").await;
+        browser.wait_text("h1", "Your journey").await;
+        browser
+            .wait_text("[data-testid=timeline]", "Product Designer at Company 0")
+            .await;
+        assert_eq!(
+            browser.eval("return innerWidth;").await,
+            json!(width),
+            "the page is laid out {width} px wide"
+        );
+        // The values under each chart, opened: they read at 12 px and more too.
+        browser
+            .eval("for (const d of document.querySelectorAll('.chart-values')) d.open = true;")
+            .await;
+        assert!(browser.count(".chart-values li").await >= 8);
+        let small = browser.eval(SMALL_TEXT).await;
+        assert_eq!(small, json!([]), "text under 12 px at {width} px");
+        let small = browser.eval(SMALL_TARGETS).await;
+        assert_eq!(small, json!([]), "taps under 44 px at {width} px");
+        let scroll = browser
+            .eval("return [document.documentElement.scrollWidth, innerWidth];")
+            .await;
+        assert!(
+            scroll[0].as_f64() <= scroll[1].as_f64(),
+            "no sideways scroll at {width} px: {scroll}"
+        );
+    }
+    assert!(browser.browser_errors().await.is_empty());
+}
