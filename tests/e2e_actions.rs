@@ -454,7 +454,8 @@ async fn the_journey_draws_its_charts_offline() {
     assert_eq!(browser.count(".chart-months li").await, 1);
     let captions = browser.text(".journey").await;
     assert!(
-        captions.contains("1 interview from") && captions.contains("No practice in the last"),
+        captions.contains("1 interview in the last 12 months.")
+            && captions.contains("No practice in the last"),
         "{captions}"
     );
     // What the reflection gave, counted: never "1 of 1 interviews have a reflection".

@@ -353,24 +353,21 @@ pub fn months_html(months: &[MonthCount]) -> String {
     html
 }
 
-/// The months chart in one sentence, its caption: "7 interviews from Apr 2025 to Mar 2026."
+/// The months chart in one sentence, its caption: "7 interviews in the last 12 months." Takes
+/// [`super::journey::interviews_per_month`]'s output, which ends with this month (the chart's
+/// rows start at the first month with an interview, so the sentence names no first month).
 pub fn months_text(months: &[MonthCount]) -> String {
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+    if months.is_empty() {
         return "No months to show yet.".to_string();
-    };
-    let span = format!(
-        "from {} to {}",
-        month_year(first.year, first.month),
-        month_year(last.year, last.month)
-    );
-    let total: u32 = months.iter().map(MonthCount::total).sum();
-    if total == 0 {
-        return format!("No interviews logged {span} yet.");
     }
-    format!(
-        "{} {span}.",
-        plural(total as usize, "interview", "interviews")
-    )
+    let span = format!("in the last {}", plural(months.len(), "month", "months"));
+    match months.iter().map(MonthCount::total).sum::<u32>() {
+        0 => format!("No interviews logged {span} yet."),
+        total => format!(
+            "{} {span}.",
+            plural(total as usize, "interview", "interviews")
+        ),
+    }
 }
 
 /// The months chart's values, a line a month with interviews: "Jan 2026: 2 (1 offer, 1 not

@@ -289,10 +289,7 @@ fn months_chart() {
     assert!(html.contains("</svg><span class=\"chart-n\">2</span></li>"));
     assert!(html.contains("</svg><span class=\"chart-n\">0</span></li>"));
     assert!(html.contains("</svg><span class=\"chart-n\">3</span></li></ol>"));
-    assert_eq!(
-        months_text(&months),
-        "5 interviews from Apr 2025 to Mar 2026."
-    );
+    assert_eq!(months_text(&months), "5 interviews in the last 12 months.");
     assert_eq!(
         months_values(&months),
         vec![
@@ -304,7 +301,7 @@ fn months_chart() {
     figure_rules(&figure);
     assert!(figure.starts_with("<h3>Interviews per month, by outcome</h3><ol "));
     assert!(figure.contains("</ol><ul class=\"legend\" aria-hidden=\"true\">"));
-    assert!(figure.contains("<figcaption>5 interviews from Apr 2025 to Mar 2026.</figcaption>"));
+    assert!(figure.contains("<figcaption>5 interviews in the last 12 months.</figcaption>"));
     assert!(figure.contains("<li>Jan 2026: 2 (1 offer, 1 not this time)</li>"));
 
     let empty = interviews_per_month(&[], today);
@@ -312,7 +309,7 @@ fn months_chart() {
     assert!(months_values(&empty).is_empty());
     assert_eq!(
         months_text(&empty),
-        "No interviews logged from Apr 2025 to Mar 2026 yet."
+        "No interviews logged in the last 12 months yet."
     );
     let figure = months_figure(&empty);
     figure_rules(&figure);
