@@ -586,3 +586,67 @@ async fn the_journey_reads_on_a_phone_at_390_and_320_px() {
     }
     assert!(browser.browser_errors().await.is_empty());
 }
+
+/// Not a test of behaviour: the journey with data at 390 and 320 px, light and dark, screen by
+/// screen from the top to the timeline, into `tests/e2e-artifacts/journey-<width>-<theme>-<n>.png`.
+/// `cargo test --test e2e_actions journey_screenshots -- --ignored`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn journey_screenshots() {
+    let (_server, browser) = setup().await;
+    // Before anything is stored: what each part of the journey says it will show.
+    browser.set_phone_viewport().await;
+    browser.goto("/journey").await;
+    browser.wait_text("h1", "Your journey").await;
+    browser
+        .eval("document.getElementById('charts-title').scrollIntoView();")
+        .await;
+    let _ = browser.screenshot("journey-390-empty").await;
+    browser.eval(SEED_JOURNEY).await;
+    for theme in ["light", "dark"] {
+        browser
+            .local_storage_set(
+                "rebound.settings",
+                &json!({ "streaks": true, "theme": theme }).to_string(),
+            )
+            .await;
+        for (width, height) in [(390, 844), (320, 568)] {
+            browser
+                .cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+                )
+                .await;
+            browser.goto("/journey").await;
+            browser.wait_text("h1", "Your journey").await;
+            for n in 1..=8 {
+                let _ = browser
+                    .screenshot(&format!("journey-{width}-{theme}-{n}"))
+                    .await;
+                // On to the next screen (less the bottom bar and a line of overlap), until the
+                // timeline's heading is in sight.
+                let more = browser
+                    .eval(
+                        "const t = document.getElementById('timeline-title').getBoundingClientRect(); \
+                         if (t.top < innerHeight - 100) return false; \
+                         scrollBy(0, innerHeight - 120); return true;",
+                    )
+                    .await;
+                if more != json!(true) {
+                    break;
+                }
+            }
+            // The values, month by month, opened.
+            browser
+                .eval(
+                    "for (const d of document.querySelectorAll('.chart-values')) d.open = true; \
+                     document.querySelector('.chart-values').scrollIntoView();",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("journey-{width}-{theme}-values"))
+                .await;
+        }
+    }
+    println!("screenshots in {}", support::artifacts_dir().display());
+}
