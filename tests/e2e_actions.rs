@@ -450,14 +450,21 @@ async fn the_journey_draws_its_charts_offline() {
 
     browser.goto("/journey").await;
     browser.wait_text("h1", "Your journey").await;
-    let charts = browser.count(".chart-svg svg").await;
-    assert!(charts >= 5, "heatmap, months and three meters: {charts}");
-    // Each chart has its words for screen readers (and everyone else) beside it.
+    // Each chart is drawn, with its words beside it for screen readers and everyone else.
+    assert_eq!(browser.count(".chart-months li").await, 1);
     let captions = browser.text(".journey").await;
     assert!(
-        captions.contains("1 of 1 interviews have a reflection"),
+        captions.contains("1 interview in the last 12 months.")
+            && captions.contains("No practice in the last"),
         "{captions}"
     );
+    // What the reflection gave, counted: never "1 of 1 interviews have a reflection".
+    assert!(
+        captions
+            .contains("You've written 1 reflection, something to take into the next interview."),
+        "{captions}"
+    );
+    assert!(!captions.contains('%'), "{captions}");
     assert!(browser.exists("[data-testid=timeline]").await);
     browser
         .wait_text("[data-testid=timeline]", "Analyst at Soylent")
@@ -465,8 +472,181 @@ async fn the_journey_draws_its_charts_offline() {
     // Dark mode: the charts use the theme's colours through classes, never inline styles.
     assert_eq!(
         browser
-            .eval("return document.querySelectorAll('.chart-svg [style]').length;")
+            .eval("return document.querySelectorAll('.chart-figure [style]').length;")
             .await,
         json!(0)
     );
+}
+
+/// A journey with some months behind it, stored directly: nine interviews over five months
+/// (each outcome), four reflections, a plan item from one of them with a step done, five
+/// answered questions rated over many days (the last rating of one an Again), streaks on.
+/// Dates are relative to now, so the charts have something in them whenever this runs.
+const SEED_JOURNEY: &str = "\
+    const day = 86400000; const now = Date.now(); \
+    const iso = (ms) => new Date(ms).toISOString().slice(0, 10); \
+    const outcomes = ['rejected','offer','pending','ghosted','rejected','withdrawn','rejected','pending','rejected']; \
+    const interviews = outcomes.map((outcome, k) => { const at = now - (k * 17 + 2) * day; \
+      return { id: 'j' + k, company: 'Company ' + k, role: 'Product Designer', date: iso(at), \
+        stage: 'interview', outcome, interviewers: '', notes: '', rejection_reasons: [], \
+        created: at, updated: at }; }); \
+    const reflections = [0, 1, 3, 4].map((k) => ({ id: 'j' + k, went_well: 'A clear story', \
+      fell_short: 'Ran long on the case study', created: now - (k * 17 + 1) * day, \
+      updated: now - (k * 17 + 1) * day })); \
+    const questions = [1, 2, 3, 4, 5].map((k) => ({ id: 'own-' + k, text: 'My question ' + k + '?', \
+      category: 'behavioural', answer: { text: 'What I did, and what came of it.' }, \
+      created: now - (k * 20 + 3) * day, updated: now - (k * 20 + 3) * day })); \
+    const reviews = []; \
+    for (let k = 0; k < 60; k++) { reviews.push(['own-' + (k % 5 + 1), now - (k * 2 + 1) * day, 3]); } \
+    reviews.push(['own-1', now - 3600000, 1]); \
+    const plan = [{ id: 'p1', skill: 'Keep answers short', why: '', \
+      sources: [{ interview_id: 'j0', part: 'fell_short', text: 'Ran long on the case study' }], \
+      actions: [{ id: 'a1', kind: 'practice', text: 'Time my answers', done: true, done_on: iso(now - 5 * day) }, \
+        { id: 'a2', kind: 'practice', text: 'Record one answer', done: false }], \
+      status: 'in_progress', order: 0, created: now - 30 * day, updated: now - 5 * day }]; \
+    localStorage.setItem('rebound.schema', '2'); \
+    localStorage.setItem('rebound.interviews', JSON.stringify(interviews)); \
+    localStorage.setItem('rebound.reflections', JSON.stringify(reflections)); \
+    localStorage.setItem('rebound.questions', JSON.stringify(questions)); \
+    localStorage.setItem('rebound.reviews', JSON.stringify(reviews)); \
+    localStorage.setItem('rebound.plan', JSON.stringify(plan)); \
+    localStorage.setItem('rebound.settings', JSON.stringify({ streaks: true }));";
+
+/// Every visible piece of text on the page smaller than 12 CSS px, as "size px: text": HTML
+/// text by its computed font size, SVG text by its font size times the SVG's scale on screen.
+const SMALL_TEXT: &str = "\
+    const small = []; \
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); \
+    while (walk.nextNode()) { \
+      const node = walk.currentNode; const el = node.parentElement; \
+      if (!el || !node.textContent.trim() || el.closest('title, script, style, noscript')) continue; \
+      const range = document.createRange(); range.selectNodeContents(node); \
+      const box = range.getBoundingClientRect(); \
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue; \
+      if (box.right <= 0 || box.left >= innerWidth) continue; \
+      let px = parseFloat(getComputedStyle(el).fontSize); \
+      if (el instanceof SVGElement) { const m = el.getScreenCTM(); px *= m ? Math.hypot(m.a, m.b) : 0; } \
+      if (px < 12) small.push(px.toFixed(1) + ' px: ' + node.textContent.trim().slice(0, 40)); \
+    } \
+    return small;";
+
+/// Controls smaller than a 44 × 44 px tap (as in e2e_a11y: a link inside a line of text is
+/// exempt), one line each.
+const SMALL_TARGETS: &str = "\
+    const small = []; \
+    for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary')) { \
+      const r = el.getBoundingClientRect(); \
+      if (r.width === 0 && r.height === 0) continue; \
+      if (getComputedStyle(el).display === 'inline' && el.parentElement \
+          && el.parentElement.textContent.trim() !== el.textContent.trim()) continue; \
+      if (r.width < 44 || r.height < 44) small.push(el.textContent.trim().slice(0, 30) + ' ' \
+        + Math.round(r.width) + '×' + Math.round(r.height)); \
+    } \
+    return small;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_journey_reads_on_a_phone_at_390_and_320_px() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for("h1").await;
+    browser.eval(SEED_JOURNEY).await;
+    for (width, height) in [(390, 844), (320, 568)] {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        browser.goto("/journey").await;
+        browser.wait_text("h1", "Your journey").await;
+        browser
+            .wait_text("[data-testid=timeline]", "Product Designer at Company 0")
+            .await;
+        assert_eq!(
+            browser.eval("return innerWidth;").await,
+            json!(width),
+            "the page is laid out {width} px wide"
+        );
+        // The values under each chart, opened: they read at 12 px and more too.
+        browser
+            .eval("for (const d of document.querySelectorAll('.chart-values')) d.open = true;")
+            .await;
+        assert!(browser.count(".chart-values li").await >= 8);
+        let small = browser.eval(SMALL_TEXT).await;
+        assert_eq!(small, json!([]), "text under 12 px at {width} px");
+        let small = browser.eval(SMALL_TARGETS).await;
+        assert_eq!(small, json!([]), "taps under 44 px at {width} px");
+        let scroll = browser
+            .eval("return [document.documentElement.scrollWidth, innerWidth];")
+            .await;
+        assert!(
+            scroll[0].as_f64() <= scroll[1].as_f64(),
+            "no sideways scroll at {width} px: {scroll}"
+        );
+    }
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+/// Not a test of behaviour: the journey with data at 390 and 320 px, light and dark, screen by
+/// screen from the top to the timeline, into `tests/e2e-artifacts/journey-<width>-<theme>-<n>.png`.
+/// `cargo test --test e2e_actions journey_screenshots -- --ignored`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn journey_screenshots() {
+    let (_server, browser) = setup().await;
+    // Before anything is stored: what each part of the journey says it will show.
+    browser.set_phone_viewport().await;
+    browser.goto("/journey").await;
+    browser.wait_text("h1", "Your journey").await;
+    browser
+        .eval("document.getElementById('charts-title').scrollIntoView();")
+        .await;
+    let _ = browser.screenshot("journey-390-empty").await;
+    browser.eval(SEED_JOURNEY).await;
+    for theme in ["light", "dark"] {
+        browser
+            .local_storage_set(
+                "rebound.settings",
+                &json!({ "streaks": true, "theme": theme }).to_string(),
+            )
+            .await;
+        for (width, height) in [(390, 844), (320, 568)] {
+            browser
+                .cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+                )
+                .await;
+            browser.goto("/journey").await;
+            browser.wait_text("h1", "Your journey").await;
+            for n in 1..=8 {
+                let _ = browser
+                    .screenshot(&format!("journey-{width}-{theme}-{n}"))
+                    .await;
+                // On to the next screen (less the bottom bar and a line of overlap), until the
+                // timeline's heading is in sight.
+                let more = browser
+                    .eval(
+                        "const t = document.getElementById('timeline-title').getBoundingClientRect(); \
+                         if (t.top < innerHeight - 100) return false; \
+                         scrollBy(0, innerHeight - 120); return true;",
+                    )
+                    .await;
+                if more != json!(true) {
+                    break;
+                }
+            }
+            // The values, month by month, opened.
+            browser
+                .eval(
+                    "for (const d of document.querySelectorAll('.chart-values')) d.open = true; \
+                     document.querySelector('.chart-values').scrollIntoView();",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("journey-{width}-{theme}-values"))
+                .await;
+        }
+    }
+    println!("screenshots in {}", support::artifacts_dir().display());
 }

@@ -1,23 +1,23 @@
-//! The journey's charts as inline SVG strings: the shell sets them as inner HTML. Plain Rust,
-//! no browser.
+//! The journey's charts, as HTML the shell sets as a `<figure>`'s inner HTML: a heading, the
+//! chart, its words as the `<figcaption>`, and the values month by month in a `<details>`.
+//! Plain Rust, no browser.
 //!
-//! Rules every chart here keeps:
-//! - **Scales**: a `viewBox` and no fixed width or height; CSS sizes it (`width: 100%`).
+//! Made to be read on a phone: a chart is a list with a row a month, its name and its number
+//! as HTML text at the page's own size (nothing is drawn small and scaled down), so any
+//! width from 320 px up reads the same. Rules every chart here keeps:
 //! - **No inline styles** (the CSP forbids them): no `style` attribute anywhere. Colour and
-//!   type come only from these class names, which `style/main.css` defines:
-//!   - every chart: `chart` on the `<svg>`, plus `chart-heatmap`, `chart-months` or
-//!     `chart-meter`; `chart-label` (month and day names, the meter's label), `chart-value`
-//!     (numbers: bar totals, the meter's percent), `chart-axis` (the bars' baseline);
-//!   - heatmap: `chart-cell level-0` (no practice) to `level-4` (the busiest days), levels
-//!     relative to the busiest day shown;
-//!   - months: `chart-bar offer`, `chart-bar rejected`, `chart-bar pending`,
-//!     `chart-bar other` (withdrawn or no reply), stacked in that order from the baseline;
-//!   - meter: `chart-meter-track` (the whole bar), `chart-meter-fill` (the filled part).
-//! - **Accessible**: every `<svg>` is `aria-hidden="true"` and `focusable="false"`; its text
-//!   equivalent comes separately from [`heatmap_text`], [`months_text`] and [`meter_text`], and
-//!   the shell shows that text next to the chart (e.g. as its `<figcaption>`), so screen reader
-//!   users and everyone else read the same words and no element ids are needed. `<title>`
-//!   elements give the numbers on hover.
+//!   layout come only from these class names, which `style/main.css` defines:
+//!   - every chart: `chart-rows` on the `<ol>`, plus `chart-heatmap` or `chart-months`; a
+//!     row's `chart-when` (the month) and `chart-n` (its number);
+//!   - heatmap: `heat-weeks` holds a month's weeks, each a `heat-cell level-0` (no practice)
+//!     to `level-4` (the busiest weeks), levels relative to the busiest week shown; an `<i>`
+//!     keeps the place of a week before the first one shown;
+//!   - months: a row's bar is an `<svg class="chart-bar-row">` as wide as the row allows
+//!     (`preserveAspectRatio="none"`, no text in it) with `chart-bar offer`, `rejected`,
+//!     `pending`, `other` (withdrawn or no reply) from the left.
+//! - **Accessible**: each chart is `aria-hidden="true"`; its words ([`heatmap_text`],
+//!   [`months_text`]) are the figure's caption and its values a list, read by everyone alike.
+//!   `title`s give a week's or a bar's numbers on hover.
 //! - **Escaped**: every piece of text goes through [`escape`] (`& < > " '`; characters XML does
 //!   not allow are dropped).
 //! - Counts, never scores: the words say how much happened, not how well.
@@ -29,7 +29,7 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::display::{month_abbr, one_decimal, short_date, weekday_date, whole};
+use super::display::{month_abbr, short_date};
 use super::journey::{week_start, MonthCount};
 
 /// Text made safe for SVG/HTML content and attribute values: `&`, `<`, `>`, `"` and `'`
@@ -51,35 +51,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A number for an attribute: at most one decimal, no "-0".
-fn num(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let r = (x * 10.0).round() / 10.0;
-    if r == 0.0 {
-        "0".to_string()
-    } else if r.fract() == 0.0 {
-        whole(r)
-    } else {
-        one_decimal(r)
-    }
-}
-
-/// The opening `<svg>` tag.
-fn open(kind: &str, width: f64, height: f64) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" viewBox=\"0 0 {} {}\" \
-         aria-hidden=\"true\" focusable=\"false\">",
-        num(width),
-        num(height)
-    )
-}
-
-/// "3 Mar 2026".
-fn long_day(day: NaiveDate) -> String {
-    short_date(day)
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
+/// "1 rating", "3 ratings".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -87,14 +60,40 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     }
 }
 
+/// "Mar 2026".
+fn month_year(year: i32, month: u32) -> String {
+    format!("{} {year}", month_abbr(month))
+}
+
+/// A row's month: with its year on the first row and in January, "Mar" otherwise.
+fn row_label(first: bool, year: i32, month: u32) -> String {
+    if first || month == 1 {
+        month_year(year, month)
+    } else {
+        month_abbr(month).to_string()
+    }
+}
+
+/// The figure's inner HTML: heading, chart (none when empty), caption, values (none when
+/// empty).
+fn figure(title: &str, chart: &str, extra: &str, caption: &str, values: &[String]) -> String {
+    let mut html = format!(
+        "<h3>{title}</h3>{chart}{extra}<figcaption>{}</figcaption>",
+        escape(caption)
+    );
+    if !values.is_empty() {
+        html.push_str("<details class=\"chart-values\"><summary>Month by month</summary><ul>");
+        for v in values {
+            let _ = write!(html, "<li>{}</li>", escape(v));
+        }
+        html.push_str("</ul></details>");
+    }
+    html
+}
+
 // Heatmap --------------------------------------------------------------------------------------
 
-const CELL: f64 = 10.0;
-const PITCH: f64 = 12.0;
-const HEAT_LEFT: f64 = 28.0;
-const HEAT_TOP: f64 = 16.0;
-
-/// The level of a day's count, 0 (none) to 4, relative to the busiest day.
+/// The level of a count, 0 (none) to 4, relative to the busiest.
 fn level(n: u32, max: u32) -> u32 {
     if n == 0 || max == 0 {
         return 0;
@@ -103,88 +102,132 @@ fn level(n: u32, max: u32) -> u32 {
     l.clamp(1, 4) as u32
 }
 
-/// The practice heatmap: one square a day, a column a week (Monday at the top), month names
-/// above, Mon/Wed/Fri at the side. Takes [`super::journey::heatmap`]'s output (any days in any
-/// order work). Empty input gives a small chart saying there is nothing yet.
-pub fn heatmap_svg(days: &[(NaiveDate, u32)]) -> String {
-    let Some(first) = days.iter().map(|(d, _)| *d).min() else {
-        let mut svg = open("heatmap", 200.0, 24.0);
-        svg.push_str("<text class=\"chart-label\" x=\"0\" y=\"16\">No practice yet</text></svg>");
-        return svg;
-    };
-    let monday = week_start(first);
-    let max = days.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let col_of = |d: NaiveDate| ((d - monday).num_days() / 7) as f64;
-    let cols = days.iter().map(|(d, _)| col_of(*d)).fold(0.0, f64::max) + 1.0;
-    let width = HEAT_LEFT + cols * PITCH;
-    let height = HEAT_TOP + 7.0 * PITCH;
-    let mut svg = open("heatmap", width, height);
-
-    for (row, name) in [(0.0, "Mon"), (2.0, "Wed"), (4.0, "Fri")] {
-        let _ = write!(
-            svg,
-            "<text class=\"chart-label\" x=\"0\" y=\"{}\">{name}</text>",
-            num(HEAT_TOP + row * PITCH + 9.0)
-        );
-    }
-
-    // A month's name above the week its first Monday is in, if there is room.
-    let mut sorted: Vec<NaiveDate> = days.iter().map(|(d, _)| *d).collect();
-    crate::core::order::sort_dedup(&mut sorted);
-    let mut last_label: Option<f64> = None;
-    for d in sorted {
-        if d.weekday() == chrono::Weekday::Mon && d.day() <= 7 {
-            let col = col_of(d);
-            if last_label.is_none_or(|l| col - l >= 3.0) {
-                let _ = write!(
-                    svg,
-                    "<text class=\"chart-label\" x=\"{}\" y=\"10\">{}</text>",
-                    num(HEAT_LEFT + col * PITCH),
-                    month_abbr(d.month())
-                );
-                last_label = Some(col);
-            }
-        }
-    }
-
-    for (d, n) in days {
-        let row = f64::from(d.weekday().num_days_from_monday());
-        let title = if *n == 0 {
-            format!("No practice on {}", weekday_date(*d))
-        } else {
-            format!(
-                "{} on {}",
-                plural(*n, "rating", "ratings"),
-                weekday_date(*d)
-            )
-        };
-        let _ = write!(
-            svg,
-            "<rect class=\"chart-cell level-{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" \
-             rx=\"2\"><title>{}</title></rect>",
-            level(*n, max),
-            num(HEAT_LEFT + col_of(*d) * PITCH),
-            num(HEAT_TOP + row * PITCH),
-            num(CELL),
-            num(CELL),
-            escape(&title)
-        );
-    }
-    svg.push_str("</svg>");
-    svg
+/// One week of a month: its place in the month's row (0 for the week the 1st is in), its first
+/// and last day within the month, its ratings.
+struct Week {
+    slot: u32,
+    first: NaiveDate,
+    last: NaiveDate,
+    n: u32,
 }
 
-/// The heatmap in words, for screen readers and as its caption: "Practised on 47 days in the
-/// last 12 months, 312 ratings in all. Busiest week: the week of 3 Mar 2025, with 25 ratings."
+/// A month of practice: its weeks (Monday to Sunday, cut at the month's ends) and the days
+/// practised.
+struct HeatMonth {
+    year: i32,
+    month: u32,
+    weeks: Vec<Week>,
+    days: usize,
+}
+
+impl HeatMonth {
+    fn total(&self) -> u64 {
+        self.weeks.iter().map(|w| u64::from(w.n)).sum()
+    }
+}
+
+/// The days by calendar month and week, oldest first (any days in any order work; a day given
+/// twice adds up).
+fn heat_months(days: &[(NaiveDate, u32)]) -> Vec<HeatMonth> {
+    let mut by_day: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    for (d, n) in days {
+        let slot = by_day.entry(*d).or_default();
+        *slot = slot.saturating_add(*n);
+    }
+    let mut months: Vec<HeatMonth> = Vec::new();
+    for (d, n) in by_day {
+        // Monday-based place of the 1st in its week, then the week of the month `d` is in.
+        let offset = (d.weekday().num_days_from_monday() + 35 - d.day0() % 7) % 7;
+        let slot = (d.day0() + offset) / 7;
+        let same = months
+            .last()
+            .is_some_and(|m| (m.year, m.month) == (d.year(), d.month()));
+        if !same {
+            months.push(HeatMonth {
+                year: d.year(),
+                month: d.month(),
+                weeks: Vec::new(),
+                days: 0,
+            });
+        }
+        let Some(m) = months.last_mut() else { continue };
+        m.days += usize::from(n > 0);
+        match m.weeks.last_mut() {
+            Some(w) if w.slot == slot => {
+                w.last = d;
+                w.n = w.n.saturating_add(n);
+            }
+            _ => m.weeks.push(Week {
+                slot,
+                first: d,
+                last: d,
+                n,
+            }),
+        }
+    }
+    months
+}
+
+/// The practice heatmap: a row a month from the first month with practice, a square a week
+/// (Monday to Sunday, cut at the month's ends), the month's ratings at the end of its row.
+/// Takes [`super::journey::heatmap`]'s output. No practice at all gives "" (the caption says
+/// so).
+pub fn heatmap_html(days: &[(NaiveDate, u32)]) -> String {
+    let months = heat_months(days);
+    let Some(start) = months.iter().position(|m| m.total() > 0) else {
+        return String::new();
+    };
+    let max = months
+        .iter()
+        .flat_map(|m| m.weeks.iter().map(|w| w.n))
+        .max()
+        .unwrap_or(0);
+    let mut html = "<ol class=\"chart-rows chart-heatmap\" aria-hidden=\"true\">".to_string();
+    for (i, m) in months[start..].iter().enumerate() {
+        let _ = write!(
+            html,
+            "<li><span class=\"chart-when\">{}</span><span class=\"heat-weeks\">",
+            row_label(i == 0, m.year, m.month)
+        );
+        let mut next = 0;
+        for w in &m.weeks {
+            for _ in next..w.slot {
+                html.push_str("<i></i>");
+            }
+            next = w.slot + 1;
+            let when = if w.first == w.last {
+                short_date(w.last)
+            } else {
+                format!("{}–{}", w.first.day(), short_date(w.last))
+            };
+            let _ = write!(
+                html,
+                "<span class=\"heat-cell level-{}\" title=\"{when}: {}\"></span>",
+                level(w.n, max),
+                plural(w.n as usize, "rating", "ratings")
+            );
+        }
+        let _ = write!(
+            html,
+            "</span><span class=\"chart-n\">{}</span></li>",
+            m.total()
+        );
+    }
+    html.push_str("</ol>");
+    html
+}
+
+/// The heatmap in words, for everyone and as its caption: "Practised on 47 days in the last
+/// 12 months, 312 ratings in all. Busiest week: the week of 3 Mar 2025, with 25 ratings."
 pub fn heatmap_text(days: &[(NaiveDate, u32)]) -> String {
     let period = if days.len() >= 364 {
         "in the last 12 months".to_string()
     } else if days.is_empty() {
         "yet".to_string()
     } else {
-        format!("in the last {}", plural(days.len() as u32, "day", "days"))
+        format!("in the last {}", plural(days.len(), "day", "days"))
     };
-    let active = days.iter().filter(|(_, n)| *n > 0).count() as u32;
+    let active = days.iter().filter(|(_, n)| *n > 0).count();
     if active == 0 {
         return format!("No practice {period}. Each session you do will show here.");
     }
@@ -201,44 +244,56 @@ pub fn heatmap_text(days: &[(NaiveDate, u32)]) -> String {
     let mut text = format!(
         "Practised on {} {period}, {} in all.",
         plural(active, "day", "days"),
-        if total == 1 {
-            "1 rating".to_string()
-        } else {
-            format!("{total} ratings")
-        }
+        plural(total as usize, "rating", "ratings")
     );
     if let Some((week, n)) = busiest {
         let _ = write!(
             text,
             " Busiest week: the week of {}, with {}.",
-            long_day(week),
-            if n == 1 {
-                "1 rating".to_string()
-            } else {
-                format!("{n} ratings")
-            }
+            short_date(week),
+            plural(n as usize, "rating", "ratings")
         );
     }
     text
 }
 
-// Interviews per month -------------------------------------------------------------------------
-
-const BAR: f64 = 24.0;
-const BAR_GAP: f64 = 8.0;
-const MONTHS_TOP: f64 = 16.0;
-const MONTHS_HEIGHT: f64 = 100.0;
-const MONTHS_BOTTOM: f64 = 30.0;
-
-/// A month with its year, "Mar 2026".
-fn month_year(m: &MonthCount) -> String {
-    format!("{} {}", month_abbr(m.month), m.year)
+/// The heatmap's values, a line a month with practice: "Mar 2026: 12 ratings on 4 days".
+pub fn heatmap_values(days: &[(NaiveDate, u32)]) -> Vec<String> {
+    heat_months(days)
+        .iter()
+        .filter(|m| m.total() > 0)
+        .map(|m| {
+            format!(
+                "{}: {} on {}",
+                month_year(m.year, m.month),
+                plural(m.total() as usize, "rating", "ratings"),
+                plural(m.days, "day", "days")
+            )
+        })
+        .collect()
 }
+
+/// The practice figure's inner HTML: heading, heatmap, caption, values.
+pub fn heatmap_figure(days: &[(NaiveDate, u32)]) -> String {
+    figure(
+        "Practice, week by week",
+        &heatmap_html(days),
+        "",
+        &heatmap_text(days),
+        &heatmap_values(days),
+    )
+}
+
+// Interviews per month -------------------------------------------------------------------------
 
 /// The outcome parts of a month, in stacking order: (class, count, words).
 fn parts(m: &MonthCount) -> [(&'static str, u32, String); 4] {
     [
-        ("offer", m.offer, plural(m.offer, "offer", "offers")),
+        (
+            "offer",
+            m.offer,
+            plural(m.offer as usize, "offer", "offers"),
+        ),
         (
             "rejected",
             m.rejected,
@@ -257,161 +312,105 @@ fn parts(m: &MonthCount) -> [(&'static str, u32, String); 4] {
     ]
 }
 
-/// Interviews per month as stacked bars by outcome (offer, not this time, waiting, other, from
-/// the baseline up), each month's total above its bar, the month below (with the year on a
-/// second line where the label has one). Takes [`super::journey::interviews_per_month`]'s
-/// output. Empty input gives a small chart saying there is nothing yet.
-pub fn months_svg(months: &[MonthCount]) -> String {
-    if months.is_empty() {
-        let mut svg = open("months", 200.0, 24.0);
-        svg.push_str("<text class=\"chart-label\" x=\"0\" y=\"16\">No months yet</text></svg>");
-        return svg;
-    }
-    let pitch = BAR + BAR_GAP;
-    let width = months.len() as f64 * pitch;
-    let height = MONTHS_TOP + MONTHS_HEIGHT + MONTHS_BOTTOM;
-    let base = MONTHS_TOP + MONTHS_HEIGHT;
-    let max = months
-        .iter()
-        .map(MonthCount::total)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let scale = MONTHS_HEIGHT / f64::from(max);
-    let mut svg = open("months", width, height);
-
-    for (i, m) in months.iter().enumerate() {
-        let x = i as f64 * pitch + BAR_GAP / 2.0;
-        let center = x + BAR / 2.0;
-        let mut top = base;
-        let when = month_year(m);
+/// Interviews per month as a row a month from the first month with one: the month, a bar of
+/// its outcomes (offer, not this time, waiting, other, from the left; the busiest month fills
+/// the row), its total. Takes [`super::journey::interviews_per_month`]'s output. No interviews
+/// gives "" (the caption says so).
+pub fn months_html(months: &[MonthCount]) -> String {
+    let Some(start) = months.iter().position(|m| m.total() > 0) else {
+        return String::new();
+    };
+    let max = months.iter().map(MonthCount::total).max().unwrap_or(1);
+    let mut html = "<ol class=\"chart-rows chart-months\" aria-hidden=\"true\">".to_string();
+    for (i, m) in months[start..].iter().enumerate() {
+        let when = month_year(m.year, m.month);
+        let _ = write!(
+            html,
+            "<li><span class=\"chart-when\">{}</span><svg class=\"chart-bar-row\" \
+             viewBox=\"0 0 {max} 1\" preserveAspectRatio=\"none\" aria-hidden=\"true\" \
+             focusable=\"false\">",
+            row_label(i == 0, m.year, m.month)
+        );
+        let mut x = 0;
         for (class, n, words) in parts(m) {
-            if n == 0 {
-                continue;
+            if n > 0 {
+                let _ = write!(
+                    html,
+                    "<rect class=\"chart-bar {class}\" x=\"{x}\" y=\"0\" width=\"{n}\" \
+                     height=\"1\"><title>{when}: {}</title></rect>",
+                    escape(&words)
+                );
+                x += n;
             }
-            let h = f64::from(n) * scale;
-            top -= h;
-            let _ = write!(
-                svg,
-                "<rect class=\"chart-bar {class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">\
-                 <title>{}</title></rect>",
-                num(x),
-                num(top),
-                num(BAR),
-                num(h),
-                escape(&format!("{when}: {words}"))
-            );
         }
-        if m.total() > 0 {
-            let _ = write!(
-                svg,
-                "<text class=\"chart-value\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                num(center),
-                num(top - 4.0),
-                m.total()
-            );
-        }
-        let mut label = m.label.splitn(2, ' ');
-        let name = escape(label.next().unwrap_or_default());
         let _ = write!(
-            svg,
-            "<text class=\"chart-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{name}",
-            num(center),
-            num(base + 13.0)
+            html,
+            "</svg><span class=\"chart-n\">{}</span></li>",
+            m.total()
         );
-        if let Some(year) = label.next() {
-            let _ = write!(
-                svg,
-                "<tspan x=\"{}\" dy=\"12\">{}</tspan>",
-                num(center),
-                escape(year)
-            );
-        }
-        svg.push_str("</text>");
     }
-    let _ = write!(
-        svg,
-        "<line class=\"chart-axis\" x1=\"0\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\"/></svg>",
-        num(width),
-        b = num(base)
-    );
-    svg
+    html.push_str("</ol>");
+    html
 }
 
-/// The months chart in words: "7 interviews from Apr 2025 to Mar 2026. Jan 2026: 2 (1 offer,
-/// 1 not this time). Mar 2026: 5 (5 waiting to hear). None in the other months."
+/// The months chart in one sentence, its caption: "7 interviews in the last 12 months." Takes
+/// [`super::journey::interviews_per_month`]'s output, which ends with this month (the chart's
+/// rows start at the first month with an interview, so the sentence names no first month).
 pub fn months_text(months: &[MonthCount]) -> String {
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+    if months.is_empty() {
         return "No months to show yet.".to_string();
-    };
-    let span = format!("from {} to {}", month_year(first), month_year(last));
-    let total: u32 = months.iter().map(MonthCount::total).sum();
-    if total == 0 {
-        return format!("No interviews logged {span} yet.");
     }
-    let mut text = format!("{} {span}.", plural(total, "interview", "interviews"));
-    let mut busy = 0;
-    for m in months.iter().filter(|m| m.total() > 0) {
-        busy += 1;
-        let detail: Vec<String> = parts(m)
-            .into_iter()
-            .filter(|(_, n, _)| *n > 0)
-            .map(|(_, _, words)| words)
-            .collect();
-        let _ = write!(
-            text,
-            " {}: {} ({}).",
-            month_year(m),
-            m.total(),
-            detail.join(", ")
-        );
+    let span = format!("in the last {}", plural(months.len(), "month", "months"));
+    match months.iter().map(MonthCount::total).sum::<u32>() {
+        0 => format!("No interviews logged {span} yet."),
+        total => format!(
+            "{} {span}.",
+            plural(total as usize, "interview", "interviews")
+        ),
     }
-    if busy < months.len() {
-        text.push_str(" None in the other months.");
-    }
-    text
 }
 
-// Meter ----------------------------------------------------------------------------------------
+/// The months chart's values, a line a month with interviews: "Jan 2026: 2 (1 offer, 1 not
+/// this time)".
+pub fn months_values(months: &[MonthCount]) -> Vec<String> {
+    months
+        .iter()
+        .filter(|m| m.total() > 0)
+        .map(|m| {
+            let detail: Vec<String> = parts(m)
+                .into_iter()
+                .filter(|(_, n, _)| *n > 0)
+                .map(|(_, _, words)| words)
+                .collect();
+            format!(
+                "{}: {} ({})",
+                month_year(m.year, m.month),
+                m.total(),
+                detail.join(", ")
+            )
+        })
+        .collect()
+}
 
-const METER_WIDTH: f64 = 200.0;
-
-/// A fraction as a whole percent, 0 to 100 (NaN and infinities count as 0).
-fn percent(fraction: f64) -> u32 {
-    let f = if fraction.is_finite() {
-        fraction.clamp(0.0, 1.0)
+/// The months figure's inner HTML: heading, chart, its legend (with the chart), caption,
+/// values.
+pub fn months_figure(months: &[MonthCount]) -> String {
+    let chart = months_html(months);
+    let legend = if chart.is_empty() {
+        ""
     } else {
-        0.0
+        "<ul class=\"legend\" aria-hidden=\"true\"><li><span class=\"swatch offer\"></span>Offer</li>\
+         <li><span class=\"swatch rejected\"></span>Not this time</li>\
+         <li><span class=\"swatch pending\"></span>Waiting</li>\
+         <li><span class=\"swatch other\"></span>Withdrew or no reply</li></ul>"
     };
-    (f * 100.0).round() as u32
-}
-
-/// A horizontal meter with its label and percent: for the share of conversations reflected
-/// on, average recall, plan progress. `fraction` is clamped to 0..=1 (NaN counts as 0); the
-/// label is cut to 60 characters.
-pub fn meter_svg(label: &str, fraction: f64) -> String {
-    let p = percent(fraction);
-    let label = super::journey::clip(label, 60);
-    let mut svg = open("meter", METER_WIDTH, 34.0);
-    let _ = write!(
-        svg,
-        "<title>{}</title>\
-         <text class=\"chart-label\" x=\"0\" y=\"12\">{}</text>\
-         <text class=\"chart-value\" x=\"{w}\" y=\"12\" text-anchor=\"end\">{p}%</text>\
-         <rect class=\"chart-meter-track\" x=\"0\" y=\"20\" width=\"{w}\" height=\"10\" rx=\"5\"/>\
-         <rect class=\"chart-meter-fill\" x=\"0\" y=\"20\" width=\"{}\" height=\"10\" rx=\"5\"/>\
-         </svg>",
-        escape(&meter_text(&label, fraction)),
-        escape(&label),
-        num(METER_WIDTH * f64::from(p) / 100.0),
-        w = num(METER_WIDTH),
-    );
-    svg
-}
-
-/// The meter in words: "Reflected on: 60%".
-pub fn meter_text(label: &str, fraction: f64) -> String {
-    format!("{}: {}%", label.trim(), percent(fraction))
+    figure(
+        "Interviews per month, by outcome",
+        &chart,
+        legend,
+        &months_text(months),
+        &months_values(months),
+    )
 }
 
 #[cfg(test)]

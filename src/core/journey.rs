@@ -1,6 +1,7 @@
 //! The journey: what has happened so far, as a timeline of interviews and lessons, milestones,
-//! and the numbers behind the journey's charts (practice per day, interviews per month, the
-//! share of conversations reflected on, average recall, an opt-in streak).
+//! the numbers behind the journey's charts (practice per day, interviews per month), and its
+//! sentences: what the reflections gave, the plan's steps done, how the answers come back at
+//! practice, an opt-in streak.
 //!
 //! Everything here is counted, never graded: the app shows how far the user has come, not how
 //! well they did. Days are UTC days (`Millis` are UTC), like the rest of the core.
@@ -12,12 +13,13 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate};
 
-use super::display::month_abbr;
+use super::charts::plural;
 use super::model::{Id, Interview, Millis, Outcome, Reflection};
 use super::order;
 use super::plan::PlanItem;
-use super::practice::{retrievability, CardState, ReviewEntry};
-use super::questions::{starter, Question};
+use super::plan::PlanStatus;
+use super::practice::{Grade, ReviewEntry};
+use super::questions::{cards_and_to_write, starter, Question};
 
 /// The UTC day of a time. `None` for 0 and below (this app's "not recorded", e.g. a starter
 /// question's `created`) and for times outside chrono's range.
@@ -137,16 +139,12 @@ pub struct JourneyInput<'a> {
     pub reflections: &'a [Reflection],
     /// The stored questions only (not the untouched starters).
     pub questions: &'a [Question],
-    /// Practice schedules.
-    pub cards: &'a [CardState],
     /// The practice log.
     pub reviews: &'a [ReviewEntry],
     /// The development plan.
     pub plan: &'a [PlanItem],
     /// Today (UTC).
     pub today: NaiveDate,
-    /// Now.
-    pub now: Millis,
 }
 
 /// A moment worth marking. Warm words, never a score.
@@ -530,8 +528,6 @@ pub struct MonthCount {
     pub year: i32,
     /// The month, 1 to 12.
     pub month: u32,
-    /// "Mar", or "Mar 2026" for the first month shown and for every January.
-    pub label: String,
     /// Ended in an offer.
     pub offer: u32,
     /// Not this time.
@@ -549,7 +545,6 @@ impl MonthCount {
     }
 }
 
-/// Short English month names.
 /// Interviews per month for the last 12 months including this one, oldest first, by the
 /// interview date, else the day it was logged. Interviews outside those months are not
 /// counted.
@@ -560,15 +555,9 @@ pub fn interviews_per_month(interviews: &[Interview], today: NaiveDate) -> Vec<M
         .map(|n| {
             let year = n.div_euclid(12);
             let month = n.rem_euclid(12) as u32 + 1;
-            let label = if n == first || month == 1 {
-                format!("{} {year}", month_abbr(month))
-            } else {
-                month_abbr(month).to_string()
-            };
             MonthCount {
                 year,
                 month,
-                label,
                 offer: 0,
                 rejected: 0,
                 pending: 0,
@@ -599,39 +588,130 @@ pub fn interviews_per_month(interviews: &[Interview], today: NaiveDate) -> Vec<M
     months
 }
 
-/// (conversations reflected on, conversations): interviews past the application stage
-/// ([`Stage::is_conversation`]) and how many of them have a started reflection.
-pub fn reflected_share(interviews: &[Interview], reflections: &[Reflection]) -> (usize, usize) {
-    let started: HashSet<&str> = reflections
+/// What the reflections gave, in one sentence: how many were written (started, one per
+/// interview) and how many plan items came from a line of one. Counts, never a share of the
+/// interviews: "You've written 4 reflections, and 2 lessons from them went into your plan."
+pub fn reflections_line(reflections: &[Reflection], plan: &[PlanItem]) -> String {
+    let written = started_reflections(reflections).len();
+    if written == 0 {
+        return "Your reflections will show here. A few lines after an interview are enough."
+            .to_string();
+    }
+    let lessons = plan
         .iter()
-        .filter(|r| r.is_started())
-        .map(|r| r.id.as_str())
-        .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let conversations: Vec<&Interview> = interviews
-        .iter()
-        .filter(|i| i.stage.is_conversation())
-        .filter(|i| seen.insert(i.id.as_str()))
-        .collect();
-    let reflected = conversations
-        .iter()
-        .filter(|i| started.contains(i.id.as_str()))
+        .filter(|item| {
+            item.sources.iter().any(|s| {
+                s.interview_id.is_some()
+                    && matches!(
+                        s.part.as_str(),
+                        "went_well"
+                            | "fell_short"
+                            | "said"
+                            | "did_not_say"
+                            | "not_prepared"
+                            | "mistake"
+                    )
+            })
+        })
         .count();
-    (reflected, conversations.len())
+    let wrote = format!(
+        "You've written {}",
+        plural(written, "reflection", "reflections")
+    );
+    match lessons {
+        0 if written == 1 => format!("{wrote}, something to take into the next interview."),
+        0 => format!("{wrote}, each one something to take into the next interview."),
+        n => format!(
+            "{wrote}, and {} from {} went into your plan.",
+            plural(n, "lesson", "lessons"),
+            if written == 1 { "it" } else { "them" }
+        ),
+    }
 }
 
-/// The mean predicted recall (0 to 1) now over the cards practised at least once; `None` when
-/// none has been.
-pub fn average_recall(cards: &[CardState], now: Millis) -> Option<f64> {
-    let values: Vec<f64> = cards
+/// The plan in counts: the steps done so far (ticked actions, and items marked done that have
+/// no actions), archived items included, since the journey is what happened. "You've done 3
+/// steps on your plan so far."
+pub fn plan_line(plan: &[PlanItem]) -> String {
+    let done: usize = plan
         .iter()
-        .filter(|c| c.reps > 0)
-        .filter_map(|c| retrievability(c, now))
-        .collect();
-    if values.is_empty() {
+        .map(|item| {
+            if item.actions.is_empty() {
+                usize::from(item.status == PlanStatus::Done)
+            } else {
+                item.actions.iter().filter(|a| a.done).count()
+            }
+        })
+        .sum();
+    if done > 0 {
+        return format!(
+            "You've done {} on your plan so far.",
+            plural(done, "step", "steps")
+        );
+    }
+    match plan.iter().filter(|i| !i.archived).count() {
+        0 => "Nothing on your plan yet. A lesson from an interview can start it.".to_string(),
+        n => format!(
+            "Your plan has {} to work on. Any small step counts.",
+            plural(n, "thing", "things")
+        ),
+    }
+}
+
+/// The fewest practice ratings of answered questions before the journey says how the answers
+/// come back: a handful of ratings says little.
+pub const RECALL_MIN_RATINGS: usize = 5;
+/// The fewest answered questions those ratings must be spread over.
+pub const RECALL_MIN_CARDS: usize = 3;
+
+/// (answers that came back at their last rating, answers rated) over the practice cards
+/// (`cards`: ids of questions with an answer), once there are at least [`RECALL_MIN_RATINGS`]
+/// ratings of at least [`RECALL_MIN_CARDS`] of them; `None` before that. An answer came back
+/// when its latest rating is anything but Again.
+pub fn last_recall(cards: &[Id], reviews: &[ReviewEntry]) -> Option<(usize, usize)> {
+    let cards: HashSet<&str> = cards.iter().map(Id::as_str).collect();
+    let mut latest: HashMap<&str, &ReviewEntry> = HashMap::new();
+    let mut ratings = 0;
+    for r in reviews.iter().filter(|r| cards.contains(r.id.as_str())) {
+        ratings += 1;
+        match latest.get(r.id.as_str()) {
+            Some(old) if old.at > r.at => {}
+            _ => {
+                latest.insert(r.id.as_str(), r);
+            }
+        }
+    }
+    if ratings < RECALL_MIN_RATINGS || latest.len() < RECALL_MIN_CARDS {
         return None;
     }
-    Some(values.iter().sum::<f64>() / values.len() as f64)
+    let came_back = latest.values().filter(|r| r.grade != Grade::Again).count();
+    Some((came_back, latest.len()))
+}
+
+/// How the answers come back, worded as the cards', never as the user's score: "At their last
+/// practice, 7 of your 9 answers came back to you." Only answered questions count, and only
+/// once there is enough to go on (see [`last_recall`]).
+pub fn recall_line(questions: &[Question], reviews: &[ReviewEntry]) -> String {
+    let (cards, _) = cards_and_to_write(questions);
+    match last_recall(&cards, reviews) {
+        None if cards.is_empty() => {
+            "Write an answer or two and practise them: this shows how they come back to you."
+                .to_string()
+        }
+        None => {
+            "Practise a few of your answers and this shows how they come back to you.".to_string()
+        }
+        Some((0, n)) => format!(
+            "Your {n} answers are still settling in: none came back at their last practice. \
+             Each round makes the next one easier."
+        ),
+        Some((k, n)) if k == n => {
+            format!("At their last practice, all {n} of your answers came back to you.")
+        }
+        Some((k, n)) => {
+            format!("At their last practice, {k} of your {n} answers came back to you.")
+        }
+    }
 }
 
 /// Days in a row with at least one practice rating.
@@ -674,6 +754,17 @@ pub fn streak(reviews: &[ReviewEntry], today: NaiveDate) -> Streak {
         day = d.pred_opt();
     }
     Streak { current, longest }
+}
+
+/// The opt-in streak in words: "3 days in a row. Longest run: 5 days."
+pub fn streak_line(s: Streak) -> String {
+    let longest = plural(s.longest as usize, "day", "days");
+    match s.current {
+        _ if s.longest == 0 => "Your runs of practice days will show here.".to_string(),
+        0 => format!("Your longest run so far: {longest}. Any day is a good day to start again."),
+        1 => format!("Practised today or yesterday. Longest run: {longest}."),
+        n => format!("{n} days in a row. Longest run: {longest}."),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! Your journey (`/journey`): milestones worth marking, charts of practice, interviews,
-//! reflection, recall and plan progress (inline SVG, each with its text equivalent), the
-//! insights found across everything stored, and a timeline, newest first.
+//! Your journey (`/journey`): milestones worth marking, the insights found across everything
+//! stored, charts of practice and interviews (HTML from `core::charts`, each with its words and
+//! values), what the reflections gave, the plan's steps and how the answers come back (counts,
+//! never a grade), and a timeline, newest first.
 
 use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
@@ -8,12 +9,8 @@ use leptos::prelude::*;
 use crate::components::form::Card;
 use crate::components::insight_card::InsightCard;
 use crate::core::charts;
-use crate::core::display;
-
 use crate::core::display::weekday_date;
 use crate::core::journey::{self, EventKind, JourneyInput};
-use crate::core::plan;
-use crate::platform;
 use crate::state::use_app;
 
 /// How many timeline entries show before "Show more".
@@ -38,41 +35,31 @@ pub fn JourneyPage() -> impl IntoView {
     let shown_insights = state.visible_insights();
     let data = Memo::new(move |_| {
         let today = state.today.get();
-        let now = platform::now_ms();
         state.interviews.with(|interviews| {
             state.reflections.with(|reflections| {
                 state.questions.with(|questions| {
-                    state.cards.with(|cards| {
-                        state.reviews.with(|reviews| {
-                            state.plan.with(|plan| {
-                                let input = JourneyInput {
-                                    interviews,
-                                    reflections,
-                                    questions,
-                                    cards,
-                                    reviews,
-                                    plan,
-                                    today,
-                                    now,
-                                };
-                                let heat = journey::heatmap(reviews, today);
-                                let months = journey::interviews_per_month(interviews, today);
-                                let (reflected, conversations) =
-                                    journey::reflected_share(interviews, reflections);
-                                JourneyData {
-                                    timeline: journey::timeline(&input),
-                                    milestones: journey::milestones(&input),
-                                    heat_svg: charts::heatmap_svg(&heat),
-                                    heat_text: charts::heatmap_text(&heat),
-                                    months_svg: charts::months_svg(&months),
-                                    months_text: charts::months_text(&months),
-                                    reflected,
-                                    conversations,
-                                    recall: journey::average_recall(cards, now),
-                                    plan_progress: plan::overall_progress(plan),
-                                    streak: journey::streak(reviews, today),
-                                }
-                            })
+                    state.reviews.with(|reviews| {
+                        state.plan.with(|plan| {
+                            let input = JourneyInput {
+                                interviews,
+                                reflections,
+                                questions,
+                                reviews,
+                                plan,
+                                today,
+                            };
+                            JourneyData {
+                                timeline: journey::timeline(&input),
+                                milestones: journey::milestones(&input),
+                                heat: charts::heatmap_figure(&journey::heatmap(reviews, today)),
+                                months: charts::months_figure(&journey::interviews_per_month(
+                                    interviews, today,
+                                )),
+                                recall: journey::recall_line(questions, reviews),
+                                reflections: journey::reflections_line(reflections, plan),
+                                plan: journey::plan_line(plan),
+                                streak: journey::streak_line(journey::streak(reviews, today)),
+                            }
                         })
                     })
                 })
@@ -139,79 +126,14 @@ pub fn JourneyPage() -> impl IntoView {
             </Card>
 
             <Card heading_id="charts-title" title="At a glance">
-                <figure class="chart-figure">
-                    <h3>"Practice over the last 12 months"</h3>
-                    <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.heat_svg.clone())></div>
-                    <figcaption>{rx(move || data.with(|d| d.heat_text.clone()))}</figcaption>
-                </figure>
+                <figure class="chart-figure" inner_html=move || data.with(|d| d.heat.clone())></figure>
                 <Show when=move || streaks_on.get()>
-                    <p class="streak" data-testid="streak">
-                        {rx(move || {
-                            let s = data.with(|d| (d.streak.current, d.streak.longest));
-                            match s.0 {
-                                0 => format!("Your longest run so far: {} days. Any day is a good day to start again.", s.1),
-                                1 => format!("Practised today or yesterday. Longest run: {} days.", s.1),
-                                n => format!("{n} days in a row. Longest run: {} days.", s.1),
-                            }
-                        })}
-                    </p>
+                    <p class="streak" data-testid="streak">{rx(move || data.with(|d| d.streak.clone()))}</p>
                 </Show>
-                <figure class="chart-figure">
-                    <h3>"Interviews per month, by outcome"</h3>
-                    <div class="chart-svg" aria-hidden="true" inner_html=move || data.with(|d| d.months_svg.clone())></div>
-                    <ul class="legend" aria-hidden="true">
-                        <li><span class="swatch offer"></span>"Offer"</li>
-                        <li><span class="swatch rejected"></span>"Not this time"</li>
-                        <li><span class="swatch pending"></span>"Waiting"</li>
-                        <li><span class="swatch other"></span>"Withdrew or no reply"</li>
-                    </ul>
-                    <figcaption>{rx(move || data.with(|d| d.months_text.clone()))}</figcaption>
-                </figure>
-                <div class="meters">
-                    {rx(move || {
-                        let (reflected, conversations, recall, progress) = data
-                            .with(|d| (d.reflected, d.conversations, d.recall, d.plan_progress));
-                        let share = if conversations == 0 { 0.0 } else { reflected as f64 / conversations as f64 };
-                        let meters = [
-                            (
-                                "Reflected on",
-                                share,
-                                if conversations == 0 {
-                                    "No interviews yet.".to_string()
-                                } else {
-                                    format!("{reflected} of {conversations} interviews have a reflection.")
-                                },
-                            ),
-                            (
-                                "Average recall",
-                                recall.unwrap_or(0.0),
-                                match recall {
-                                    Some(r) => format!("You'd likely recall about {}% of the answers you've practised, today.", display::whole(r * 100.0)),
-                                    None => "Practise a few questions and this shows how well they're sticking.".to_string(),
-                                },
-                            ),
-                            (
-                                "Plan progress",
-                                f64::from(progress.unwrap_or(0)) / 100.0,
-                                match progress {
-                                    Some(p) => format!("{p}% of the steps in your plan are done."),
-                                    None => "Nothing in your plan yet.".to_string(),
-                                },
-                            ),
-                        ];
-                        meters
-                            .into_iter()
-                            .map(|(label, fraction, text)| {
-                                view! {
-                                    <figure class="chart-figure meter">
-                                        <div class="chart-svg" aria-hidden="true" inner_html=charts::meter_svg(label, fraction)></div>
-                                        <figcaption>{text}</figcaption>
-                                    </figure>
-                                }
-                            })
-                            .collect_view()
-                    })}
-                </div>
+                <p data-testid="recall">{rx(move || data.with(|d| d.recall.clone()))}</p>
+                <figure class="chart-figure" inner_html=move || data.with(|d| d.months.clone())></figure>
+                <p data-testid="reflections">{rx(move || data.with(|d| d.reflections.clone()))}</p>
+                <p data-testid="plan-steps">{rx(move || data.with(|d| d.plan.clone()))}</p>
             </Card>
 
             <Card heading_id="timeline-title" title="Timeline">
@@ -262,13 +184,12 @@ pub fn JourneyPage() -> impl IntoView {
 struct JourneyData {
     timeline: Vec<journey::Event>,
     milestones: Vec<journey::Milestone>,
-    heat_svg: String,
-    heat_text: String,
-    months_svg: String,
-    months_text: String,
-    reflected: usize,
-    conversations: usize,
-    recall: Option<f64>,
-    plan_progress: Option<u8>,
-    streak: journey::Streak,
+    /// The practice figure's inner HTML (`charts::heatmap_figure`).
+    heat: String,
+    /// The months figure's inner HTML (`charts::months_figure`).
+    months: String,
+    recall: String,
+    reflections: String,
+    plan: String,
+    streak: String,
 }

@@ -1,6 +1,6 @@
-//! Tests of the charts: a small well-formedness checker for the SVG, the rules every chart
-//! keeps (no inline styles, a viewBox and no fixed size), escaping, each chart, and any input
-//! staying well formed.
+//! Tests of the charts: a small well-formedness checker for the markup, the rules every chart
+//! keeps (no inline styles, hidden from screen readers beside its words, no text in a scaled
+//! SVG), escaping, each chart, and any input staying well formed.
 
 use super::*;
 use crate::core::journey::{heatmap, interviews_per_month};
@@ -9,7 +9,7 @@ use crate::core::practice::{Grade, ReviewEntry};
 use crate::core::test_days::{at, d};
 use proptest::prelude::*;
 
-/// A simple well-formedness check: tags balance, the root is one `<svg>`, text and
+/// A simple well-formedness check: tags balance, there is one root element, text and
 /// attribute values hold no raw `<`, `>` or stray `&`, attributes are quoted.
 fn well_formed(svg: &str) -> Result<(), String> {
     fn check_text(text: &str) -> Result<(), String> {
@@ -28,8 +28,8 @@ fn well_formed(svg: &str) -> Result<(), String> {
         }
         Ok(())
     }
-    if !svg.starts_with("<svg ") || !svg.ends_with("</svg>") {
-        return Err("not one <svg>".into());
+    if !svg.starts_with('<') || !svg.ends_with('>') {
+        return Err("not one element".into());
     }
     let mut stack: Vec<String> = Vec::new();
     let mut rest = svg;
@@ -80,21 +80,40 @@ fn well_formed(svg: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn rules(svg: &str) {
-    well_formed(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
-    assert!(!svg.contains("style="), "{svg}");
-    assert!(!svg.contains("<script"), "{svg}");
-    let root = &svg[..svg.find('>').unwrap()];
-    assert!(root.contains("viewBox=\"0 0 "), "{root}");
+/// A chart: well formed with one root, no inline style or script, hidden from screen readers
+/// (its words are beside it), every `<svg>` scaled by a viewBox with no fixed size.
+fn rules(html: &str) {
+    well_formed(html).unwrap_or_else(|e| panic!("{e}: {html}"));
+    assert!(!html.contains("style="), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("NaN") && !html.contains("inf"), "{html}");
+    let root = &html[..html.find('>').unwrap()];
     assert!(root.contains("aria-hidden=\"true\""), "{root}");
-    assert!(!root.contains(" width="), "scales: {root}");
-    assert!(!root.contains(" height="), "scales: {root}");
-    assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+    for svg in html.split("<svg ").skip(1) {
+        let tag = &svg[..svg.find('>').unwrap()];
+        assert!(tag.contains("viewBox=\"0 0 "), "{tag}");
+        assert!(
+            !tag.contains(" width=") && !tag.contains(" height="),
+            "{tag}"
+        );
+        assert!(
+            !svg[..svg.find("</svg>").unwrap()].contains("<text"),
+            "no text to scale"
+        );
+    }
+}
+
+/// A figure's inner HTML is well formed once wrapped in its `<figure>`.
+fn figure_rules(html: &str) {
+    let wrapped = format!("<figure>{html}</figure>");
+    well_formed(&wrapped).unwrap_or_else(|e| panic!("{e}: {html}"));
+    assert!(!html.contains("style="), "{html}");
 }
 
 #[test]
 fn the_checker_catches_bad_markup() {
     assert!(well_formed("<svg a=\"1\"><g></g></svg>").is_ok());
+    assert!(well_formed("<ol a=\"1\"><li>x<i></i></li></ol>").is_ok());
     assert!(well_formed("<svg><g></svg>").is_err());
     assert!(well_formed("<svg><title>a < b</title></svg>").is_err());
     assert!(well_formed("<svg><title>a & b</title></svg>").is_err());
@@ -108,52 +127,116 @@ fn escape_everything() {
         escape("<b>Tom & \"Jerry\"'s</b>\u{0}\u{7}\n🙂"),
         "&lt;b&gt;Tom &amp; &quot;Jerry&quot;&#39;s&lt;/b&gt;\n🙂"
     );
-    assert_eq!(num(f64::NAN), "0");
-    assert_eq!(num(-0.01), "0");
-    assert_eq!(num(12.0), "12");
-    assert_eq!(num(12.34), "12.3");
+}
+
+fn ratings(list: &[(NaiveDate, usize)]) -> Vec<ReviewEntry> {
+    let mut reviews: Vec<ReviewEntry> = Vec::new();
+    for (day, n) in list {
+        for _ in 0..*n {
+            reviews.push(ReviewEntry {
+                extra: Default::default(),
+                id: "q".into(),
+                at: at(*day),
+                grade: Grade::Good,
+            });
+        }
+    }
+    reviews
 }
 
 #[test]
 fn heatmap_chart() {
     let today = d(2026, 3, 15);
-    let mut reviews: Vec<ReviewEntry> = Vec::new();
-    for (day, n) in [(d(2026, 3, 3), 8), (d(2026, 3, 4), 1), (d(2025, 12, 1), 3)] {
-        for _ in 0..n {
-            reviews.push(ReviewEntry {
-                extra: Default::default(),
-                id: "q".into(),
-                at: at(day),
-                grade: Grade::Good,
-            });
-        }
-    }
+    let reviews = ratings(&[(d(2026, 3, 3), 8), (d(2026, 3, 4), 1), (d(2025, 12, 1), 3)]);
     let days = heatmap(&reviews, today);
-    let svg = heatmap_svg(&days);
-    rules(&svg);
-    assert_eq!(svg.matches("<rect ").count(), days.len());
-    assert_eq!(svg.matches("level-4").count(), 1);
-    assert_eq!(svg.matches("level-0").count(), days.len() - 3);
-    assert!(svg.contains("<title>8 ratings on Tue 3 Mar 2026</title>"));
-    assert!(svg.contains("<title>1 rating on Wed 4 Mar 2026</title>"));
-    assert!(svg.contains("<title>No practice on Sun 15 Mar 2026</title>"));
-    assert!(svg.contains(">Mar</text>") && svg.contains(">Jan</text>"));
-    assert!(svg.contains(">Mon</text>"));
-    // 53 columns.
-    assert!(svg.contains("viewBox=\"0 0 664 100\""), "{}", &svg[..200]);
+    let html = heatmap_html(&days);
+    rules(&html);
+    // A row a month from the first with practice: Dec 2025 to Mar 2026.
+    assert_eq!(html.matches("<li>").count(), 4, "{html}");
+    assert!(html.contains("<span class=\"chart-when\">Dec 2025</span>"));
+    assert!(html.contains("<span class=\"chart-when\">Jan 2026</span>"));
+    assert!(html.contains("<span class=\"chart-when\">Feb</span>"));
+    assert!(html.contains("<span class=\"chart-when\">Mar</span>"));
+    // The month's ratings end its row.
+    assert!(html.contains("<span class=\"chart-n\">3</span></li><li>"));
+    assert!(html.contains("<span class=\"chart-n\">9</span></li></ol>"));
+    // A square a week, cut at the month's ends: March 2026 starts on a Sunday, so 1 Mar is a
+    // week of its own; today (the 15th) ends the third week shown.
+    let march = &html[html.rfind("<li>").unwrap()..];
+    assert_eq!(march.matches("heat-cell").count(), 3, "{march}");
+    assert!(march.contains("title=\"1 Mar 2026: 0 ratings\""), "{march}");
+    assert!(march.contains("class=\"heat-cell level-4\" title=\"2–8 Mar 2026: 9 ratings\""));
+    assert!(march.contains("title=\"9–15 Mar 2026: 0 ratings\""));
+    // December 2025 starts on a Monday: five weeks, the last cut at the 31st.
+    let december = &html[..html.find("</li>").unwrap()];
+    assert_eq!(december.matches("heat-cell").count(), 5, "{december}");
+    assert!(december.contains("class=\"heat-cell level-2\" title=\"1–7 Dec 2025: 3 ratings\""));
+    assert!(december.contains("title=\"29–31 Dec 2025: 0 ratings\""));
+    assert!(!html.contains("<i></i>"), "no week to skip: {html}");
+    assert!(
+        !html.contains("1970") && !html.contains("Nov"),
+        "empty months before are left out"
+    );
 
-    let text = heatmap_text(&days);
     assert_eq!(
-        text,
+        heatmap_text(&days),
         "Practised on 3 days in the last 12 months, 12 ratings in all. Busiest week: the \
          week of 2 Mar 2026, with 9 ratings."
     );
+    assert_eq!(
+        heatmap_values(&days),
+        vec![
+            "Dec 2025: 3 ratings on 1 day".to_string(),
+            "Mar 2026: 9 ratings on 2 days".to_string()
+        ]
+    );
+    let figure = heatmap_figure(&days);
+    figure_rules(&figure);
+    assert!(figure.starts_with("<h3>Practice, week by week</h3><ol "));
+    assert!(figure.contains("<figcaption>Practised on 3 days"));
+    assert!(figure.contains(
+        "<details class=\"chart-values\"><summary>Month by month</summary><ul>\
+         <li>Dec 2025: 3 ratings on 1 day</li><li>Mar 2026: 9 ratings on 2 days</li></ul></details>"
+    ));
+
     let none = heatmap(&[], today);
-    rules(&heatmap_svg(&none));
+    assert_eq!(heatmap_html(&none), "");
+    assert!(heatmap_values(&none).is_empty());
     assert_eq!(
         heatmap_text(&none),
         "No practice in the last 12 months. Each session you do will show here."
     );
+    let figure = heatmap_figure(&none);
+    figure_rules(&figure);
+    assert!(
+        !figure.contains("<ol") && !figure.contains("<details"),
+        "{figure}"
+    );
+}
+
+#[test]
+fn heatmap_weeks_keep_their_place() {
+    // The 12 months start mid-month: the weeks before the first one shown keep their place.
+    let today = d(2026, 3, 15);
+    let days = heatmap(&ratings(&[(d(2025, 3, 10), 1), (d(2025, 3, 20), 1)]), today);
+    assert_eq!(days[0].0, d(2025, 3, 10));
+    let html = heatmap_html(&days);
+    rules(&html);
+    let first = &html[..html.find("</li>").unwrap()];
+    // March 2025 starts on a Saturday: weeks 1 and 2 (1-2 and 3-9 Mar) are before the data.
+    assert!(
+        first.contains("<span class=\"heat-weeks\"><i></i><i></i><span class=\"heat-cell level-4\" title=\"10–16 Mar 2025: 1 rating\">"),
+        "{first}"
+    );
+    assert!(first.contains("<span class=\"chart-n\">2</span>"));
+    // Busiest-relative levels: one rating a week is the busiest here.
+    assert_eq!(html.matches("level-4").count(), 2);
+    // A day given twice adds up; any order works.
+    let odd = heatmap_html(&[(d(2026, 1, 2), 1), (d(2026, 1, 1), 2), (d(2026, 1, 2), 3)]);
+    rules(&odd);
+    assert!(odd.contains("title=\"1–2 Jan 2026: 6 ratings\""), "{odd}");
+    // The ends of the calendar.
+    rules(&heatmap_html(&[(NaiveDate::MIN, 3), (NaiveDate::MAX, 1)]));
 }
 
 #[test]
@@ -185,80 +268,89 @@ fn months_chart() {
         mk("e", d(2026, 3, 3), Outcome::Ghosted),
     ];
     let months = interviews_per_month(&interviews, today);
-    let svg = months_svg(&months);
-    rules(&svg);
-    assert_eq!(svg.matches("<rect ").count(), 4);
-    for class in ["offer", "rejected", "pending", "other"] {
-        assert!(
-            svg.contains(&format!("class=\"chart-bar {class}\"")),
-            "{class}"
-        );
-    }
-    assert!(svg.contains("<title>Jan 2026: 1 offer</title>"));
-    assert!(svg.contains("<title>Mar 2026: 2 waiting to hear</title>"));
-    assert!(svg.contains("class=\"chart-axis\""));
-    assert!(svg.contains(">Jan<tspan") && svg.contains(">2026</tspan>"));
-    assert!(svg.contains(">Apr<tspan") && svg.contains(">2025</tspan>"));
-    // The busiest month (3) reaches the top of the plot area.
-    assert!(svg.contains("y=\"16\" width=\"24\""), "{svg}");
+    let html = months_html(&months);
+    rules(&html);
+    // A row a month from the first with an interview; the busiest (3) fills its row.
+    assert_eq!(html.matches("<li>").count(), 3, "{html}");
+    assert_eq!(html.matches("viewBox=\"0 0 3 1\"").count(), 3);
+    assert!(html.starts_with("<ol class=\"chart-rows chart-months\" aria-hidden=\"true\"><li><span class=\"chart-when\">Jan 2026</span>"));
+    assert!(html.contains("<span class=\"chart-when\">Feb</span><svg "));
+    assert_eq!(html.matches("<rect ").count(), 4);
+    assert!(html.contains(
+        "<rect class=\"chart-bar offer\" x=\"0\" y=\"0\" width=\"1\" height=\"1\">\
+         <title>Jan 2026: 1 offer</title></rect>\
+         <rect class=\"chart-bar rejected\" x=\"1\" y=\"0\" width=\"1\" height=\"1\">"
+    ));
+    assert!(html.contains(
+        "<rect class=\"chart-bar pending\" x=\"0\" y=\"0\" width=\"2\" height=\"1\">\
+         <title>Mar 2026: 2 waiting to hear</title></rect>\
+         <rect class=\"chart-bar other\" x=\"2\" y=\"0\" width=\"1\" height=\"1\">"
+    ));
+    assert!(html.contains("</svg><span class=\"chart-n\">2</span></li>"));
+    assert!(html.contains("</svg><span class=\"chart-n\">0</span></li>"));
+    assert!(html.contains("</svg><span class=\"chart-n\">3</span></li></ol>"));
+    assert_eq!(months_text(&months), "5 interviews in the last 12 months.");
     assert_eq!(
-        months_text(&months),
-        "5 interviews from Apr 2025 to Mar 2026. Jan 2026: 2 (1 offer, 1 not this time). \
-         Mar 2026: 3 (2 waiting to hear, 1 withdrew or no reply). None in the other months."
+        months_values(&months),
+        vec![
+            "Jan 2026: 2 (1 offer, 1 not this time)".to_string(),
+            "Mar 2026: 3 (2 waiting to hear, 1 withdrew or no reply)".to_string()
+        ]
     );
+    let figure = months_figure(&months);
+    figure_rules(&figure);
+    assert!(figure.starts_with("<h3>Interviews per month, by outcome</h3><ol "));
+    assert!(figure.contains("</ol><ul class=\"legend\" aria-hidden=\"true\">"));
+    assert!(figure.contains("<figcaption>5 interviews in the last 12 months.</figcaption>"));
+    assert!(figure.contains("<li>Jan 2026: 2 (1 offer, 1 not this time)</li>"));
 
     let empty = interviews_per_month(&[], today);
-    rules(&months_svg(&empty));
+    assert_eq!(months_html(&empty), "");
+    assert!(months_values(&empty).is_empty());
     assert_eq!(
         months_text(&empty),
-        "No interviews logged from Apr 2025 to Mar 2026 yet."
+        "No interviews logged in the last 12 months yet."
     );
-    rules(&months_svg(&[]));
+    let figure = months_figure(&empty);
+    figure_rules(&figure);
+    assert!(
+        !figure.contains("legend") && !figure.contains("<details"),
+        "{figure}"
+    );
+    assert_eq!(months_html(&[]), "");
     assert_eq!(months_text(&[]), "No months to show yet.");
-
-    // A label with markup in it is escaped.
-    let mut odd = empty.clone();
-    odd[0].label = "<&\"> 'x'".into();
-    odd[0].offer = 1;
-    rules(&months_svg(&odd));
-}
-
-#[test]
-fn meter_chart() {
-    let svg = meter_svg("Reflected <on> & \"done\" 'yes'", 0.6);
-    rules(&svg);
-    assert!(svg.contains("Reflected &lt;on&gt; &amp; &quot;done&quot; &#39;yes&#39;"));
-    assert!(svg.contains(">60%</text>"));
-    assert!(svg.contains("class=\"chart-meter-fill\" x=\"0\" y=\"20\" width=\"120\""));
-    assert!(svg.contains("class=\"chart-meter-track\""));
-    assert!(svg.contains("<title>Reflected &lt;on&gt;"));
-    for (f, p) in [
-        (f64::NAN, "0%"),
-        (-1.0, "0%"),
-        (1.5, "100%"),
-        (f64::INFINITY, "0%"),
-    ] {
-        let svg = meter_svg("x", f);
-        rules(&svg);
-        assert!(svg.contains(&format!(">{p}</text>")), "{f}: {svg}");
-    }
-    rules(&meter_svg("", 0.0));
-    rules(&heatmap_svg(&[(NaiveDate::MIN, 3), (NaiveDate::MAX, 1)]));
-    assert_eq!(meter_text(" Average recall ", 0.873), "Average recall: 87%");
+    figure_rules(&months_figure(&[]));
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn any_label_stays_well_formed(label in any::<String>(), f in any::<f64>()) {
-        let svg = meter_svg(&label, f);
-        prop_assert!(well_formed(&svg).is_ok(), "{}", svg);
-        prop_assert!(!svg.contains("style="));
+    fn any_counts_stay_well_formed(
+        counts in proptest::collection::vec((0u32..5, 0u32..5, 0u32..5, 0u32..5), 12),
+        days in proptest::collection::vec((0i64..400, 0u32..40), 0..60),
+    ) {
         let mut months = interviews_per_month(&[], d(2026, 1, 1));
-        months[3].label = label.clone();
-        months[3].pending = 2;
-        let svg = months_svg(&months);
-        prop_assert!(well_formed(&svg).is_ok(), "{}", svg);
+        for (m, (a, b, c, e)) in months.iter_mut().zip(counts) {
+            (m.offer, m.rejected, m.pending, m.other) = (a, b, c, e);
+        }
+        let html = months_html(&months);
+        prop_assert!(html.is_empty() || well_formed(&html).is_ok(), "{}", html);
+        let figure = format!("<figure>{}</figure>", months_figure(&months));
+        prop_assert!(well_formed(&figure).is_ok(), "{}", figure);
+        let days: Vec<(NaiveDate, u32)> = days
+            .into_iter()
+            .map(|(k, n)| (d(2025, 1, 1) + chrono::Duration::days(k), n))
+            .collect();
+        let html = heatmap_html(&days);
+        prop_assert!(html.is_empty() || well_formed(&html).is_ok(), "{}", html);
+        // Every month's number is the sum of its squares' ratings.
+        let total: u64 = days.iter().map(|(_, n)| u64::from(*n)).sum();
+        let shown: u64 = html
+            .split("<span class=\"chart-n\">")
+            .skip(1)
+            .filter_map(|s| s.split('<').next()?.parse::<u64>().ok())
+            .sum();
+        prop_assert_eq!(shown, total);
     }
 }

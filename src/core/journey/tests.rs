@@ -5,8 +5,9 @@ use super::*;
 use crate::core::model::Stage;
 use crate::core::model::{Feedback, FeedbackStatus, LetterKind, LetterUse, LetterVia};
 use crate::core::model::{MistakeNote, RejectionReason};
-use crate::core::plan::{Action, PlanStatus};
+use crate::core::plan::{Action, PlanStatus, Source};
 use crate::core::practice::Grade;
+use crate::core::questions::Answer;
 use crate::core::questions::Category;
 use crate::core::test_days::{at, d};
 
@@ -45,11 +46,9 @@ fn input<'a>(
         interviews,
         reflections,
         questions,
-        cards: &[],
         reviews,
         plan,
         today,
-        now: at(today),
     }
 }
 
@@ -89,8 +88,7 @@ fn everything_empty() {
     let months = interviews_per_month(&[], today);
     assert_eq!(months.len(), 12);
     assert!(months.iter().all(|m| m.total() == 0));
-    assert_eq!(reflected_share(&[], &[]), (0, 0));
-    assert_eq!(average_recall(&[], 0), None);
+    assert_eq!(last_recall(&[], &[]), None);
     assert_eq!(streak(&[], today), Streak::default());
 }
 
@@ -426,14 +424,10 @@ fn months_cover_a_year_across_the_boundary() {
     ];
     let m = interviews_per_month(&interviews, today);
     assert_eq!(m.len(), 12);
-    let labels: Vec<&str> = m.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(
-        labels,
-        vec![
-            "Mar 2025", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan 2026",
-            "Feb"
-        ]
-    );
+    let months: Vec<(i32, u32)> = m.iter().map(|m| (m.year, m.month)).collect();
+    assert_eq!(months[0], (2025, 3));
+    assert_eq!(months[10], (2026, 1));
+    assert_eq!(months[11], (2026, 2));
     assert_eq!((m[0].year, m[0].month, m[0].rejected), (2025, 3, 1));
     assert_eq!((m[9].year, m[9].month, m[9].other), (2025, 12, 1));
     assert_eq!((m[10].year, m[10].month, m[10].other), (2026, 1, 1));
@@ -442,73 +436,234 @@ fn months_cover_a_year_across_the_boundary() {
 
     // December: the year is not split.
     let m = interviews_per_month(&[], d(2025, 12, 31));
-    assert_eq!(m[0].label, "Jan 2025");
-    assert_eq!(m[11].label, "Dec");
+    assert_eq!((m[0].year, m[0].month), (2025, 1));
     assert_eq!((m[11].year, m[11].month), (2025, 12));
     // January: twelve months back is February of last year.
     let m = interviews_per_month(&[], d(2026, 1, 1));
     assert_eq!((m[0].year, m[0].month), (2025, 2));
-    assert_eq!(m[0].label, "Feb 2025");
-    assert_eq!(m[11].label, "Jan 2026");
+    assert_eq!((m[11].year, m[11].month), (2026, 1));
 }
 
 #[test]
-fn reflected_share_counts_conversations_only() {
-    let mut applied = interview("x", d(2026, 1, 1), Outcome::Pending);
-    applied.stage = Stage::Applied;
-    let interviews = vec![
-        interview("a", d(2026, 1, 1), Outcome::Pending),
-        interview("b", d(2026, 1, 1), Outcome::Pending),
-        interview("c", d(2026, 1, 1), Outcome::Pending),
-        applied,
+fn reflections_line_counts_what_was_written_and_what_it_gave() {
+    let r = |id: &str, text: &str| Reflection {
+        id: id.into(),
+        fell_short: text.into(),
+        ..Reflection::default()
+    };
+    let from = |part: &str| PlanItem {
+        sources: vec![Source {
+            interview_id: Some("a".into()),
+            part: part.into(),
+            ..Source::default()
+        }],
+        ..PlanItem::default()
+    };
+    assert_eq!(
+        reflections_line(&[], &[from("fell_short")]),
+        "Your reflections will show here. A few lines after an interview are enough."
+    );
+    // An empty reflection is not one written; an id stored twice counts once.
+    let one = vec![r("a", "Ran long"), r("b", " "), r("a", "Ran long, again")];
+    assert_eq!(
+        reflections_line(&one, &[]),
+        "You've written 1 reflection, something to take into the next interview."
+    );
+    assert_eq!(
+        reflections_line(&one, &[from("fell_short")]),
+        "You've written 1 reflection, and 1 lesson from it went into your plan."
+    );
+    let four: Vec<Reflection> = ["a", "b", "c", "d"].iter().map(|id| r(id, "x")).collect();
+    assert_eq!(
+        reflections_line(&four, &[]),
+        "You've written 4 reflections, each one something to take into the next interview."
+    );
+    // Items from a reflection's lines count; from feedback, an insight or nowhere, not.
+    let mut insight = from("insight");
+    insight.sources[0].interview_id = None;
+    let plan = vec![
+        from("fell_short"),
+        from("mistake"),
+        from("feedback"),
+        insight,
+        PlanItem::default(),
     ];
-    let reflections = vec![
-        Reflection {
-            id: "a".into(),
-            went_well: "ok".into(),
-            ..Reflection::default()
-        },
-        Reflection {
-            id: "b".into(),
-            ..Reflection::default()
-        },
-        Reflection {
-            id: "x".into(),
-            went_well: "applied only".into(),
-            ..Reflection::default()
-        },
-    ];
-    assert_eq!(reflected_share(&interviews, &reflections), (1, 3));
-    assert_eq!(reflected_share(&interviews, &[]), (0, 3));
+    let line = reflections_line(&four, &plan);
+    assert_eq!(
+        line,
+        "You've written 4 reflections, and 2 lessons from them went into your plan."
+    );
+    // Never a share of the interviews: no "4 of 6", no percent.
+    assert!(!line.contains(" of ") && !line.contains('%'), "{line}");
 }
 
 #[test]
-fn average_recall_over_practised_cards() {
-    let now = at(d(2026, 3, 1));
-    let fresh = CardState {
-        id: "a".into(),
-        stability: 10.0,
-        reps: 3,
-        state: 2,
-        last_review: Some(now),
-        ..CardState::default()
+fn plan_line_counts_steps_done() {
+    let action = |done: bool| Action {
+        done,
+        ..Action::default()
     };
-    let older = CardState {
-        id: "b".into(),
-        last_review: Some(now - 10 * 86_400_000),
-        ..fresh.clone()
+    let item = |actions: Vec<Action>, status: PlanStatus, archived: bool| PlanItem {
+        actions,
+        status,
+        archived,
+        ..PlanItem::default()
     };
-    let new_card = CardState {
-        id: "c".into(),
-        ..CardState::default()
-    };
-    assert_eq!(average_recall(std::slice::from_ref(&new_card), now), None);
-    let just = average_recall(std::slice::from_ref(&fresh), now).unwrap();
-    assert!((just - 1.0).abs() < 1e-9);
-    let both = average_recall(&[fresh, older.clone(), new_card], now).unwrap();
-    let r_older = retrievability(&older, now).unwrap();
-    assert!((both - (1.0 + r_older) / 2.0).abs() < 1e-9);
-    assert!(r_older < 1.0 && r_older > 0.5);
+    assert_eq!(
+        plan_line(&[]),
+        "Nothing on your plan yet. A lesson from an interview can start it."
+    );
+    let waiting = item(vec![action(false)], PlanStatus::NotStarted, false);
+    assert_eq!(
+        plan_line(std::slice::from_ref(&waiting)),
+        "Your plan has 1 thing to work on. Any small step counts."
+    );
+    let put_away = item(vec![], PlanStatus::NotStarted, true);
+    assert_eq!(
+        plan_line(&[waiting.clone(), waiting.clone(), put_away.clone()]),
+        "Your plan has 2 things to work on. Any small step counts."
+    );
+    // Ticked steps, and items done without steps, archived or not.
+    let plan = vec![
+        waiting.clone(),
+        item(
+            vec![action(true), action(false)],
+            PlanStatus::InProgress,
+            false,
+        ),
+        item(vec![], PlanStatus::Done, false),
+        item(vec![action(true)], PlanStatus::Done, true),
+        put_away,
+    ];
+    assert_eq!(plan_line(&plan), "You've done 3 steps on your plan so far.");
+    assert_eq!(
+        plan_line(&[item(vec![action(true)], PlanStatus::InProgress, false)]),
+        "You've done 1 step on your plan so far."
+    );
+    assert!(!plan_line(&plan).contains('%'));
+}
+
+fn answered(id: &str) -> Question {
+    Question {
+        id: id.into(),
+        text: format!("Question {id}?"),
+        answer: Answer {
+            text: "What I did.".into(),
+            ..Answer::default()
+        },
+        ..Question::default()
+    }
+}
+
+fn rated(id: &str, day: u32, grade: Grade) -> ReviewEntry {
+    ReviewEntry {
+        grade,
+        ..review(id, at(d(2026, 3, day)))
+    }
+}
+
+#[test]
+fn recall_waits_for_enough_ratings_of_answered_cards() {
+    let cards: Vec<Id> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+    let good = |id, day| rated(id, day, Grade::Good);
+    // Four ratings over three cards: not yet.
+    let four = vec![good("a", 1), good("b", 1), good("c", 1), good("a", 2)];
+    assert_eq!(last_recall(&cards, &four), None);
+    // Five ratings over two cards: not yet either.
+    let two_cards: Vec<ReviewEntry> = (1..=5)
+        .map(|day| good(["a", "b"][day as usize % 2], day))
+        .collect();
+    assert_eq!(last_recall(&cards, &two_cards), None);
+    // Ratings of ids that are not cards (no answer) do not count towards the minimum.
+    let mut others = four.clone();
+    others.push(good("unanswered", 3));
+    assert_eq!(last_recall(&cards, &others), None);
+    // Five over three: the latest rating of each card decides, whatever the log's order.
+    let mut five = four.clone();
+    five.push(rated("b", 3, Grade::Again));
+    five.insert(0, rated("c", 9, Grade::Again));
+    assert_eq!(five.len(), RECALL_MIN_RATINGS + 1);
+    assert_eq!(cards.len(), RECALL_MIN_CARDS);
+    assert_eq!(last_recall(&cards, &five), Some((1, 3)));
+}
+
+#[test]
+fn recall_line_is_the_cards_never_a_score() {
+    let questions = vec![
+        answered("a"),
+        answered("b"),
+        answered("c"),
+        Question {
+            id: "d".into(),
+            text: "Not answered yet?".into(),
+            ..Question::default()
+        },
+    ];
+    let mut log = vec![
+        rated("a", 1, Grade::Good),
+        rated("b", 1, Grade::Hard),
+        rated("c", 1, Grade::Easy),
+        rated("a", 2, Grade::Good),
+        rated("d", 2, Grade::Again),
+        rated("d", 3, Grade::Again),
+    ];
+    assert_eq!(
+        recall_line(&[], &log),
+        "Write an answer or two and practise them: this shows how they come back to you."
+    );
+    // The unanswered question's ratings do not make up the five.
+    assert_eq!(
+        recall_line(&questions, &log),
+        "Practise a few of your answers and this shows how they come back to you."
+    );
+    log.push(rated("b", 2, Grade::Good));
+    assert_eq!(
+        recall_line(&questions, &log),
+        "At their last practice, all 3 of your answers came back to you."
+    );
+    // An Again right after: that card did not come back (no "100%" after a miss).
+    log.push(rated("c", 4, Grade::Again));
+    let line = recall_line(&questions, &log);
+    assert_eq!(
+        line,
+        "At their last practice, 2 of your 3 answers came back to you."
+    );
+    for word in ["%", "score", "average", "recall"] {
+        assert!(!line.to_lowercase().contains(word), "{line}");
+    }
+    log.push(rated("a", 5, Grade::Again));
+    log.push(rated("b", 5, Grade::Again));
+    assert_eq!(
+        recall_line(&questions, &log),
+        "Your 3 answers are still settling in: none came back at their last practice. Each \
+         round makes the next one easier."
+    );
+    // A hidden question is not a card.
+    let mut hidden = questions.clone();
+    hidden[0].hidden = true;
+    assert_eq!(
+        recall_line(&hidden, &log),
+        "Practise a few of your answers and this shows how they come back to you."
+    );
+}
+
+#[test]
+fn streak_line_says_days_in_words() {
+    let line = |current, longest| streak_line(Streak { current, longest });
+    assert_eq!(line(0, 0), "Your runs of practice days will show here.");
+    assert_eq!(
+        line(0, 1),
+        "Your longest run so far: 1 day. Any day is a good day to start again."
+    );
+    assert_eq!(
+        line(0, 6),
+        "Your longest run so far: 6 days. Any day is a good day to start again."
+    );
+    assert_eq!(
+        line(1, 1),
+        "Practised today or yesterday. Longest run: 1 day."
+    );
+    assert_eq!(line(3, 5), "3 days in a row. Longest run: 5 days.");
 }
 
 #[test]
