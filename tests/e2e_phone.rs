@@ -228,7 +228,7 @@ async fn the_interview_page_comes_in_parts_and_fits_a_phone() {
         .await;
     assert_eq!(
         tabs,
-        json!(["Prepare", "Outcome", "Reflect", "Feedback", "Lessons"]),
+        json!(["Prep", "Outcome", "Reflect", "Feedback", "Lessons"]),
         "dated today, so Prepare is still on offer"
     );
 

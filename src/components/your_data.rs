@@ -331,10 +331,9 @@ fn StorageSection() -> impl IntoView {
             <ul class="usage-list">
                 {rx(move || {
                     usage
-                        .get()
+                        .with(|u| crate::core::collections::usage_by_label(u))
                         .into_iter()
-                        .map(|(key, bytes)| {
-                            let name = crate::core::collections::storage_label(&key);
+                        .map(|(name, bytes)| {
                             view! { <li><span>{name}</span><span class="muted">{kb(bytes as f64)}</span></li> }
                         })
                         .collect_view()

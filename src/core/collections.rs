@@ -278,6 +278,21 @@ pub fn storage_label(key: &str) -> &'static str {
     }
 }
 
+/// The storage meter's rows: bytes per [`storage_label`], keys with the same label added up,
+/// largest first.
+pub fn usage_by_label(usage: &[(String, usize)]) -> Vec<(&'static str, usize)> {
+    let mut rows: Vec<(&'static str, usize)> = Vec::new();
+    for (key, bytes) in usage {
+        let label = storage_label(key);
+        match rows.iter_mut().find(|(l, _)| *l == label) {
+            Some(row) => row.1 += bytes,
+            None => rows.push((label, *bytes)),
+        }
+    }
+    crate::core::order::sort_by_key(&mut rows, |r| std::cmp::Reverse(r.1));
+    rows
+}
+
 /// Why a collection's value was not fully read.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum ReadError {

@@ -46,7 +46,7 @@ impl Part {
     /// The words on its tab: short, to fit five on a 320 px phone.
     pub fn label(self) -> &'static str {
         match self {
-            Part::Before => "Prepare",
+            Part::Before => "Prep",
             Part::Outcome => "Outcome",
             Part::Reflection => "Reflect",
             Part::Feedback => "Feedback",

@@ -148,6 +148,15 @@ fn the_storage_meter_names_every_key_in_plain_words() {
         "Kept aside (could not be read)"
     );
     assert_eq!(storage_label("rebound.schema"), "Rebound's own notes");
+    let usage = [
+        ("rebound.schema".to_string(), 1),
+        ("rebound.interviews".to_string(), 50),
+        ("rebound.meta".to_string(), 30),
+    ];
+    assert_eq!(
+        usage_by_label(&usage),
+        vec![("Interviews", 50), ("Rebound's own notes", 31)]
+    );
 }
 
 #[test]
