@@ -26,6 +26,18 @@ pub fn now_local() -> chrono::NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// Open the first `<details>` inside the element with id `id` (a plan item's row), as a tap on
+/// it would.
+pub fn open_details_in(id: &str) {
+    if let Some(details) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.query_selector("details").ok().flatten())
+    {
+        let _ = details.set_attribute("open", "");
+    }
+}
+
 /// Local midnight today, in ms since the epoch (for "new cards today").
 pub fn today_start() -> Millis {
     let d = js_sys::Date::new_0();

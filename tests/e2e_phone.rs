@@ -375,5 +375,29 @@ async fn today_on_a_first_visit_then_the_next_plan_step() {
              return p[0] && p[0].actions[0].done === true ? true : null;",
         )
         .await;
+    // The plan lists it as a row that opens into its editor.
+    browser.goto("/plan").await;
+    let row = browser
+        .wait_text(
+            ".plan-row",
+            "In progress · 1 of 2 steps done · Next: One mock interview",
+        )
+        .await;
+    assert!(row.starts_with("System design"), "{row}");
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.plan-details').open;")
+            .await,
+        json!(false),
+        "a row until tapped"
+    );
+    browser.click(".plan-row").await;
+    browser.wait_for(".plan-skill").await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.plan-details').open;")
+            .await,
+        json!(true)
+    );
     assert!(browser.browser_errors().await.is_empty());
 }

@@ -235,24 +235,65 @@ pub fn lessons(interview: &Interview, reflection: Option<&Reflection>) -> Vec<Le
     out
 }
 
-/// A short title from a longer line: the first 80 characters, cut at a word.
+/// How long a plan item's title made from a longer line may be, in characters.
+pub const TITLE_CHARS: usize = 48;
+
+/// A short title from a longer line: what comes before a colon when that is a few words
+/// ("System design: I froze when asked…" is "System design"), else the first
+/// [`TITLE_CHARS`] characters, cut at a word.
 pub fn skill_from(text: &str) -> String {
     let text = text.trim();
-    if text.chars().count() <= 80 {
+    if let Some((head, _)) = text.split_once(':') {
+        let head = head.trim();
+        if (3..=TITLE_CHARS).contains(&head.chars().count()) {
+            return head.to_string();
+        }
+    }
+    if text.chars().count() <= TITLE_CHARS {
         return text.to_string();
     }
-    let cut: String = text.chars().take(80).collect();
+    let cut: String = text.chars().take(TITLE_CHARS).collect();
     let at_word = match cut.rfind(' ') {
-        Some(i) if i > 40 => &cut[..i],
+        Some(i) if i > TITLE_CHARS / 2 => &cut[..i],
         _ => cut.as_str(),
     };
     format!("{}…", at_word.trim_end())
 }
 
-/// A plan item made from one lesson of an interview.
+/// A plan item's row in the list: where it stands, its steps counted, and the next one.
+pub fn row_line(item: &PlanItem) -> String {
+    use crate::core::choice::Choice;
+    format!("{} · {}", item.status.label(), steps_line(item))
+}
+
+fn steps_line(item: &PlanItem) -> String {
+    let n = item.actions.len();
+    let done = item.actions.iter().filter(|a| a.done).count();
+    let steps = if n == 1 { "step" } else { "steps" };
+    let next = item
+        .actions
+        .iter()
+        .find(|a| !a.done && !a.text.trim().is_empty());
+    match (n, next) {
+        (0, _) => "No steps yet".to_string(),
+        (_, Some(a)) => format!("{done} of {n} {steps} done · Next: {}", a.text.trim()),
+        (_, None) if done == n => format!("All {n} {steps} done"),
+        (_, None) => format!("{done} of {n} {steps} done"),
+    }
+}
+
+/// A plan item made from one lesson of an interview: a short title, and the lesson as its why
+/// when the title had to leave some of it out.
 pub fn item_from_lesson(interview_id: &str, lesson: &Lesson) -> PlanItem {
+    let skill = skill_from(&lesson.text);
+    let why = if skill == lesson.text.trim() {
+        String::new()
+    } else {
+        lesson.text.trim().to_string()
+    };
     PlanItem {
-        skill: skill_from(&lesson.text),
+        skill,
+        why,
         sources: vec![Source {
             interview_id: Some(interview_id.to_string()),
             question_id: None,
@@ -545,9 +586,65 @@ mod tests {
     fn long_lines_make_short_titles() {
         let long = "word ".repeat(40);
         let s = skill_from(&long);
-        assert!(s.chars().count() <= 81 && s.ends_with('…'));
+        assert!(s.chars().count() <= TITLE_CHARS + 1 && s.ends_with('…'));
         let emoji = "🙂".repeat(100);
-        assert_eq!(skill_from(&emoji).chars().count(), 81);
+        assert_eq!(skill_from(&emoji).chars().count(), TITLE_CHARS + 1);
+        assert_eq!(
+            skill_from("System design: I froze when asked to scale the queue"),
+            "System design"
+        );
+        assert_eq!(skill_from("Q: what"), "Q: what", "too short a head");
+        let item = item_from_lesson(
+            "i1",
+            &Lesson {
+                part: "feedback",
+                text: "System design: I froze when asked to scale the queue".into(),
+            },
+        );
+        assert_eq!(item.skill, "System design");
+        assert_eq!(
+            item.why,
+            "System design: I froze when asked to scale the queue"
+        );
+        let short = item_from_lesson(
+            "i1",
+            &Lesson {
+                part: "feedback",
+                text: "Speak up sooner".into(),
+            },
+        );
+        assert_eq!(
+            (short.skill.as_str(), short.why.as_str()),
+            ("Speak up sooner", "")
+        );
+    }
+
+    #[test]
+    fn a_row_counts_the_steps_and_names_the_next() {
+        let step = |text: &str, done: bool| Action {
+            text: text.into(),
+            done,
+            ..Action::default()
+        };
+        let mut item = PlanItem::default();
+        assert_eq!(row_line(&item), "Not started · No steps yet");
+        item.actions = vec![step("Read", false)];
+        assert_eq!(
+            row_line(&item),
+            "Not started · 0 of 1 step done · Next: Read"
+        );
+        item.actions.push(step("Mock", false));
+        item.actions[0].done = true;
+        item.status = PlanStatus::InProgress;
+        assert_eq!(
+            row_line(&item),
+            "In progress · 1 of 2 steps done · Next: Mock"
+        );
+        item.actions[1].done = true;
+        item.status = PlanStatus::Done;
+        assert_eq!(row_line(&item), "Done · All 2 steps done");
+        item.status = PlanStatus::read("paused");
+        assert!(row_line(&item).starts_with("paused (from a newer version of Rebound) · "));
     }
 
     #[test]

@@ -43,12 +43,18 @@ pub fn PlanPage() -> impl IntoView {
             ..PlanItem::default()
         });
         new_skill.set(String::new());
-        crate::lifetime::frame(move || platform::focus(&format!("#why-{id}")));
+        crate::lifetime::frame(move || {
+            platform::open_details_in(&format!("plan-{id}"));
+            platform::focus(&format!("#why-{id}"));
+        });
     };
-    // Arriving from a link to one item: bring it into view once drawn.
+    // Arriving from a link to one item: open it and bring it into view once drawn.
     let hash = leptos_router::hooks::use_location().hash.get_untracked();
     if let Some(target) = hash.strip_prefix('#').map(str::to_string) {
-        crate::lifetime::frame(move || platform::scroll_to_id(&target));
+        crate::lifetime::frame(move || {
+            platform::open_details_in(&target);
+            platform::scroll_to_id(&target);
+        });
     }
 
     view! {
@@ -122,13 +128,22 @@ fn PlanItemCard(id: String) -> impl IntoView {
             .plan
             .with(|l| l.iter().find(|i| i.id == key.get_value()).cloned())
     });
+    // A row (title, steps done, the next one) that opens into the editor.
     view! {
         <li class="card plan-item" id=format!("plan-{id}")>
-            <PlanItemHead id=id.clone() item=item/>
-            <PlanItemSources item=item/>
-            <PlanItemSteps id=id.clone() item=item/>
-            <AddStep id=id.clone()/>
-            <PlanItemTools id=id.clone() item=item/>
+            <details class="plan-details">
+                <summary class="plan-row">
+                    <span class="plan-row-title">{rx(move || item.get().map(|i| i.title()).unwrap_or_default())}</span>
+                    <span class="plan-row-line muted small">
+                        {rx(move || item.get().map(|i| plan::row_line(&i)).unwrap_or_default())}
+                    </span>
+                </summary>
+                <PlanItemHead id=id.clone() item=item/>
+                <PlanItemSources item=item/>
+                <PlanItemSteps id=id.clone() item=item/>
+                <AddStep id=id.clone()/>
+                <PlanItemTools id=id.clone() item=item/>
+            </details>
         </li>
     }
 }

@@ -12,8 +12,8 @@
 //!   headless Chromium with a fresh profile (both removed when dropped), with
 //!   helpers for waiting, reading, typing, clicking, localStorage, service
 //!   workers, windows, screenshots and console errors. An element inside a part of an
-//!   interview's page that is not on show is reached as a person would: its part's tab is
-//!   tapped first.
+//!   interview's page that is not on show, or inside a closed `<details>` (a plan item's
+//!   row), is reached as a person would: its part's tab is tapped, or its row opened, first.
 //! * [`setup`] / [`setup_with_dir`]: start one of each for a test.
 //!
 //! Every test gets its own server port, chromedriver and browser profile, so
@@ -1092,9 +1092,14 @@ impl Browser {
         let opened = self
             .client
             .execute(
-                "const part = arguments[0].closest('[data-part][hidden]'); \
+                "const el = arguments[0]; let opened = false; \
+                 for (let d = el.closest('details:not([open])'); d; \
+                      d = d.parentElement && d.parentElement.closest('details:not([open])')) { \
+                   const s = d.querySelector(':scope > summary'); \
+                   if (!(s && s.contains(el))) { d.open = true; opened = true; } } \
+                 const part = arguments[0].closest('[data-part][hidden]'); \
                  const tab = part && document.querySelector(`[data-part-tab=\"${part.dataset.part}\"]`); \
-                 if (tab) { tab.click(); return true; } return false;",
+                 if (tab) { tab.click(); return true; } return opened;",
                 vec![arg],
             )
             .await;
