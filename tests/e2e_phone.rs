@@ -401,3 +401,37 @@ async fn today_on_a_first_visit_then_the_next_plan_step() {
     );
     assert!(browser.browser_errors().await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_stage_is_kept_with_its_day_and_the_journey_draws_the_funnel() {
+    let (_server, browser) = setup().await;
+    let id = browser.log_interview("Umbrella", "Analyst").await;
+    browser.goto(&format!("/interviews/{id}")).await;
+    browser.choose("#d-stage", "screening").await;
+    browser.choose("#d-stage", "final_round").await;
+    browser.choose("#d-outcome", "rejected").await;
+    let path = browser
+        .wait_text("[data-testid=stage-path]", "Not this time")
+        .await;
+    // Logged at the form's stage (an interview), then moved on: each step with its day.
+    assert!(
+        path.starts_with("Interview ")
+            && path.contains(" → Screening ")
+            && path.contains(" → Final round "),
+        "{path}"
+    );
+    browser
+        .wait_js(
+            "const v = localStorage.getItem('rebound.interviews') || ''; \
+             return v.includes('\"stages\":[') && v.includes('final_round') ? true : null;",
+        )
+        .await;
+    browser.goto("/journey").await;
+    browser
+        .wait_text(
+            "[data-testid=funnel]",
+            "Of 1 opportunity, 1 reached screening, 1 an interview and 1 a final round; no offer yet.",
+        )
+        .await;
+    assert!(browser.browser_errors().await.is_empty());
+}

@@ -413,5 +413,34 @@ pub fn months_figure(months: &[MonthCount]) -> String {
     )
 }
 
+// Funnel ---------------------------------------------------------------------------------------
+
+/// How far opportunities got (see [`super::pipeline::funnel`]): a row a step, each bar as long
+/// as its share of all of them, with its number; the caption says it in words.
+pub fn funnel_figure(funnel: &[(&'static str, usize); 5]) -> String {
+    let all = funnel[0].1;
+    let mut chart = String::new();
+    if all > 0 {
+        chart.push_str("<ol class=\"chart-rows chart-funnel\" aria-hidden=\"true\">");
+        for (label, n) in funnel {
+            let _ = write!(
+                chart,
+                "<li><span class=\"chart-when\">{label}</span><svg class=\"chart-bar-row\" \
+                 viewBox=\"0 0 {all} 1\" preserveAspectRatio=\"none\" aria-hidden=\"true\" \
+                 focusable=\"false\"><rect class=\"chart-bar funnel\" x=\"0\" y=\"0\" \
+                 width=\"{n}\" height=\"1\"></rect></svg><span class=\"chart-n\">{n}</span></li>"
+            );
+        }
+        chart.push_str("</ol>");
+    }
+    figure(
+        "How far they got",
+        &chart,
+        "",
+        &super::pipeline::funnel_text(funnel),
+        &[],
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -120,6 +120,11 @@ pub struct Interview {
     pub format_words: String,
     pub interviewers: String,
     pub stage: Stage,
+    /// Each stage it reached, dated, oldest first: written from the first change of stage on
+    /// (a record stored before has none, and reads as its stage on the day it was logged, see
+    /// [`Interview::stage_path`]). Left out of the stored text while empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<StageStep>,
     pub outcome: Outcome,
     pub notes: String,
     /// Why it did not work out, when the outcome is `Rejected`.
@@ -136,6 +141,54 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// The day it was logged (local dates are not known here: the UTC day of `created`).
+    pub fn logged_on(&self) -> NaiveDate {
+        chrono::DateTime::from_timestamp_millis(self.created)
+            .map(|d| d.date_naive())
+            .unwrap_or_default()
+    }
+
+    /// Its path through the stages, oldest first, each with its day: the stored history, or
+    /// for a record from before there was one, its stage on the day it was logged.
+    pub fn stage_path(&self) -> Vec<(Stage, NaiveDate)> {
+        let mut path: Vec<(Stage, NaiveDate)> = self
+            .stages
+            .iter()
+            .map(|s| (s.stage.clone(), s.on))
+            .collect();
+        if path.is_empty() {
+            path.push((self.stage.clone(), self.logged_on()));
+        } else if path.last().map(|(s, _)| s) != Some(&self.stage) {
+            // Changed where no change was noted (an import, another build): on its last edit.
+            let on = chrono::DateTime::from_timestamp_millis(self.updated)
+                .map(|d| d.date_naive())
+                .unwrap_or_default();
+            path.push((self.stage.clone(), on));
+        }
+        path
+    }
+
+    /// Note a change of stage made `today` from `before`: the history starts with `before` on
+    /// the day it was logged, then each new stage with its day. Nothing when the stage is the
+    /// same.
+    pub fn note_stage_change(&mut self, before: &Stage, today: NaiveDate) {
+        if self.stage == *before {
+            return;
+        }
+        if self.stages.is_empty() {
+            self.stages.push(StageStep {
+                stage: before.clone(),
+                on: self.logged_on().min(today),
+                ..StageStep::default()
+            });
+        }
+        self.stages.push(StageStep {
+            stage: self.stage.clone(),
+            on: today,
+            ..StageStep::default()
+        });
+    }
+
     /// A short title for lists and headings: "Role at Company", falling back gracefully.
     pub fn title(&self) -> String {
         match (self.role.trim(), self.company.trim()) {
@@ -385,6 +438,18 @@ impl Default for LetterUse {
             extra: Extra::new(),
         }
     }
+}
+
+/// One stage an opportunity reached, and the day it did.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+#[serde(default)]
+pub struct StageStep {
+    pub stage: Stage,
+    #[serde(with = "crate::core::display::date_serde")]
+    pub on: NaiveDate,
+    /// Fields from a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A reason for a rejection, and whether it was in the user's hands.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Interview, Reflection};
+use super::model::{Interview, Reflection, Stage};
 
 /// How many opportunities are in motion, and whether that is few enough to say so.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -86,6 +86,88 @@ pub fn active_then_closed(interviews: &[Interview]) -> Vec<(&'static str, Vec<&I
         .collect()
 }
 
+/// How far opportunities got, for the funnel: how many reached at least applied, screening,
+/// an interview, a final round, and an offer. A stage from a newer version counts as an
+/// interview. The counts never grow down the funnel.
+pub fn funnel(interviews: &[Interview]) -> [(&'static str, usize); 5] {
+    fn rank(stage: &Stage) -> usize {
+        match stage {
+            Stage::Applied => 0,
+            Stage::Screening => 1,
+            Stage::FinalRound => 3,
+            _ => 2,
+        }
+    }
+    let mut reached = [0usize; 5];
+    for i in interviews {
+        let furthest = i
+            .stage_path()
+            .iter()
+            .map(|(s, _)| rank(s))
+            .max()
+            .unwrap_or(0);
+        for n in reached.iter_mut().take(furthest + 1) {
+            *n += 1;
+        }
+        if i.outcome == super::model::Outcome::Offer {
+            reached[4] += 1;
+        }
+    }
+    [
+        ("Applied", reached[0]),
+        ("Screening", reached[1]),
+        ("Interview", reached[2]),
+        ("Final round", reached[3]),
+        ("Offer", reached[4]),
+    ]
+}
+
+/// The funnel in one sentence, its caption: "Of 12 opportunities, 7 reached screening, 5 an
+/// interview and 2 a final round; 1 became an offer."
+pub fn funnel_text(funnel: &[(&'static str, usize); 5]) -> String {
+    let [(_, all), (_, screening), (_, interview), (_, final_round), (_, offers)] = *funnel;
+    if all == 0 {
+        return "No opportunities logged yet.".to_string();
+    }
+    let offers = match offers {
+        0 => "no offer yet".to_string(),
+        1 => "1 became an offer".to_string(),
+        n => format!("{n} became offers"),
+    };
+    format!(
+        "Of {all} {}, {screening} reached screening, {interview} an interview and {final_round} a \
+         final round; {offers}.",
+        if all == 1 {
+            "opportunity"
+        } else {
+            "opportunities"
+        }
+    )
+}
+
+/// An interview's path through the stages, with its days and where it ended:
+/// "Applied 1 Mar → Screening 5 Mar → Final round 12 Mar → Not this time".
+pub fn path_line(interview: &Interview) -> String {
+    use crate::core::choice::Choice;
+    let mut steps: Vec<String> = interview
+        .stage_path()
+        .into_iter()
+        .map(|(stage, on)| {
+            use chrono::Datelike;
+            format!(
+                "{} {} {}",
+                stage.label(),
+                on.day(),
+                super::display::month_abbr(on.month())
+            )
+        })
+        .collect();
+    if !interview.outcome.is_active() {
+        steps.push(interview.outcome.label().to_string());
+    }
+    steps.join(" → ")
+}
+
 /// Conversations that have happened (dated today or earlier) with no reflection written yet,
 /// newest first, at most `limit`.
 pub fn awaiting_reflection<'a>(
@@ -108,7 +190,7 @@ pub fn awaiting_reflection<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Outcome, Stage};
+    use crate::core::model::Outcome;
     use crate::core::test_days::day;
 
     fn interview(id: &str, stage: Stage, outcome: Outcome, date: Option<&str>) -> Interview {
@@ -194,6 +276,48 @@ mod tests {
             ]
         );
         assert_eq!(active_then_closed(&list[3..]).len(), 1, "no empty group");
+    }
+
+    #[test]
+    fn the_funnel_counts_how_far_each_got() {
+        let mut rejected_at_final = interview("a", Stage::FinalRound, Outcome::Rejected, None);
+        rejected_at_final.stages = vec![]; // an old record: its stage is how far it got
+        let mut offer = interview("b", Stage::Interview, Outcome::Offer, None);
+        offer.note_stage_change(&Stage::Applied, day("2026-03-02"));
+        let applied = interview("c", Stage::Applied, Outcome::Ghosted, None);
+        // Went to a final round, then the stage was set back to screening: it still got there.
+        let mut back = interview("d", Stage::FinalRound, Outcome::Pending, None);
+        back.note_stage_change(&Stage::Applied, day("2026-03-03"));
+        back.stage = Stage::Screening;
+        back.note_stage_change(&Stage::FinalRound, day("2026-03-04"));
+        let all = [rejected_at_final.clone(), offer, applied, back];
+        let counts: Vec<usize> = funnel(&all).iter().map(|(_, n)| *n).collect();
+        assert_eq!(counts, vec![4, 3, 3, 2, 1]);
+        let f = funnel(&all);
+        assert_eq!(
+            funnel_text(&f),
+            "Of 4 opportunities, 3 reached screening, 3 an interview and 2 a final round; 1 became an offer."
+        );
+        assert_eq!(
+            funnel_text(&funnel(std::slice::from_ref(&rejected_at_final))),
+            "Of 1 opportunity, 1 reached screening, 1 an interview and 1 a final round; no offer yet."
+        );
+        assert_eq!(funnel_text(&funnel(&[])), "No opportunities logged yet.");
+        let mut i = interview("e", Stage::Applied, Outcome::Pending, None);
+        i.created = day("2026-03-01")
+            .and_hms_opt(12, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp_millis();
+        i.stage = Stage::Screening;
+        i.note_stage_change(&Stage::Applied, day("2026-03-05"));
+        assert_eq!(path_line(&i), "Applied 1 Mar → Screening 5 Mar");
+        i.outcome = Outcome::Rejected;
+        assert_eq!(
+            path_line(&i),
+            "Applied 1 Mar → Screening 5 Mar → Not this time"
+        );
+        assert_eq!(funnel(&[]).iter().map(|(_, n)| *n).sum::<usize>(), 0);
     }
 
     #[test]

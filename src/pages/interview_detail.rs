@@ -73,10 +73,20 @@ fn InterviewPage(id: String) -> impl IntoView {
         })
     };
     let on_edit = Callback::new(move |(field, text): (InterviewField, String)| {
+        let today = state.today.get_untracked();
         state.edit_interview(&key.get_value(), |i| {
+            let before = i.stage.clone();
             field.apply_offered(i, &text);
+            // Each stage it reaches is kept, dated: the path stays after a no.
+            i.note_stage_change(&before, today);
         });
     });
+    let path = move || {
+        current
+            .get()
+            .map(|i| crate::core::pipeline::path_line(&i))
+            .unwrap_or_default()
+    };
     let heard_back = query.read_untracked().get("heard").is_some();
     // The page in parts, one shown at a time: the one that fits the interview's state first,
     // or the one a link's anchor points into.
@@ -193,6 +203,7 @@ fn InterviewPage(id: String) -> impl IntoView {
                         id="d-outcome".to_string()
                         label="Outcome"
                     />
+                    <p class="muted small" data-testid="stage-path">{rx(path)}</p>
                 </Card>
                 <Show when=move || outcome.get() == Some(Outcome::Rejected)>
                     <RejectionSection interview_id=key.get_value()/>

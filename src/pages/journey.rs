@@ -55,6 +55,9 @@ pub fn JourneyPage() -> impl IntoView {
                                 months: charts::months_figure(&journey::interviews_per_month(
                                     interviews, today,
                                 )),
+                                funnel: charts::funnel_figure(&crate::core::pipeline::funnel(
+                                    interviews,
+                                )),
                                 recall: journey::recall_line(questions, reviews),
                                 reflections: journey::reflections_line(reflections, plan),
                                 plan: journey::plan_line(plan),
@@ -132,6 +135,7 @@ pub fn JourneyPage() -> impl IntoView {
                 </Show>
                 <p data-testid="recall">{rx(move || data.with(|d| d.recall.clone()))}</p>
                 <figure class="chart-figure" inner_html=move || data.with(|d| d.months.clone())></figure>
+                <figure class="chart-figure" data-testid="funnel" inner_html=move || data.with(|d| d.funnel.clone())></figure>
                 <p data-testid="reflections">{rx(move || data.with(|d| d.reflections.clone()))}</p>
                 <p data-testid="plan-steps">{rx(move || data.with(|d| d.plan.clone()))}</p>
             </Card>
@@ -188,6 +192,8 @@ struct JourneyData {
     heat: String,
     /// The months figure's inner HTML (`charts::months_figure`).
     months: String,
+    /// How far opportunities got (`charts::funnel_figure`).
+    funnel: String,
     recall: String,
     reflections: String,
     plan: String,

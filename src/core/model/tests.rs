@@ -385,3 +385,46 @@ fn a_choice_offered_from_a_newer_version_is_kept_when_chosen_again() {
     assert!(InterviewField::Role.apply_offered(&mut i, "Analyst"));
     assert_eq!(i.role, "Analyst");
 }
+
+#[test]
+fn the_stage_path_is_kept_from_the_first_change_on() {
+    use crate::core::test_days::day;
+    let logged = day("2026-03-01")
+        .and_hms_opt(12, 0, 0)
+        .unwrap_or_default()
+        .and_utc()
+        .timestamp_millis();
+    let mut i = Interview {
+        created: logged,
+        updated: logged,
+        ..Interview::default()
+    };
+    // Stored before there was a history: its stage on the day it was logged.
+    assert_eq!(i.stage_path(), vec![(Stage::Applied, day("2026-03-01"))]);
+    let text = serde_json::to_string(&i).unwrap_or_default();
+    assert!(
+        !text.contains("stages"),
+        "no history written until a change: {text}"
+    );
+
+    i.stage = Stage::Screening;
+    i.note_stage_change(&Stage::Applied, day("2026-03-05"));
+    i.note_stage_change(&Stage::Screening, day("2026-03-06"));
+    i.stage = Stage::FinalRound;
+    i.note_stage_change(&Stage::Screening, day("2026-03-12"));
+    assert_eq!(
+        i.stage_path(),
+        vec![
+            (Stage::Applied, day("2026-03-01")),
+            (Stage::Screening, day("2026-03-05")),
+            (Stage::FinalRound, day("2026-03-12")),
+        ]
+    );
+    // It round-trips, and a stage from a newer version is kept in it.
+    i.stage = Stage::read("take_home_review");
+    i.note_stage_change(&Stage::FinalRound, day("2026-03-15"));
+    let back: Interview =
+        serde_json::from_str(&serde_json::to_string(&i).unwrap_or_default()).unwrap_or_default();
+    assert_eq!(back.stage_path(), i.stage_path());
+    assert_eq!(back.stage_path().len(), 4);
+}

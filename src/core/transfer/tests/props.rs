@@ -93,6 +93,15 @@ fn interview_strategy() -> impl Strategy<Value = Interview> {
                 format,
                 format_words,
                 interviewers,
+                // A history whenever there is a date, so its round trip is tested too.
+                stages: date
+                    .map(|on| crate::core::model::StageStep {
+                        stage: stage.clone(),
+                        on,
+                        ..Default::default()
+                    })
+                    .into_iter()
+                    .collect(),
                 stage,
                 outcome,
                 notes,
