@@ -575,6 +575,7 @@ pub fn build() -> Db {
             format: None,
             format_words: String::new(),
             interviewers,
+            stages: Vec::new(),
             stage,
             outcome,
             notes: rng.sentences(NOTES, 2, 4),
