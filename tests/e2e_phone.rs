@@ -435,3 +435,86 @@ async fn each_stage_is_kept_with_its_day_and_the_journey_draws_the_funnel() {
         .await;
     assert!(browser.browser_errors().await.is_empty());
 }
+
+/// What a screen must never show a phone user: a sideways scroll, text under 12 px, or a text
+/// area hiding some of its text. Returns what is wrong, empty when nothing is.
+const PHONE_CHECKS: &str = "const bad = []; \
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) \
+    bad.push('scrolls sideways: ' + document.documentElement.scrollWidth); \
+  const seen = (el) => { const r = el.getBoundingClientRect(); \
+    return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden'; }; \
+  for (const el of document.querySelectorAll('main *, nav *')) { \
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()); \
+    if (!own || !seen(el) || el.closest('.visually-hidden')) continue; \
+    const px = parseFloat(getComputedStyle(el).fontSize); \
+    if (px < 12) bad.push('text at ' + px + ' px: ' + el.textContent.trim().slice(0, 40)); } \
+  for (const t of document.querySelectorAll('main textarea')) { \
+    if (seen(t) && t.scrollHeight > t.clientHeight + 2) bad.push('text area hides text: #' + t.id); } \
+  return bad;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_reads_on_a_phone_light_and_dark() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for("main h1").await;
+    let fixture: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/storage-v2.json")).unwrap_or_default();
+    assert!(!fixture.is_empty(), "the fixture reads");
+    for (key, value) in &fixture {
+        browser.local_storage_set(key, value).await;
+    }
+    browser.seed_answers(3).await;
+    let screens = [
+        "/",
+        "/interviews",
+        "/interviews/new",
+        "/interviews/m1a2-1",
+        "/questions",
+        "/questions/seed-1",
+        "/practice",
+        "/plan",
+        "/journey",
+        "/search",
+        "/more",
+        "/settings",
+    ];
+    for (width, height) in [(390, 844), (320, 568)] {
+        phone(&browser, width, height).await;
+        for scheme in ["light", "dark"] {
+            browser
+                .cdp(
+                    "Emulation.setEmulatedMedia",
+                    json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+                )
+                .await;
+            for path in screens {
+                browser.goto(path).await;
+                browser.wait_for("main h1").await;
+                // Each part of the interview page, and the plan's rows opened.
+                let parts: Vec<String> = if path.starts_with("/interviews/m") {
+                    ["outcome", "reflection", "feedback", "lessons"]
+                        .iter()
+                        .map(|p| format!("[data-part-tab={p}]"))
+                        .collect()
+                } else {
+                    vec![String::new()]
+                };
+                for part in parts {
+                    if !part.is_empty() {
+                        browser.click(&part).await;
+                    }
+                    if path == "/plan" {
+                        browser
+                            .eval(
+                                "document.querySelectorAll('details').forEach(d => d.open = true);",
+                            )
+                            .await;
+                    }
+                    let bad = browser.eval(PHONE_CHECKS).await;
+                    assert_eq!(bad, json!([]), "{path} {part} at {width} px, {scheme}");
+                }
+            }
+        }
+    }
+    assert!(browser.browser_errors().await.is_empty());
+}
