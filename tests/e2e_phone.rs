@@ -518,3 +518,42 @@ async fn every_screen_reads_on_a_phone_light_and_dark() {
     }
     assert!(browser.browser_errors().await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_weeks_of_silence_today_offers_no_reply() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for("main h1").await;
+    let long_ago = (chrono::Local::now().date_naive() - chrono::Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    browser
+        .eval_with(
+            "localStorage.setItem('rebound.schema', '2'); \
+             localStorage.setItem('rebound.interviews', JSON.stringify([{ id: 'q1', company: 'Soylent', \
+               role: 'Planner', date: arguments[0], stage: 'interview', outcome: 'pending', \
+               created: 1, updated: 1 }]));",
+            vec![json!(long_ago)],
+        )
+        .await;
+    browser.reload().await;
+    browser
+        .wait_text(
+            "[data-testid=no-reply]",
+            "Planner at Soylent · 30 days without a reply",
+        )
+        .await;
+    browser.click("[data-testid=no-reply] button").await;
+    browser.wait_gone("[data-testid=no-reply]").await;
+    browser
+        .wait_js(
+            "const v = localStorage.getItem('rebound.interviews') || ''; \
+             return v.includes('\"outcome\":\"ghosted\"') ? true : null;",
+        )
+        .await;
+    // The number of days is the user's to choose.
+    browser.goto("/settings").await;
+    let days = browser.prop("#no-reply-days", "value").await;
+    assert_eq!(days.as_deref(), Some("21"));
+    assert!(browser.browser_errors().await.is_empty());
+}

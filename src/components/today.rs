@@ -71,6 +71,59 @@ pub fn FollowUps() -> impl IntoView {
     }
 }
 
+/// Opportunities with no word for the user's number of days: one tap marks one "No reply",
+/// which closes it in the pipeline. Leaving it open is just as fine.
+#[component]
+pub fn NoReplyYet() -> impl IntoView {
+    let state = use_app();
+    let quiet = Memo::new(move |_| {
+        let today = state.today.get();
+        let days = state.settings.with(|s| s.no_reply_days);
+        state.interviews.with(|list| {
+            crate::core::pipeline::silent(list, today, days)
+                .into_iter()
+                .map(|(i, d)| (i.id.clone(), i.title(), d))
+                .collect::<Vec<_>>()
+        })
+    });
+    let mark = move |id: String| {
+        state.edit_interview(&id, |i| {
+            i.outcome = crate::core::model::Outcome::Ghosted;
+        })
+    };
+    view! {
+    <Show when=move || !quiet.with(Vec::is_empty)>
+        <Card class="no-reply" heading_id="no-reply-title" title="Still no word">
+            <p class="muted">"Silence after an interview is common, and it says nothing about you. Mark one as no reply to close it, or leave it open."</p>
+            <ul class="follow-up-list">
+                {rx(move || {
+                    quiet
+                        .get()
+                        .into_iter()
+                        .map(|(id, title, days)| {
+                            let href = format!("/interviews/{id}");
+                            view! {
+                                <li class="follow-up" data-testid="no-reply">
+                                    <p>
+                                        <a href=href>{title}</a>
+                                        <span class="muted small">{format!(" · {}", crate::core::pipeline::silent_line(days))}</span>
+                                    </p>
+                                    <div class="actions">
+                                        <button type="button" class="button quiet small" on:click=click(move |_| mark(id.clone()))>
+                                            "Mark as no reply"
+                                        </button>
+                                    </div>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })}
+            </ul>
+        </Card>
+    </Show>
+    }
+}
+
 /// The next step of the plan, ticked with one tap (the one after it then shows).
 #[component]
 pub fn NextPlanStep() -> impl IntoView {

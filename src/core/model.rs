@@ -688,6 +688,10 @@ pub struct Settings {
     /// when changed, so settings from before it write back as they were.
     #[serde(skip_serializing_if = "is_default_aloud")]
     pub answer_aloud_secs: u32,
+    /// Days without word after which Today offers to mark an opportunity "No reply" (7 to 90).
+    /// Written only when changed.
+    #[serde(skip_serializing_if = "is_default_no_reply")]
+    pub no_reply_days: u32,
     /// Fields from a newer version, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -710,6 +714,7 @@ impl Default for Settings {
             theme: "system".to_string(),
             prep_target: super::countdown::DEFAULT_TARGET,
             answer_aloud_secs: Settings::ALOUD_DEFAULT,
+            no_reply_days: Settings::NO_REPLY_DEFAULT,
             extra: Extra::new(),
         }
     }
@@ -722,6 +727,9 @@ impl Settings {
     pub const ALOUD_MIN: u32 = 20;
     pub const ALOUD_MAX: u32 = 120;
     pub const ALOUD_DEFAULT: u32 = 45;
+    pub const NO_REPLY_MIN: u32 = 7;
+    pub const NO_REPLY_MAX: u32 = 90;
+    pub const NO_REPLY_DEFAULT: u32 = 21;
     /// The same settings with every value brought into its allowed range.
     pub fn clamped(mut self) -> Self {
         self.nudge_threshold = self.nudge_threshold.clamp(Self::NUDGE_MIN, Self::NUDGE_MAX);
@@ -737,6 +745,9 @@ impl Settings {
         self.answer_aloud_secs = self
             .answer_aloud_secs
             .clamp(Self::ALOUD_MIN, Self::ALOUD_MAX);
+        self.no_reply_days = self
+            .no_reply_days
+            .clamp(Self::NO_REPLY_MIN, Self::NO_REPLY_MAX);
         self.voice = self.voice.chars().take(200).collect();
         self.your_name = self.your_name.chars().take(200).collect();
         if !["system", "light", "dark"].contains(&self.theme.as_str()) {
@@ -748,6 +759,10 @@ impl Settings {
 
 fn is_default_aloud(secs: &u32) -> bool {
     *secs == Settings::ALOUD_DEFAULT
+}
+
+fn is_default_no_reply(days: &u32) -> bool {
+    *days == Settings::NO_REPLY_DEFAULT
 }
 
 /// An editable field of an interview, as the form sends it: the field and the typed text.

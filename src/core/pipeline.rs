@@ -168,6 +168,31 @@ pub fn path_line(interview: &Interview) -> String {
     steps.join(" → ")
 }
 
+/// Opportunities still waiting to hear with no word for at least `days` days (since their
+/// interview date, or since they were last changed, whichever is later), the longest silent
+/// first, each with its days of silence. Upcoming ones are never silent.
+pub fn silent(interviews: &[Interview], today: NaiveDate, days: u32) -> Vec<(&Interview, i64)> {
+    let mut out: Vec<(&Interview, i64)> = interviews
+        .iter()
+        .filter(|i| i.outcome.is_active() && !i.is_upcoming(today))
+        .filter_map(|i| {
+            let touched = chrono::DateTime::from_timestamp_millis(i.updated)
+                .map(|d| d.date_naive())
+                .unwrap_or_default();
+            let last = i.date.map_or(touched, |d| d.max(touched));
+            let quiet = (today - last).num_days();
+            (quiet >= i64::from(days)).then_some((i, quiet))
+        })
+        .collect();
+    crate::core::order::sort_by_key(&mut out, |(_, d)| std::cmp::Reverse(*d));
+    out
+}
+
+/// "25 days without a reply".
+pub fn silent_line(days: i64) -> String {
+    format!("{days} days without a reply")
+}
+
 /// Conversations that have happened (dated today or earlier) with no reflection written yet,
 /// newest first, at most `limit`.
 pub fn awaiting_reflection<'a>(
@@ -318,6 +343,38 @@ mod tests {
             "Applied 1 Mar → Screening 5 Mar → Not this time"
         );
         assert_eq!(funnel(&[]).iter().map(|(_, n)| *n).sum::<usize>(), 0);
+    }
+
+    #[test]
+    fn silence_counts_from_the_later_of_the_date_and_the_last_change() {
+        let today = day("2026-05-30");
+        let at = |s: &str| {
+            day(s)
+                .and_hms_opt(12, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp_millis()
+        };
+        let mut old = interview(
+            "old",
+            Stage::Interview,
+            Outcome::Pending,
+            Some("2026-05-01"),
+        );
+        old.updated = at("2026-05-02");
+        let mut touched = interview("t", Stage::Interview, Outcome::Pending, Some("2026-04-01"));
+        touched.updated = at("2026-05-20");
+        let mut closed = interview("c", Stage::Interview, Outcome::Rejected, Some("2026-04-01"));
+        closed.updated = at("2026-04-01");
+        let upcoming = interview("u", Stage::Interview, Outcome::Pending, Some("2026-06-02"));
+        let list = [old, touched, closed, upcoming];
+        let quiet: Vec<(&str, i64)> = silent(&list, today, 21)
+            .into_iter()
+            .map(|(i, d)| (i.id.as_str(), d))
+            .collect();
+        assert_eq!(quiet, vec![("old", 28)]);
+        assert_eq!(silent(&list, today, 7).len(), 2);
+        assert_eq!(silent_line(28), "28 days without a reply");
     }
 
     #[test]

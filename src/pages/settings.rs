@@ -29,6 +29,14 @@ pub fn SettingsPage() -> impl IntoView {
                     on_set=Callback::new(move |n| state.edit_settings(|s| s.nudge_threshold = n))
                     help="Today shows a gentle note when your active opportunities drop below this number."
                 />
+                <NumberSetting
+                    id="no-reply-days"
+                    label="Offer to mark one \"No reply\" after this many days without word"
+                    min=Settings::NO_REPLY_MIN
+                    max=Settings::NO_REPLY_MAX
+                    initial=state.settings.with_untracked(|s| s.no_reply_days)
+                    on_set=Callback::new(move |n| state.edit_settings(|s| s.no_reply_days = n))
+                />
             </Card>
 
             <PracticeSettingsSection/>

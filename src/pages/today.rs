@@ -8,8 +8,8 @@ use crate::erase::Show;
 use leptos::prelude::*;
 
 use crate::components::today::{
-    BackupReminder, FollowUps, KindWord, NewestInsight, NextPlanStep, Pipeline, PracticeDue,
-    WaitingForReflection,
+    BackupReminder, FollowUps, KindWord, NewestInsight, NextPlanStep, NoReplyYet, Pipeline,
+    PracticeDue, WaitingForReflection,
 };
 use crate::state::use_app;
 
@@ -32,6 +32,7 @@ pub fn Today() -> impl IntoView {
             <PracticeDue/>
             <NextPlanStep/>
             <WaitingForReflection/>
+            <NoReplyYet/>
             <NewestInsight/>
             <Show when=move || !is_empty()>
                 <Pipeline/>
