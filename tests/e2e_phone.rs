@@ -296,6 +296,17 @@ async fn phone_screenshots() {
     let id = browser.log_interview("Globex", "Data Engineer").await;
     seed_full_reflection(&browser, &id).await;
     browser.log_interview("Initech", "Analyst").await;
+    browser
+        .eval(
+            "localStorage.setItem('rebound.plan', JSON.stringify([{ id: 'p1', skill: 'System design', \
+               why: 'I froze when asked to scale the queue.', \
+               actions: [{ id: 'a1', text: 'Read the queueing chapter', done: true }, \
+                         { id: 'a2', text: 'One mock interview', done: false }], \
+               status: 'in_progress', order: 0, created: 1, updated: 1 }, \
+             { id: 'p2', skill: 'Salary conversations', actions: [], order: 1, created: 2, updated: 2 }]));",
+        )
+        .await;
+    browser.reload().await;
     for (width, height) in [(390, 844), (320, 568)] {
         for scheme in ["light", "dark"] {
             browser
@@ -314,6 +325,8 @@ async fn phone_screenshots() {
                 ("detail-reflection", detail.as_str(), "reflection"),
                 ("detail-lessons", detail.as_str(), "lessons"),
                 ("settings", "/settings", ""),
+                ("plan", "/plan", ""),
+                ("journey", "/journey", ""),
             ] {
                 phone(&browser, width, height).await;
                 browser.goto(path).await;

@@ -387,14 +387,19 @@ pub fn next_order(items: &[PlanItem]) -> i64 {
     items.iter().map(|i| i.order + 1).max().unwrap_or(0)
 }
 
-/// Overall progress of the active items, in percent (`None` with no active items).
-pub fn overall_progress(items: &[PlanItem]) -> Option<u8> {
-    let active: Vec<&PlanItem> = items.iter().filter(|i| !i.archived).collect();
-    if active.is_empty() {
-        return None;
+/// The plan's steps counted, not a score: "3 of 8 steps done across your plan". `None` while
+/// no active item has a step.
+pub fn overall_line(items: &[PlanItem]) -> Option<String> {
+    let steps = items
+        .iter()
+        .filter(|i| !i.archived)
+        .flat_map(|i| &i.actions);
+    let (done, all) = steps.fold((0, 0), |(d, n), a| (d + usize::from(a.done), n + 1));
+    match all {
+        0 => None,
+        1 => Some(format!("{done} of 1 step done across your plan")),
+        n => Some(format!("{done} of {n} steps done across your plan")),
     }
-    let sum: u32 = active.iter().map(|i| u32::from(i.progress())).sum();
-    Some((sum / active.len() as u32) as u8)
 }
 
 #[cfg(test)]
@@ -461,17 +466,6 @@ mod tests {
         assert_eq!(ordered(&items, true)[0].id, "c");
         assert_eq!(next_order(&items), 3);
         assert!(move_item(&mut items, "zzz", 1).is_empty());
-    }
-
-    #[test]
-    fn overall_progress_averages_active_items() {
-        assert_eq!(overall_progress(&[]), None);
-        let mut a = item("a", 0);
-        a.status = PlanStatus::Done;
-        let b = item("b", 1);
-        let mut c = item("c", 2);
-        c.archived = true;
-        assert_eq!(overall_progress(&[a, b, c]), Some(50));
     }
 
     #[test]
@@ -617,6 +611,35 @@ mod tests {
             (short.skill.as_str(), short.why.as_str()),
             ("Speak up sooner", "")
         );
+    }
+
+    #[test]
+    fn the_plan_counts_its_steps() {
+        let step = |done: bool| Action {
+            done,
+            ..Action::default()
+        };
+        let mut items = vec![
+            PlanItem {
+                actions: vec![step(true), step(false)],
+                ..PlanItem::default()
+            },
+            PlanItem {
+                actions: vec![step(true)],
+                archived: true,
+                ..PlanItem::default()
+            },
+        ];
+        assert_eq!(
+            overall_line(&items).as_deref(),
+            Some("1 of 2 steps done across your plan")
+        );
+        items[0].actions.pop();
+        assert_eq!(
+            overall_line(&items).as_deref(),
+            Some("1 of 1 step done across your plan")
+        );
+        assert_eq!(overall_line(&[PlanItem::default()]), None);
     }
 
     #[test]

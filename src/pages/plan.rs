@@ -29,7 +29,7 @@ pub fn PlanPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let overall = Memo::new(move |_| state.plan.with(|l| plan::overall_progress(l)));
+    let overall = Memo::new(move |_| state.plan.with(|l| plan::overall_line(l)));
     let new_skill = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -63,18 +63,7 @@ pub fn PlanPage() -> impl IntoView {
             <p class="muted">
                 "The skills and gaps your interviews pointed to, and small steps to close them. One step at a time is plenty."
             </p>
-            {rx(move || {
-                overall
-                    .get()
-                    .map(|p| {
-                        view! {
-                            <p class="plan-overall">
-                                <span>{format!("Overall progress: {p}%")}</span>
-                                <progress max="100" value=p aria-label="Overall progress"></progress>
-                            </p>
-                        }
-                    })
-            })}
+            {rx(move || overall.get().map(|line| view! { <p class="plan-overall">{line}</p> }))}
             <form class="card add-row" on:submit=submit(add)>
                 <TextField
                     id="plan-new"
