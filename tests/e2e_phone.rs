@@ -10,6 +10,16 @@ mod support;
 use serde_json::json;
 use support::{setup, Browser};
 
+/// Wait until the stored text of `collection` holds every one of `needles`.
+async fn wait_stored(browser: &Browser, collection: &str, needles: &[&str]) {
+    browser
+        .wait_js(&format!(
+            "const v = localStorage.getItem('rebound.{collection}') || ''; \
+             return {needles:?}.every(n => v.includes(n)) ? true : null;"
+        ))
+        .await;
+}
+
 /// Lay the page out as a phone `width` × `height` CSS px.
 async fn phone(browser: &Browser, width: u32, height: u32) {
     browser
@@ -76,7 +86,7 @@ async fn the_bottom_bar_has_five_places_whose_labels_stand_apart_at_320_px() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn words_fit_their_moment() {
     let (_server, browser) = setup().await;
-    let id = browser.log_interview("Contoso", "UX Researcher").await;
+    browser.log_interview("Contoso", "UX Researcher").await;
 
     // Still waiting to hear: feedback says nothing about a no, and no quote sits beside the
     // feelings box.
@@ -116,7 +126,6 @@ async fn words_fit_their_moment() {
     assert_eq!(headings, json!(["Active · 1", "Closed · 1"]));
     let closed = browser.text(".group:nth-of-type(2)").await;
     assert!(closed.contains("UX Researcher at Contoso"), "{closed}");
-    let _ = id;
     assert!(browser.browser_errors().await.is_empty());
 }
 
@@ -148,12 +157,7 @@ async fn taps_show_what_they_did() {
     browser.wait_gone("[data-testid=mark-asked]").await;
     let status = browser.prop("#fb-status", "value").await;
     assert_eq!(status.as_deref(), Some("asked"));
-    browser
-        .wait_js(
-            "const v = localStorage.getItem('rebound.interviews'); \
-             return v && v.includes('\"status\":\"asked\"') ? true : null;",
-        )
-        .await;
+    wait_stored(&browser, "interviews", &["\"status\":\"asked\""]).await;
 
     // "I heard back" brings its choices into view on a phone.
     phone(&browser, 320, 568).await;
@@ -433,12 +437,7 @@ async fn each_stage_is_kept_with_its_day_and_the_journey_draws_the_funnel() {
             && path.contains(" → Final round "),
         "{path}"
     );
-    browser
-        .wait_js(
-            "const v = localStorage.getItem('rebound.interviews') || ''; \
-             return v.includes('\"stages\":[') && v.includes('final_round') ? true : null;",
-        )
-        .await;
+    wait_stored(&browser, "interviews", &["\"stages\":[", "final_round"]).await;
     browser.goto("/journey").await;
     browser
         .wait_text(
@@ -558,12 +557,7 @@ async fn after_weeks_of_silence_today_offers_no_reply() {
         .await;
     browser.click("[data-testid=no-reply] button").await;
     browser.wait_gone("[data-testid=no-reply]").await;
-    browser
-        .wait_js(
-            "const v = localStorage.getItem('rebound.interviews') || ''; \
-             return v.includes('\"outcome\":\"ghosted\"') ? true : null;",
-        )
-        .await;
+    wait_stored(&browser, "interviews", &["\"outcome\":\"ghosted\""]).await;
     // The number of days is the user's to choose.
     browser.goto("/settings").await;
     let days = browser.prop("#no-reply-days", "value").await;

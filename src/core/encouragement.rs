@@ -295,43 +295,36 @@ mod tests {
             None,
             "no quote after 'outside'"
         );
-        i.rejection_reasons = vec![reason("internal", false), reason("rambled", true)];
-        let e = after_rejection(&i, None);
-        assert!(
-            e.message.starts_with(
-                "About half of this was outside your control. The 1 thing you can work on is"
+        // (outside, inside) -> how the message starts; never a quote after "outside".
+        for (outside, inside, starts) in [
+            (
+                1,
+                1,
+                "About half of this was outside your control. The 1 thing you can work on is",
             ),
-            "{}",
-            e.message
-        );
-        assert_eq!(e.quote, None);
-        i.rejection_reasons = vec![
-            reason("internal", false),
-            reason("frozen", false),
-            reason("rambled", true),
-        ];
-        let e = after_rejection(&i, None);
-        assert!(
-            e.message.starts_with(
-                "Most of this was outside your control. The 1 thing you can work on is"
+            (
+                2,
+                1,
+                "Most of this was outside your control. The 1 thing you can work on is",
             ),
-            "{}",
-            e.message
-        );
-        assert_eq!(e.quote, None);
-        i.rejection_reasons = vec![
-            reason("internal", false),
-            reason("frozen", false),
-            reason("rambled", true),
-            reason("late", true),
-        ];
-        let e = after_rejection(&i, None);
-        assert!(
-            e.message.starts_with("About half")
-                && e.message.contains("The 2 things you can work on are"),
-            "2 of 4 is not most: {}",
-            e.message
-        );
+            (
+                2,
+                2,
+                "About half of this was outside your control. The 2 things you can work on are",
+            ),
+        ] {
+            i.rejection_reasons = (0..outside)
+                .map(|n| reason(&format!("out {n}"), false))
+                .chain((0..inside).map(|n| reason(&format!("in {n}"), true)))
+                .collect();
+            let e = after_rejection(&i, None);
+            assert!(
+                e.message.starts_with(starts),
+                "{outside}/{inside}: {}",
+                e.message
+            );
+            assert_eq!(e.quote, None);
+        }
         i.rejection_reasons = vec![reason("rambled", true)];
         let e = after_rejection(&i, None);
         assert!(e.message.contains("fixable"));
