@@ -174,6 +174,11 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
             <p data-testid="prep-cost">{rx(move || cost().map(|(c, _)| c))}</p>
             <p class="muted" data-testid="prep-to-write">{rx(move || session::to_write(to_write(), Some(&day())))}</p>
             {rx(move || cost().and_then(|(_, s)| s).map(|s| view! { <p class="hint-card" data-testid="prep-short">{s}</p> }))}
+            {rx(move || {
+                let today = state.today.get();
+                plan.with(|p| p.as_ref().and_then(|p| session::first_look(p, today)))
+                    .map(|t| view! { <p class="muted" data-testid="prep-first-look">{t}</p> })
+            })}
             <div class="actions">
                 <Show when=move || { today_n() > 0 }>
                     <a class="button primary" href=format!("/practice?prep={id}") data-testid="prep-practise" rel="external">

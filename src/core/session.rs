@@ -109,6 +109,24 @@ pub fn plan_cost(plan: &Plan, day: &str) -> String {
     }
 }
 
+/// When the plan asks nothing of today but has looks to come, where to start: "Nothing to
+/// practise today: the first look is on Thursday." `None` when today has cards, or nothing is
+/// planned.
+pub fn first_look(plan: &Plan, today: NaiveDate) -> Option<String> {
+    if plan.started || !plan.today().is_empty() {
+        return None;
+    }
+    let first = plan.days.iter().find(|d| !d.cards.is_empty())?;
+    let day = today.checked_add_signed(chrono::Duration::days(first.day))?;
+    let when = match display::day_word(day, today).as_str() {
+        "tomorrow" => "tomorrow".to_string(),
+        word => format!("on {word}"),
+    };
+    Some(format!(
+        "Nothing to practise today: the first look is {when}."
+    ))
+}
+
 /// The kind word when some chosen answers cannot reach the target, with what would help most
 /// often among them; `None` when every one can.
 pub fn shortfall(plan: &Plan) -> Option<String> {
@@ -322,6 +340,38 @@ mod tests {
             plan_cost(&soon, "today")
         );
         assert!(shortfall(&plan).is_none() || !plan.short.is_empty());
+    }
+
+    #[test]
+    fn the_first_look_says_where_to_start() {
+        use crate::core::countdown::{Plan, PlanDay};
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default(); // a Monday
+        let day = |day: i64, n: usize| PlanDay {
+            day,
+            cards: (0..n).map(|k| (format!("q{k}"), 1)).collect(),
+        };
+        let mut plan = Plan {
+            started: false,
+            target: 0.9,
+            secs_per_card: 90,
+            days: vec![day(0, 0), day(1, 0), day(3, 2)],
+            ready: vec![],
+            short: vec![],
+            recall: vec![],
+        };
+        assert_eq!(
+            first_look(&plan, today).as_deref(),
+            Some("Nothing to practise today: the first look is on Thursday.")
+        );
+        plan.days = vec![day(1, 1)];
+        assert_eq!(
+            first_look(&plan, today).as_deref(),
+            Some("Nothing to practise today: the first look is tomorrow.")
+        );
+        plan.days = vec![day(0, 1)];
+        assert_eq!(first_look(&plan, today), None, "today has cards");
+        plan.days = vec![];
+        assert_eq!(first_look(&plan, today), None, "nothing planned");
     }
 
     #[test]
