@@ -140,6 +140,16 @@ fn num(v: &Json, what: &str) -> f64 {
         .unwrap_or_else(|| panic!("expected a number for {what}, got {v}"))
 }
 
+/// The list of numbers `name` in what the `script` measuring in the page returned.
+fn series(v: &Json, name: &str, script: &str) -> Vec<f64> {
+    v[name]
+        .as_array()
+        .unwrap_or_else(|| panic!("{script} script returned no `{name}`: {v}"))
+        .iter()
+        .map(|x| num(x, name))
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. Sizes
 // ---------------------------------------------------------------------------------------------
@@ -521,14 +531,7 @@ async fn measure_typing(browser: &Browser, id: &str) -> Typing {
     if let Some(e) = v.get("error") {
         panic!("typing script failed: {e}");
     }
-    let list = |name: &str| -> Vec<f64> {
-        v[name]
-            .as_array()
-            .unwrap_or_else(|| panic!("typing script returned no `{name}`: {v}"))
-            .iter()
-            .map(|x| num(x, name))
-            .collect()
-    };
+    let list = |name: &str| series(&v, name, "typing");
     let (sync, frame, long) = (list("sync"), list("frame"), list("long"));
     // The edit must have gone through the app: the text was saved (300 ms after the first edit;
     // the collection is stored packed, so the app itself reads it back after a reload).
@@ -612,14 +615,7 @@ async fn measure_filtering(browser: &Browser) -> Filtering {
     if let Some(e) = v.get("error") {
         panic!("filtering script failed: {e}");
     }
-    let list = |name: &str| -> Vec<f64> {
-        v[name]
-            .as_array()
-            .unwrap_or_else(|| panic!("filtering script returned no `{name}`: {v}"))
-            .iter()
-            .map(|x| num(x, name))
-            .collect()
-    };
+    let list = |name: &str| series(&v, name, "filtering");
     let (sync, frame) = (list("sync"), list("frame"));
     println!(
         "  input handler: median {:.2} ms, p95 {:.2} ms; keystroke to next frame: median {:.2} ms, p95 {:.2} ms, max {:.2} ms; shown at the end: {}",
@@ -701,14 +697,7 @@ async fn measure_practice(browser: &Browser) -> Option<Practice> {
         println!("  N/A: {}", e.as_str().unwrap_or_default());
         return None;
     }
-    let list = |name: &str| -> Vec<f64> {
-        v[name]
-            .as_array()
-            .unwrap_or_else(|| panic!("practice script returned no `{name}`: {v}"))
-            .iter()
-            .map(|x| num(x, name))
-            .collect()
-    };
+    let list = |name: &str| series(&v, name, "practice");
     let (sync, next, frame, long) = (list("sync"), list("next"), list("frame"), list("long"));
     if next.is_empty() {
         println!("  N/A: no card was rated");
@@ -867,14 +856,7 @@ async fn measure_countdown(browser: &Browser, db: &rebound::core::schema::Db) ->
         println!("  N/A: {}", e.as_str().unwrap_or_default());
         return None;
     }
-    let list = |name: &str| -> Vec<f64> {
-        v[name]
-            .as_array()
-            .unwrap_or_else(|| panic!("countdown script returned no `{name}`: {v}"))
-            .iter()
-            .map(|x| num(x, name))
-            .collect()
-    };
+    let list = |name: &str| series(&v, name, "countdown");
     let (next, sync) = (list("next"), list("sync"));
     let c = Countdown {
         median: median(&next),

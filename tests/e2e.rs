@@ -595,12 +595,7 @@ async fn screenshots() {
     }
     browser.set_phone_viewport().await;
     for scheme in ["light", "dark"] {
-        browser
-            .cdp(
-                "Emulation.setEmulatedMedia",
-                json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-            )
-            .await;
+        browser.set_color_scheme(scheme).await;
         for (name, path, wait) in [
             ("today", "/", "Today"),
             ("interviews", "/interviews", "Interviews"),

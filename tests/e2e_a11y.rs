@@ -208,12 +208,7 @@ async fn axe_finds_no_violation_and_targets_are_44px_on_every_screen() {
     let mut found = Vec::new();
     let mut small = Vec::new();
     for scheme in ["light", "dark"] {
-        browser
-            .cdp(
-                "Emulation.setEmulatedMedia",
-                json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
-            )
-            .await;
+        browser.set_color_scheme(scheme).await;
         for path in &screens {
             browser.goto(path).await;
             browser.wait_for("main h1").await;
@@ -249,12 +244,7 @@ async fn the_crash_screen_has_no_axe_violation_light_and_dark() {
     browser.wait_for(".crash").await;
     let mut found = Vec::new();
     for scheme in ["light", "dark"] {
-        browser
-            .cdp(
-                "Emulation.setEmulatedMedia",
-                json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
-            )
-            .await;
+        browser.set_color_scheme(scheme).await;
         for open in [false, true] {
             browser
                 .eval_with(

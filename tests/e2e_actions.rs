@@ -551,12 +551,7 @@ async fn the_journey_reads_on_a_phone_at_390_and_320_px() {
     browser.wait_for("h1").await;
     browser.eval(SEED_JOURNEY).await;
     for (width, height) in [(390, 844), (320, 568)] {
-        browser
-            .cdp(
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
-            )
-            .await;
+        browser.set_viewport(width, height).await;
         browser.goto("/journey").await;
         browser.wait_text("h1", "Your journey").await;
         browser
@@ -611,12 +606,7 @@ async fn journey_screenshots() {
             )
             .await;
         for (width, height) in [(390, 844), (320, 568)] {
-            browser
-                .cdp(
-                    "Emulation.setDeviceMetricsOverride",
-                    json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
-                )
-                .await;
+            browser.set_viewport(width, height).await;
             browser.goto("/journey").await;
             browser.wait_text("h1", "Your journey").await;
             for n in 1..=8 {

@@ -172,19 +172,9 @@ async fn crash_screen_screenshots() {
     browser.set_phone_viewport().await;
     crash_on_an_interview(&browser).await;
     for scheme in ["light", "dark"] {
-        browser
-            .cdp(
-                "Emulation.setEmulatedMedia",
-                json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-            )
-            .await;
+        browser.set_color_scheme(scheme).await;
         for width in [390, 320] {
-            browser
-                .cdp(
-                    "Emulation.setDeviceMetricsOverride",
-                    json!({ "width": width, "height": 700, "deviceScaleFactor": 1, "mobile": true }),
-                )
-                .await;
+            browser.set_viewport(width, 700).await;
             browser
                 .eval("document.querySelector('.crash details').open = false;")
                 .await;

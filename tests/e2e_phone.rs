@@ -20,21 +20,11 @@ async fn wait_stored(browser: &Browser, collection: &str, needles: &[&str]) {
         .await;
 }
 
-/// Lay the page out as a phone `width` × `height` CSS px.
-async fn phone(browser: &Browser, width: u32, height: u32) {
-    browser
-        .cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
-        )
-        .await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_bottom_bar_has_five_places_whose_labels_stand_apart_at_320_px() {
     let (_server, browser) = setup().await;
     for (width, height) in [(320, 568), (390, 844)] {
-        phone(&browser, width, height).await;
+        browser.set_viewport(width, height).await;
         browser.goto("/").await;
         browser.wait_for("nav a.nav-item").await;
         // Each label: its box, its font size, and whether its text fits its own box.
@@ -160,7 +150,7 @@ async fn taps_show_what_they_did() {
     wait_stored(&browser, "interviews", &["\"status\":\"asked\""]).await;
 
     // "I heard back" brings its choices into view on a phone.
-    phone(&browser, 320, 568).await;
+    browser.set_viewport(320, 568).await;
     browser.goto("/").await;
     browser.wait_for("button[aria-controls=heard-back]").await;
     browser.click("button[aria-controls=heard-back]").await;
@@ -218,7 +208,7 @@ async fn seed_full_reflection(browser: &Browser, id: &str) {
 async fn the_interview_page_comes_in_parts_and_fits_a_phone() {
     let (_server, browser) = setup().await;
     let id = browser.log_interview("Globex", "Data Engineer").await;
-    phone(&browser, 390, 844).await;
+    browser.set_viewport(390, 844).await;
 
     // Logged today with no time: it has happened, so the reflection opens first.
     browser.goto(&format!("/interviews/{id}")).await;
@@ -265,7 +255,7 @@ async fn the_interview_page_comes_in_parts_and_fits_a_phone() {
 
     // All five tabs on one row, each a tap target, at 390 and at 320 px.
     for (width, height) in [(390, 844), (320, 568)] {
-        phone(&browser, width, height).await;
+        browser.set_viewport(width, height).await;
         browser.goto(&format!("/interviews/{id}")).await;
         browser.wait_for("[data-part-tab]").await;
         let fit = browser
@@ -279,7 +269,7 @@ async fn the_interview_page_comes_in_parts_and_fits_a_phone() {
             .await;
         assert_eq!(fit, json!([true, true, 1]), "tabs at {width} px");
     }
-    phone(&browser, 390, 844).await;
+    browser.set_viewport(390, 844).await;
 
     // A link to an anchor in another part opens that part.
     browser.goto(&format!("/interviews/{id}#letters")).await;
@@ -313,12 +303,7 @@ async fn phone_screenshots() {
     browser.reload().await;
     for (width, height) in [(390, 844), (320, 568)] {
         for scheme in ["light", "dark"] {
-            browser
-                .cdp(
-                    "Emulation.setEmulatedMedia",
-                    json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-                )
-                .await;
+            browser.set_color_scheme(scheme).await;
             let detail = format!("/interviews/{id}");
             for (name, path, tab) in [
                 ("today", "/", ""),
@@ -332,7 +317,7 @@ async fn phone_screenshots() {
                 ("plan", "/plan", ""),
                 ("journey", "/journey", ""),
             ] {
-                phone(&browser, width, height).await;
+                browser.set_viewport(width, height).await;
                 browser.goto(path).await;
                 browser.wait_for("main h1").await;
                 if !tab.is_empty() {
@@ -343,7 +328,9 @@ async fn phone_screenshots() {
                     .await
                     .as_u64()
                     .unwrap_or(u64::from(height));
-                phone(&browser, width, u32::try_from(full).unwrap_or(height)).await;
+                browser
+                    .set_viewport(width, u32::try_from(full).unwrap_or(height))
+                    .await;
                 let _ = browser
                     .screenshot(&format!("phone-{width}-{scheme}-{name}"))
                     .await;
@@ -491,14 +478,9 @@ async fn every_screen_reads_on_a_phone_light_and_dark() {
         "/settings",
     ];
     for (width, height) in [(390, 844), (320, 568)] {
-        phone(&browser, width, height).await;
+        browser.set_viewport(width, height).await;
         for scheme in ["light", "dark"] {
-            browser
-                .cdp(
-                    "Emulation.setEmulatedMedia",
-                    json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-                )
-                .await;
+            browser.set_color_scheme(scheme).await;
             for path in screens {
                 browser.goto(path).await;
                 browser.wait_for("main h1").await;

@@ -496,19 +496,9 @@ async fn practice_screenshots() {
     choose_question(&browser, "Seeded question 2?").await;
     stored_with(&browser, "preps", "seed-2").await;
     for width in [390, 320] {
-        browser
-            .cdp(
-                "Emulation.setDeviceMetricsOverride",
-                serde_json::json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
-            )
-            .await;
+        browser.set_viewport(width, 844).await;
         for scheme in ["light", "dark"] {
-            browser
-                .cdp(
-                    "Emulation.setEmulatedMedia",
-                    serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-                )
-                .await;
+            browser.set_color_scheme(scheme).await;
             browser.goto(&format!("/interviews/{id}")).await;
             browser.wait_for("#before .actions").await;
             browser
@@ -536,19 +526,9 @@ async fn practice_screenshots() {
     browser.choose("#d-date", &days_ahead(-2)).await;
     browser.goto("/").await;
     for width in [390, 320] {
-        browser
-            .cdp(
-                "Emulation.setDeviceMetricsOverride",
-                serde_json::json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
-            )
-            .await;
+        browser.set_viewport(width, 844).await;
         for scheme in ["light", "dark"] {
-            browser
-                .cdp(
-                    "Emulation.setEmulatedMedia",
-                    serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-                )
-                .await;
+            browser.set_color_scheme(scheme).await;
             browser.goto("/").await;
             browser.wait_for("[data-testid=still-to-write]").await;
             browser

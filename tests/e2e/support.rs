@@ -1476,9 +1476,23 @@ impl Browser {
     /// Lay the page out as a 390 px wide phone (headless Chromium's window cannot be narrower
     /// than 500 px, so this goes through the DevTools protocol).
     pub async fn set_phone_viewport(&self) {
+        self.set_viewport(390, 844).await;
+    }
+
+    /// Lay the page out as a phone `width` × `height` CSS px.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
-            serde_json::json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+            serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .await;
+    }
+
+    /// Show the page as a device set to `scheme` ("light" or "dark") would.
+    pub async fn set_color_scheme(&self, scheme: &str) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
         )
         .await;
     }
