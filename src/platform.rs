@@ -13,15 +13,20 @@ pub fn now_ms() -> Millis {
 
 /// Today's date on the device, in its local time zone.
 pub fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
+    local_day(&js_sys::Date::new_0())
+}
+
+/// The local day of `d`.
+fn local_day(d: &js_sys::Date) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_default()
 }
 
-/// The local date and time on the device, to the minute.
+/// The local date and time on the device, to the minute (day and time read from one clock
+/// reading, so they agree across midnight).
 pub fn now_local() -> chrono::NaiveDateTime {
     let d = js_sys::Date::new_0();
-    today()
+    local_day(&d)
         .and_hms_opt(d.get_hours(), d.get_minutes(), 0)
         .unwrap_or_default()
 }

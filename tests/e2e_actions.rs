@@ -203,13 +203,7 @@ async fn a_letter_with_awkward_text_survives_the_clipboard_and_the_mailto_link()
     assert_eq!(decoded[2], decoded[4]);
 
     // Copy, with clipboard permission granted: the clipboard holds the letter unchanged.
-    let origin = browser.base_url().to_string();
-    browser
-        .cdp(
-            "Browser.grantPermissions",
-            json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
-        )
-        .await;
+    browser.grant_clipboard().await;
     browser.click("#letters button.primary").await;
     browser.wait_text(".copy-status", "Copied").await;
     let clip = browser

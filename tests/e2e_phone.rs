@@ -128,13 +128,7 @@ async fn taps_show_what_they_did() {
     browser.goto(&format!("/interviews/{id}")).await;
     browser.wait_for("#letters").await;
     assert!(!browser.exists("[data-testid=mark-asked]").await);
-    let origin = browser.base_url().to_string();
-    browser
-        .cdp(
-            "Browser.grantPermissions",
-            json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
-        )
-        .await;
+    browser.grant_clipboard().await;
     browser
         .click("#letters input[name=letter-kind][value=ask_feedback]")
         .await;
@@ -544,5 +538,41 @@ async fn after_weeks_of_silence_today_offers_no_reply() {
     browser.goto("/settings").await;
     let days = browser.prop("#no-reply-days", "value").await;
     assert_eq!(days.as_deref(), Some("21"));
+    assert!(browser.browser_errors().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_new_parts_work_with_the_server_gone() {
+    let (mut server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_for_service_worker_control().await;
+    let id = browser.log_interview("Vandelay", "Importer").await;
+    server.stop();
+    browser.set_viewport(320, 568).await;
+
+    // Every part of the interview page opens offline, from a deep link too.
+    browser.goto(&format!("/interviews/{id}#letters")).await;
+    browser
+        .wait_text("[aria-pressed=true][data-part-tab]", "Feedback")
+        .await;
+    for part in ["outcome", "reflection", "lessons", "feedback"] {
+        browser.click(&format!("[data-part-tab={part}]")).await;
+        let shown = browser
+            .eval("return [...document.querySelectorAll('[data-part]')].filter(p => !p.hidden).map(p => p.dataset.part);")
+            .await;
+        assert_eq!(shown, json!([part]));
+    }
+    browser.choose("#d-stage", "final_round").await;
+    browser
+        .wait_text("[data-testid=stage-path]", "Final round")
+        .await;
+    for (path, heading) in [("/", "Today"), ("/plan", "My plan"), ("/more", "More")] {
+        browser.goto(path).await;
+        browser.wait_text("h1", heading).await;
+    }
+    browser.click("main a[href='/journey']").await;
+    browser
+        .wait_text("[data-testid=funnel]", "1 a final round")
+        .await;
     assert!(browser.browser_errors().await.is_empty());
 }

@@ -335,6 +335,36 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_stage_history_is_kept_aside_like_any_damaged_record() {
+        let stored = map(&[(
+            "rebound.interviews",
+            r#"[{"id":"a","company":"A","stages":"garbage"},
+                {"id":"b","company":"B","stages":[{"stage":"screening","on":"not a day"}]},
+                {"id":"c","company":"C","stages":[{"stage":"screening","on":"2026-03-05"}]}]"#,
+        )]);
+        let loaded = load(&stored);
+        let names: Vec<&str> = loaded
+            .db
+            .interviews
+            .iter()
+            .map(|i| i.company.as_str())
+            .collect();
+        // Every readable record loads; one that cannot be read is kept aside, said, not lost.
+        // Like any record that cannot be read, the two with a damaged history are kept aside
+        // as they were, and said so; the rest load.
+        assert_eq!(names, ["C"]);
+        assert!(matches!(
+            loaded.problems[..],
+            [Problem::Damaged {
+                kept: 1,
+                unreadable: 2,
+                ..
+            }]
+        ));
+        assert_eq!(loaded.db.interviews[0].stage_path().len(), 2);
+    }
+
+    #[test]
     fn a_non_list_is_damaged_and_wrong_settings_fall_back() {
         let stored = map(&[
             ("rebound.reflections", r#"{"id":"x"}"#),

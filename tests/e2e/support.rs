@@ -1488,6 +1488,16 @@ impl Browser {
         .await;
     }
 
+    /// Let the page read and write the clipboard, as a person who allowed it would.
+    pub async fn grant_clipboard(&self) {
+        let origin = self.base_url().to_string();
+        self.cdp(
+            "Browser.grantPermissions",
+            serde_json::json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
+        )
+        .await;
+    }
+
     /// Show the page as a device set to `scheme` ("light" or "dark") would.
     pub async fn set_color_scheme(&self, scheme: &str) {
         self.cdp(
