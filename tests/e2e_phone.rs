@@ -107,7 +107,7 @@ async fn words_fit_their_moment() {
     browser.wait_text("#feedback", "learn from a no").await;
 
     // The interviews list: active first, then closed, headings that read apart.
-    browser.log_interview("Initech", "Designer").await;
+    let initech = browser.log_interview("Initech", "Designer").await;
     browser.goto("/interviews").await;
     browser.wait_text("main", "Designer at Initech").await;
     let headings = browser
@@ -116,6 +116,29 @@ async fn words_fit_their_moment() {
     assert_eq!(headings, json!(["Active · 1", "Closed · 1"]));
     let closed = browser.text(".group:nth-of-type(2)").await;
     assert!(closed.contains("UX Researcher at Contoso"), "{closed}");
+
+    // An offer, the latest news: Today's kind word is about it, in our own words, no quote.
+    browser.goto(&format!("/interviews/{initech}")).await;
+    browser.choose("#d-outcome", "offer").await;
+    wait_stored(&browser, "interviews", &["\"outcome\":\"offer\""]).await;
+    browser.goto("/").await;
+    let word = browser.wait_text("[data-testid=kind-word]", "").await;
+    assert!(
+        word.contains("offer") || word.contains("said yes"),
+        "{word}"
+    );
+    assert!(!browser.exists(".kind-word-card blockquote").await);
+
+    // Before the first rating of a session, a word about trying; gone once practice starts.
+    browser.seed_answers(1).await;
+    browser.goto("/practice").await;
+    browser.wait_for("[data-testid=flash-question]").await;
+    let quote = browser.text(".practice [data-testid=quote]").await;
+    assert!(quote.contains("— "), "{quote}");
+    browser.click(".button.primary.big").await; // Show my answer
+    browser.click(".rate-3").await;
+    browser.wait_for("[data-testid=session-summary]").await;
+    assert!(!browser.exists(".practice [data-testid=quote]").await);
     assert!(browser.browser_errors().await.is_empty());
 }
 
@@ -294,7 +317,7 @@ async fn phone_screenshots() {
              { id: 'p2', skill: 'Salary conversations', actions: [], order: 1, created: 2, updated: 2 }]));",
         )
         .await;
-    browser.reload().await;
+    browser.seed_answers(2).await;
     for (width, height) in [(390, 844), (320, 568)] {
         for scheme in ["light", "dark"] {
             browser.set_color_scheme(scheme).await;
@@ -310,6 +333,7 @@ async fn phone_screenshots() {
                 ("settings", "/settings", ""),
                 ("plan", "/plan", ""),
                 ("journey", "/journey", ""),
+                ("practice", "/practice", ""),
             ] {
                 browser.set_viewport(width, height).await;
                 browser.goto(path).await;

@@ -16,6 +16,7 @@ pub mod nav;
 pub mod notices;
 pub mod number_setting;
 pub mod practice_hooks;
+pub mod quote;
 pub mod reflection_form;
 pub mod rejection;
 pub mod today;

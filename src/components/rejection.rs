@@ -5,6 +5,7 @@ use crate::erase::{change, click, input, rx, submit};
 use leptos::prelude::*;
 
 use crate::components::form::{clip, Card};
+use crate::components::quote::QuoteBlock;
 use crate::core::encouragement::after_rejection;
 use crate::core::model::{RejectionReason, COMMON_REJECTION_REASONS};
 use crate::state::use_app;
@@ -146,12 +147,7 @@ pub fn RejectionSection(interview_id: String) -> impl IntoView {
                         view! {
                             <div class="kind-word" role="note">
                                 <p class="kind-message">{e.message}</p>
-                                {e.quote.map(|q| view! {
-                                    <blockquote class="quote">
-                                        <p>{q.text}</p>
-                                        <footer>"— " {q.author}</footer>
-                                    </blockquote>
-                                })}
+                                {e.quote.map(|q| view! { <QuoteBlock quote=q/> })}
                                 <p class="next-title">"Next step"</p>
                                 <ul class="next-steps">
                                     {e

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::form::Card;
 use crate::components::insight_card::InsightCard;
+use crate::components::quote::QuoteBlock;
 use crate::core::display::weekday_date;
 use crate::core::encouragement;
 use crate::core::pipeline::{awaiting_reflection, PipelineHealth};
@@ -434,12 +435,7 @@ pub fn KindWord() -> impl IntoView {
             let w = kind_word.get();
             view! {
                 <p class="kind-word" data-testid="kind-word">{w.message}</p>
-                {w.quote.map(|q| view! {
-                    <blockquote class="quote small">
-                        <p>{q.text}</p>
-                        <footer>"— " {q.author}</footer>
-                    </blockquote>
-                })}
+                {w.quote.map(|q| view! { <QuoteBlock quote=q small=true/> })}
             }
         })}
     </Card>

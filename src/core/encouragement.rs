@@ -13,6 +13,11 @@ pub enum Moment {
     Fixable,
     /// An ordinary day, nothing recent to answer: keep moving.
     QuietWeek,
+    /// Before a practice session, above the first card: short, so the card stays in reach.
+    BeforePractice,
+    /// Right after an offer. No quote was chosen for it: every one we may use speaks of failing
+    /// or of mistakes, which is not what an offer is about. Our own words say it.
+    AfterOffer,
 }
 
 /// A short quote with its author, and the moments it fits.
@@ -45,7 +50,7 @@ pub const QUOTES: [Quote; 5] = [
     Quote {
         text: "Continually strive to improve yourself.",
         author: "Anthony J. D'Angelo",
-        moments: &[Moment::QuietWeek],
+        moments: &[Moment::QuietWeek, Moment::BeforePractice],
     },
     Quote {
         text: "The successful man will profit from his mistakes and try again in a different way.",
@@ -71,6 +76,8 @@ pub struct KindWord {
     pub quote: Option<Quote>,
     /// True when it answers a recent rejection.
     pub after_rejection: bool,
+    /// True when it answers a recent offer.
+    pub after_offer: bool,
 }
 
 /// Our own words after a rejection: it is not personal.
@@ -87,34 +94,49 @@ const KEEP_MOVING: [&str; 3] = [
     "You don't need to feel ready to take the next step. You only need to take it.",
 ];
 
-/// Days after a rejection during which Today speaks to it.
+/// Our own words after an offer: it was earned, and the choice is still the person's.
+const WELL_EARNED: [&str; 3] = [
+    "An offer: well earned. Take a moment to enjoy it before you weigh it up.",
+    "Someone saw what you can do and said yes. Enjoy that; the decision can wait a day.",
+    "An offer is yours to weigh, on your terms. Whatever you choose, this one was earned.",
+];
+
+/// Days after a rejection or an offer during which Today speaks to it.
 pub const REJECTION_DAYS: i64 = 14;
 
-/// The word for today: about not taking it personally when a rejection was logged in the last
-/// [`REJECTION_DAYS`] days (by when the interview was last changed), otherwise about keeping
-/// moving. The choice is stable through a day and changes from day to day.
+/// The word for today. When a rejection or an offer was logged in the last [`REJECTION_DAYS`]
+/// days (by when the interview was last changed), it answers the latest of them: not taking a
+/// no personally, or enjoying an offer (our words only: see [`Moment::AfterOffer`]); otherwise
+/// it is about keeping moving. The choice is stable through a day and changes from day to day.
 pub fn for_today(interviews: &[Interview], today: chrono::NaiveDate) -> KindWord {
-    let recent_rejection = interviews.iter().any(|i| {
-        i.outcome == super::model::Outcome::Rejected
-            && chrono::DateTime::from_timestamp_millis(i.updated)
-                .map(|d| (today - d.date_naive()).num_days() <= REJECTION_DAYS)
-                .unwrap_or(false)
-    });
-    let seed = super::display::iso_date(today);
-    let words: &[&'static str] = if recent_rejection {
-        &NOT_PERSONAL
-    } else {
-        &KEEP_MOVING
+    use super::model::Outcome;
+    let latest = |outcome: Outcome| {
+        interviews
+            .iter()
+            .filter(|i| i.outcome == outcome)
+            .filter(|i| {
+                chrono::DateTime::from_timestamp_millis(i.updated)
+                    .is_some_and(|d| (today - d.date_naive()).num_days() <= REJECTION_DAYS)
+            })
+            .map(|i| i.updated)
+            .max()
     };
-    let moment = if recent_rejection {
-        Moment::AfterRejection
+    let (rejection, offer) = (latest(Outcome::Rejected), latest(Outcome::Offer));
+    let after_offer = offer.is_some() && offer >= rejection;
+    let after_rejection = rejection.is_some() && !after_offer;
+    let seed = super::display::iso_date(today);
+    let (words, moment): (&[&'static str], Moment) = if after_offer {
+        (&WELL_EARNED, Moment::AfterOffer)
+    } else if after_rejection {
+        (&NOT_PERSONAL, Moment::AfterRejection)
     } else {
-        Moment::QuietWeek
+        (&KEEP_MOVING, Moment::QuietWeek)
     };
     KindWord {
         message: pick(words, &seed),
         quote: quote_for(moment, &seed),
-        after_rejection: recent_rejection,
+        after_rejection,
+        after_offer,
     }
 }
 
@@ -257,7 +279,8 @@ mod tests {
         assert!(w.after_rejection);
         assert!(NOT_PERSONAL.contains(&w.message));
         assert!(!for_today(std::slice::from_ref(&i), day("2026-03-20")).after_rejection);
-        i.outcome = crate::core::model::Outcome::Offer;
+        // An offer has words of its own (see the next test); other outcomes keep moving.
+        i.outcome = crate::core::model::Outcome::Withdrawn;
         let w = for_today(&[i], day("2026-03-05"));
         assert!(KEEP_MOVING.contains(&w.message));
         assert_eq!(
@@ -395,10 +418,58 @@ mod tests {
             }
         }
         for seed in ["a", "b", "c", "2026-03-05"] {
-            for m in [Moment::AfterRejection, Moment::Fixable, Moment::QuietWeek] {
+            for m in [
+                Moment::AfterRejection,
+                Moment::Fixable,
+                Moment::QuietWeek,
+                Moment::BeforePractice,
+            ] {
                 let q = quote_for(m, seed);
                 assert!(q.is_some_and(|q| q.moments.contains(&m)));
             }
+            assert_eq!(quote_for(Moment::AfterOffer, seed), None);
         }
+        for q in QUOTES
+            .iter()
+            .filter(|q| q.moments.contains(&Moment::BeforePractice))
+        {
+            assert!(
+                !q.text.contains("failure") && !q.text.contains("profit"),
+                "{}",
+                q.text
+            );
+        }
+    }
+
+    #[test]
+    fn today_answers_the_latest_of_a_recent_offer_and_a_recent_rejection() {
+        use crate::core::model::Outcome;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap_or_default();
+        let at = |y, m, d| {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .map(|t| t.and_utc().timestamp_millis())
+                .unwrap_or_default()
+        };
+        let interview = |outcome, updated| Interview {
+            outcome,
+            updated,
+            ..Interview::default()
+        };
+        let offer = interview(Outcome::Offer, at(2026, 3, 18));
+        let no = interview(Outcome::Rejected, at(2026, 3, 10));
+        let w = for_today(&[no.clone(), offer.clone()], today);
+        assert!(w.after_offer && !w.after_rejection);
+        assert!(WELL_EARNED.contains(&w.message));
+        assert_eq!(w.quote, None);
+
+        let later_no = interview(Outcome::Rejected, at(2026, 3, 19));
+        let w = for_today(&[offer.clone(), later_no], today);
+        assert!(w.after_rejection && !w.after_offer);
+        assert!(NOT_PERSONAL.contains(&w.message));
+
+        let old_offer = interview(Outcome::Offer, at(2026, 1, 2));
+        let w = for_today(&[old_offer], today);
+        assert!(!w.after_offer && KEEP_MOVING.contains(&w.message));
     }
 }

@@ -17,6 +17,9 @@ use crate::components::hands_free::use_answer_aloud;
 use crate::components::practice_hooks::{
     use_answer_timer, use_practice_keys, use_voices, use_wake_lock,
 };
+use crate::components::quote::QuoteBlock;
+use crate::core::display::iso_date;
+use crate::core::encouragement::{quote_for, Moment};
 use crate::core::practice::{due_label, preview, Grade};
 use crate::core::questions::Category;
 use crate::core::session;
@@ -233,6 +236,17 @@ pub fn Practice() -> impl IntoView {
                         </div>
                     }
                 })}
+            {rx(move || {
+                // Before the first rating of the session, a short word about trying (not in
+                // commute mode, where the card comes first).
+                let starting = rated.with(Vec::is_empty)
+                    && current.with(Option::is_some)
+                    && !commute.get();
+                starting
+                    .then(|| quote_for(Moment::BeforePractice, &iso_date(state.today.get())))
+                    .flatten()
+                    .map(|q| view! { <QuoteBlock quote=q small=true/> })
+            })}
             <p class="muted small" data-testid="due-left">
                 {rx(move || match queue.with(Vec::len) {
                     0 => String::new(),
