@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod crash;
+pub mod crypto;
 pub mod erase;
 #[cfg(test)]
 mod layering;

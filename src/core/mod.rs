@@ -14,6 +14,7 @@ pub mod insights;
 pub mod interview_parts;
 pub mod journey;
 pub mod letters;
+pub mod lock;
 pub mod model;
 pub mod order;
 pub mod packing;
