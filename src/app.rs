@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
     });
     state.check_persistence();
     service_worker::register(state);
+    crate::install::provide();
 
     view! {
         <Router>

@@ -8,6 +8,7 @@ pub mod core;
 pub mod crash;
 pub mod crypto;
 pub mod erase;
+pub mod install;
 #[cfg(test)]
 mod layering;
 pub mod lifetime;

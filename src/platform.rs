@@ -295,3 +295,31 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Whether this is an iPhone or iPad (iPadOS says "Macintosh", with a touch screen), where
+/// Safari deletes a site's data after seven days without a visit unless it is on the Home
+/// Screen.
+pub fn is_ios() -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let ua = nav.user_agent().unwrap_or_default();
+    ["iPhone", "iPad", "iPod"].iter().any(|d| ua.contains(d))
+        || (ua.contains("Macintosh") && nav.max_touch_points() > 1)
+}
+
+/// Whether Rebound runs installed (from the home screen, in its own window).
+pub fn installed() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let standalone = w
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    // iOS Safari says so through `navigator.standalone` instead.
+    standalone
+        || js_sys::Reflect::get(&w.navigator(), &"standalone".into())
+            .is_ok_and(|v| v.as_bool() == Some(true))
+}

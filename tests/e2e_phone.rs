@@ -600,3 +600,72 @@ async fn the_new_parts_work_with_the_server_gone() {
         .await;
     assert!(browser.browser_errors().await.is_empty());
 }
+
+/// What a browser does when it offers to install a site: `beforeinstallprompt`, whose
+/// `prompt()` shows its dialog (counted here in `window.__prompted`).
+const OFFER_INSTALL: &str = "const e = new Event('beforeinstallprompt', { cancelable: true }); \
+     e.prompt = () => { window.__prompted = (window.__prompted || 0) + 1; return Promise.resolve(); }; \
+     window.dispatchEvent(e);";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn installing_is_offered_once_something_is_stored_and_rests_after_not_now() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.wait_text("main", "Welcome to Rebound").await;
+    browser.eval(OFFER_INSTALL).await;
+    assert!(
+        !browser.exists(".install-nudge").await,
+        "nothing stored yet"
+    );
+
+    browser.log_interview("Globex", "Analyst").await;
+    browser.goto("/").await;
+    browser.wait_for("main h1").await;
+    browser.eval(OFFER_INSTALL).await;
+    let nudge = browser.wait_text(".install-nudge", "Install Rebound").await;
+    assert!(nudge.contains("keep what you write"), "{nudge}");
+    browser.click(".install-nudge .button:not(.quiet)").await;
+    browser.wait_gone(".install-nudge").await;
+    assert_eq!(browser.eval("return window.__prompted;").await, json!(1));
+
+    // Not installed after all: offered again next time; "Not now" puts it away, and it stays
+    // away after a reload.
+    browser.reload().await;
+    browser.wait_for("main h1").await;
+    browser.eval(OFFER_INSTALL).await;
+    browser.wait_for(".install-nudge").await;
+    browser.click(".install-nudge .button.quiet").await;
+    browser.wait_gone(".install-nudge").await;
+    let meta = browser
+        .local_storage_get("rebound.device")
+        .await
+        .unwrap_or_default();
+    assert!(meta.contains("\"install_nudge_dismissed\":"), "{meta}");
+    browser.reload().await;
+    browser.wait_for("main h1").await;
+    browser.eval(OFFER_INSTALL).await;
+    browser.wait_for("[data-testid=kind-word]").await;
+    assert!(!browser.exists(".install-nudge").await);
+
+    // On an iPhone: Settings says what "not installed" means there, and Today shows the steps.
+    browser
+        .cdp(
+            "Emulation.setUserAgentOverride",
+            json!({ "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" }),
+        )
+        .await;
+    browser.local_storage_remove("rebound.device").await;
+    browser.goto("/settings").await;
+    browser
+        .wait_text("[data-testid=eviction-note]", "7 days without a visit")
+        .await;
+    browser.goto("/").await;
+    let steps = browser
+        .wait_text(".install-nudge", "Add to Home Screen")
+        .await;
+    assert!(steps.contains("Share"), "{steps}");
+    browser.set_viewport(320, 568).await;
+    browser.eval("document.querySelector('.install-nudge').scrollIntoView();").await;
+    let _ = browser.screenshot("phone-320-install-nudge").await;
+    assert!(browser.browser_errors().await.is_empty());
+}

@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod form;
 pub mod hands_free;
 pub mod insight_card;
+pub mod install_nudge;
 pub mod interview_fields;
 pub mod interview_questions;
 pub mod interview_when;

@@ -356,6 +356,8 @@ fn StorageSection() -> impl IntoView {
             })}
             <h3>"Keeping your data"</h3>
             <p data-testid="persistence">{persistence}</p>
+            {crate::core::backup::eviction_note(platform::is_ios(), platform::installed())
+                .map(|note| view! { <p class="hint-card" data-testid="eviction-note">{note}</p> })}
             <Show when=move || state.persistence.get() == Persistence::NotGranted>
                 <button
                     type="button"

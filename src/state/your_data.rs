@@ -107,6 +107,14 @@ impl AppState {
         self.save_meta();
         self.request_persistence();
     }
+
+    /// "Not now" on the install nudge: it stays away for a while (see `DeviceMeta`).
+    pub fn dismiss_install_nudge(&self) {
+        self.w
+            .meta
+            .update(|m| m.install_nudge_dismissed = Some(platform::now_ms()));
+        self.save_meta();
+    }
 }
 
 fn persistence(answer: Option<bool>) -> Persistence {
