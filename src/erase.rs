@@ -9,7 +9,8 @@
 //!
 //! - `on:click=click(move |_| ...)`, likewise `change`, `input`, `submit`, `toggle`;
 //! - `{rx(move || ...)}` for a reactive child;
-//! - `<Show when=...>` is this module's `Show` (import it by name: it shadows Leptos's).
+//! - `<Show when=...>` is this module's `Show` (import it by name: it shadows Leptos's);
+//! - `memo(move |_| ...)` instead of `Memo::new`: one memo type a value type (2.1 KiB less).
 
 use std::sync::Arc;
 
@@ -75,4 +76,15 @@ pub fn Show(
             fallback.run()
         }
     }
+}
+
+/// A memo's function, boxed.
+type MemoFn<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
+
+/// A memo, its function boxed: every memo of one value type is then one type.
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn(Option<&T>) -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    let f: MemoFn<T> = Box::new(f);
+    Memo::new(f)
 }

@@ -665,7 +665,9 @@ async fn installing_is_offered_once_something_is_stored_and_rests_after_not_now(
         .await;
     assert!(steps.contains("Share"), "{steps}");
     browser.set_viewport(320, 568).await;
-    browser.eval("document.querySelector('.install-nudge').scrollIntoView();").await;
+    browser
+        .eval("document.querySelector('.install-nudge').scrollIntoView();")
+        .await;
     let _ = browser.screenshot("phone-320-install-nudge").await;
     assert!(browser.browser_errors().await.is_empty());
 }

@@ -35,7 +35,7 @@ pub fn BeforeInterview(interview_id: String) -> impl IntoView {
     let key = StoredValue::new(interview_id);
     // A memo, so editing the interview redraws this part only when it stops (or starts) being
     // upcoming.
-    let upcoming = Memo::new(move |_| {
+    let upcoming = crate::erase::memo(move |_| {
         let today = state.today.get();
         state
             .interview(&key.get_value())
@@ -49,10 +49,10 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
     let state = use_app();
     let bank = state.bank();
     let id = key.get_value();
-    let chosen = Memo::new(move |_| state.prep_questions(&key.get_value()));
+    let chosen = crate::erase::memo(move |_| state.prep_questions(&key.get_value()));
     // Offered: what was chosen, then the suggestions, then more from a category if asked.
     let more = RwSignal::new(None::<Category>);
-    let offered = Memo::new(move |_| {
+    let offered = crate::erase::memo(move |_| {
         let mut list: Vec<Id> = chosen.get();
         for q in state.prep_suggestions(&key.get_value()) {
             if !list.contains(&q) {
@@ -70,7 +70,7 @@ fn Prepare(key: StoredValue<String>) -> impl IntoView {
         }
         list
     });
-    let plan = Memo::new(move |_| {
+    let plan = crate::erase::memo(move |_| {
         chosen.track();
         state.prep_plan(&key.get_value())
     });

@@ -16,14 +16,14 @@ use crate::state::use_app;
 pub fn FeedbackSection(interview_id: String, letter: RwSignal<LetterKind>) -> impl IntoView {
     let state = use_app();
     let id = StoredValue::new(interview_id);
-    let feedback = Memo::new(move |_| {
+    let feedback = crate::erase::memo(move |_| {
         state
             .interview(&id.get_value())
             .map(|i: Interview| i.feedback)
             .unwrap_or_default()
     });
-    let status = Memo::new(move |_| feedback.get().status);
-    let due = Memo::new(move |_| feedback.get().follow_up_due(state.today.get()));
+    let status = crate::erase::memo(move |_| feedback.get().status);
+    let due = crate::erase::memo(move |_| feedback.get().follow_up_due(state.today.get()));
     let initial_said = feedback.get_untracked().said;
     let edit = move |f: Box<dyn FnOnce(&mut crate::core::model::Feedback)>| {
         state.edit_interview(&id.get_value(), move |i| f(&mut i.feedback));

@@ -20,7 +20,7 @@ pub fn InstallNudge() -> impl IntoView {
     };
     let ios = platform::is_ios();
     let installed = platform::installed();
-    let nudge = Memo::new(move |_| {
+    let nudge = crate::erase::memo(move |_| {
         let has_data = state.interviews.with(|l| !l.is_empty())
             || state.questions.with(|l| !l.is_empty())
             || state.plan.with(|l| !l.is_empty());

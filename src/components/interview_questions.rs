@@ -13,7 +13,7 @@ use crate::state::use_app;
 pub fn InterviewQuestions(interview_id: String) -> impl IntoView {
     let state = use_app();
     let id = StoredValue::new(interview_id);
-    let list = Memo::new(move |_| state.questions_of_interview(&id.get_value()));
+    let list = crate::erase::memo(move |_| state.questions_of_interview(&id.get_value()));
     let text = RwSignal::new(String::new());
     let category = RwSignal::new(Category::Behavioural);
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -15,7 +15,7 @@ use crate::state::use_app;
 pub fn LessonsSection(interview_id: String) -> impl IntoView {
     let state = use_app();
     let id = StoredValue::new(interview_id);
-    let lessons = Memo::new(move |_| {
+    let lessons = crate::erase::memo(move |_| {
         let iid = id.get_value();
         let interview = state.interview(&iid);
         let reflection = state.reflection(&iid);
@@ -23,16 +23,16 @@ pub fn LessonsSection(interview_id: String) -> impl IntoView {
             .map(|i| plan::lessons(&i, reflection.as_ref()))
             .unwrap_or_default()
     });
-    let items = Memo::new(move |_| state.plan_items_of_interview(&id.get_value()));
+    let items = crate::erase::memo(move |_| state.plan_items_of_interview(&id.get_value()));
     let row = move |lesson: Lesson| {
         let text = StoredValue::new(lesson.text.clone());
-        let in_plan = Memo::new(move |_| {
+        let in_plan = crate::erase::memo(move |_| {
             state
                 .plan
                 .with(|p| plan::has_lesson(p, &id.get_value(), &text.get_value()))
         });
         let question = StoredValue::new(plan::question_from_lesson(&lesson));
-        let in_bank = Memo::new(move |_| {
+        let in_bank = crate::erase::memo(move |_| {
             state.questions.with(|q| {
                 q.iter()
                     .find(|q| {
@@ -151,12 +151,12 @@ pub fn SearchPrompt(interview_id: String) -> impl IntoView {
     let state = use_app();
     let id = StoredValue::new(interview_id);
     let dismissed = RwSignal::new(false);
-    let reflected = Memo::new(move |_| {
+    let reflected = crate::erase::memo(move |_| {
         state
             .reflection(&id.get_value())
             .is_some_and(|r| r.is_started())
     });
-    let already = Memo::new(move |_| {
+    let already = crate::erase::memo(move |_| {
         state.search.with(|v| {
             v.iter()
                 .any(|s| s.interview_id.as_deref() == Some(id.get_value().as_str()))

@@ -21,7 +21,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let copied = RwSignal::new(None::<Result<(), String>>);
-    let order = Memo::new(move |_| {
+    let order = crate::erase::memo(move |_| {
         state
             .interview(&id.get_value())
             .map(|i| letters::suggested(&i))
@@ -83,7 +83,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
             },
         )
     };
-    let used = Memo::new(move |_| {
+    let used = crate::erase::memo(move |_| {
         state
             .interview(&id.get_value())
             .map(|i| i.letters)
@@ -92,7 +92,7 @@ pub fn LettersSection(interview_id: String, letter: RwSignal<LetterKind>) -> imp
 
     // The feedback request went out (copied or opened in the mail app) but feedback still
     // reads "Not asked": offer to mark it, so the follow-up reminder starts.
-    let offer_mark_asked = Memo::new(move |_| {
+    let offer_mark_asked = crate::erase::memo(move |_| {
         state.interview(&id.get_value()).is_some_and(|i| {
             i.feedback.status == FeedbackStatus::NotAsked
                 && i.letters.iter().any(|u| u.kind == LetterKind::AskFeedback)

@@ -36,7 +36,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
         .iter()
         .map(|(kind, label, hint)| {
             let kind = *kind;
-            let checked = Memo::new(move |_| {
+            let checked = crate::erase::memo(move |_| {
                 state.reflections.with(|list| {
                     list.iter()
                         .find(|r| r.id == id.get_value())
@@ -90,7 +90,7 @@ pub fn ReflectionForm(interview_id: String) -> impl IntoView {
         })
         .collect_view();
 
-    let mood = Memo::new(move |_| {
+    let mood = crate::erase::memo(move |_| {
         state.reflections.with(|list| {
             list.iter()
                 .find(|r| r.id == id.get_value())

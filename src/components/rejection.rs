@@ -14,13 +14,13 @@ use crate::state::use_app;
 pub fn RejectionSection(interview_id: String) -> impl IntoView {
     let state = use_app();
     let id = StoredValue::new(interview_id);
-    let reasons = Memo::new(move |_| {
+    let reasons = crate::erase::memo(move |_| {
         state
             .interview(&id.get_value())
             .map(|i| i.rejection_reasons)
             .unwrap_or_default()
     });
-    let encouragement = Memo::new(move |_| {
+    let encouragement = crate::erase::memo(move |_| {
         let interview = state.interview(&id.get_value())?;
         let reflection = state.reflection(&id.get_value());
         Some(after_rejection(&interview, reflection.as_ref()))

@@ -17,7 +17,7 @@ use crate::state::use_app;
 #[component]
 pub fn FollowUps() -> impl IntoView {
     let state = use_app();
-    let follow_ups = Memo::new(move |_| {
+    let follow_ups = crate::erase::memo(move |_| {
         let today = state.today.get();
         state.interviews.with(|list| {
             list.iter()
@@ -77,7 +77,7 @@ pub fn FollowUps() -> impl IntoView {
 #[component]
 pub fn NoReplyYet() -> impl IntoView {
     let state = use_app();
-    let quiet = Memo::new(move |_| {
+    let quiet = crate::erase::memo(move |_| {
         let today = state.today.get();
         let days = state.settings.with(|s| s.no_reply_days);
         state.interviews.with(|list| {
@@ -129,7 +129,7 @@ pub fn NoReplyYet() -> impl IntoView {
 #[component]
 pub fn NextPlanStep() -> impl IntoView {
     let state = use_app();
-    let next = Memo::new(move |_| state.plan.with(|p| crate::core::plan::next_step(p)));
+    let next = crate::erase::memo(move |_| state.plan.with(|p| crate::core::plan::next_step(p)));
     let ticked = RwSignal::new(None::<String>);
     let tick = move |_| {
         let Some(n) = next.get_untracked() else {
@@ -171,11 +171,11 @@ pub fn NextPlanStep() -> impl IntoView {
 #[component]
 pub fn PracticeDue() -> impl IntoView {
     let state = use_app();
-    let due = Memo::new(move |_| state.due_count());
-    let counts = Memo::new(move |_| state.card_and_write_counts());
+    let due = crate::erase::memo(move |_| state.due_count());
+    let counts = crate::erase::memo(move |_| state.card_and_write_counts());
     let cards = move || counts.get().0;
     // Coming up says what is left to write for an upcoming interview: not said twice.
-    let upcoming = Memo::new(move |_| {
+    let upcoming = crate::erase::memo(move |_| {
         let today = state.today.get();
         state
             .interviews
@@ -217,7 +217,7 @@ pub fn PracticeDue() -> impl IntoView {
 pub fn WaitingForReflection() -> impl IntoView {
     let state = use_app();
     let is_empty = move || state.interviews.with(|l| l.is_empty());
-    let waiting = Memo::new(move |_| {
+    let waiting = crate::erase::memo(move |_| {
         let today = state.today.get();
         state.interviews.with(|list| {
             state.reflections.with(|refl| {
@@ -282,7 +282,7 @@ pub fn NewestInsight() -> impl IntoView {
     crate::lifetime::frame(move || {
         crate::lifetime::timeout(move || insights_ready.set(true), std::time::Duration::ZERO)
     });
-    let newest_insight = Memo::new(move |_| {
+    let newest_insight = crate::erase::memo(move |_| {
         if insights_ready.get() {
             shown_insights.with(|l| l.first().cloned())
         } else {
@@ -311,13 +311,13 @@ pub fn NewestInsight() -> impl IntoView {
 #[component]
 pub fn Pipeline() -> impl IntoView {
     let state = use_app();
-    let health = Memo::new(move |_| {
+    let health = crate::erase::memo(move |_| {
         let threshold = state.settings.with(|s| s.nudge_threshold);
         state
             .interviews
             .with(|list| PipelineHealth::new(list, threshold))
     });
-    let pending = Memo::new(move |_| {
+    let pending = crate::erase::memo(move |_| {
         state.interviews.with(|list| {
             let mut items: Vec<_> = list.iter().filter(|i| i.outcome.is_active()).collect();
             crate::core::pipeline::newest_first(&mut items);
@@ -423,7 +423,7 @@ pub fn BackupReminder() -> impl IntoView {
 #[component]
 pub fn KindWord() -> impl IntoView {
     let state = use_app();
-    let kind_word = Memo::new(move |_| {
+    let kind_word = crate::erase::memo(move |_| {
         let today = state.today.get();
         state
             .interviews

@@ -12,7 +12,7 @@ use crate::state::use_app;
 #[component]
 pub fn UpcomingInterviews() -> impl IntoView {
     let state = use_app();
-    let list = Memo::new(move |_| {
+    let list = crate::erase::memo(move |_| {
         let today = state.today.get();
         let items: Vec<(String, String, Option<chrono::NaiveDate>)> =
             state.interviews.with(|all| {

@@ -296,7 +296,7 @@ fn ImportSection() -> impl IntoView {
 fn StorageSection() -> impl IntoView {
     let state = use_app();
     // Read once when the section opens (and after saves, via the collections it depends on).
-    let usage = Memo::new(move |_| {
+    let usage = crate::erase::memo(move |_| {
         state.interviews.track();
         state.reflections.track();
         state.settings.track();

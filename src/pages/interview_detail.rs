@@ -25,7 +25,7 @@ use crate::state::use_app;
 #[component]
 pub fn InterviewDetail() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = crate::erase::memo(move |_| params.read().get("id").unwrap_or_default());
     let state = use_app();
     move || {
         let id = id.get();
@@ -60,9 +60,9 @@ fn InterviewPage(id: String) -> impl IntoView {
             .cloned()
             .unwrap_or(crate::core::model::LetterKind::ThanksAfterInterview),
     );
-    let current = Memo::new(move |_| state.interview(&key.get_value()));
+    let current = crate::erase::memo(move |_| state.interview(&key.get_value()));
     let title = move || current.get().map(|i| i.title()).unwrap_or_default();
-    let outcome = Memo::new(move |_| current.get().map(|i| i.outcome));
+    let outcome = crate::erase::memo(move |_| current.get().map(|i| i.outcome));
     let meta = move || {
         current.get().map(|i| {
             let mut parts = vec![i.stage.label().to_string()];
@@ -100,7 +100,7 @@ fn InterviewPage(id: String) -> impl IntoView {
         )
     });
     let chosen = RwSignal::new(first);
-    let parts = Memo::new(move |_| {
+    let parts = crate::erase::memo(move |_| {
         let today = state.today.get();
         current
             .get()
@@ -109,7 +109,7 @@ fn InterviewPage(id: String) -> impl IntoView {
     });
     // The part on show: the chosen one while the page has it ("Prepare" goes once the day has
     // passed), else the outcome.
-    let part = Memo::new(move |_| {
+    let part = crate::erase::memo(move |_| {
         let p = chosen.get();
         if parts.with(|ps| ps.contains(&p)) {
             p

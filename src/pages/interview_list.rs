@@ -13,7 +13,7 @@ use crate::state::use_app;
 #[component]
 pub fn InterviewList() -> impl IntoView {
     let state = use_app();
-    let groups = Memo::new(move |_| {
+    let groups = crate::erase::memo(move |_| {
         state.interviews.with(|list| {
             state.reflections.with(|refl| {
                 active_then_closed(list)

@@ -33,7 +33,7 @@ fn kind_class(kind: &EventKind) -> &'static str {
 pub fn JourneyPage() -> impl IntoView {
     let state = use_app();
     let shown_insights = state.visible_insights();
-    let data = Memo::new(move |_| {
+    let data = crate::erase::memo(move |_| {
         let today = state.today.get();
         state.interviews.with(|interviews| {
             state.reflections.with(|reflections| {
@@ -70,7 +70,7 @@ pub fn JourneyPage() -> impl IntoView {
         })
     });
     let shown = RwSignal::new(TIMELINE_PAGE);
-    let streaks_on = Memo::new(move |_| state.settings.with(|s| s.streaks));
+    let streaks_on = crate::erase::memo(move |_| state.settings.with(|s| s.streaks));
 
     view! {
         <div class="page journey">

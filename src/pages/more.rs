@@ -8,7 +8,7 @@ use crate::state::use_app;
 #[component]
 pub fn MorePage() -> impl IntoView {
     let state = use_app();
-    let due = Memo::new(move |_| state.due_count());
+    let due = crate::erase::memo(move |_| state.due_count());
     view! {
         <div class="page">
             <h1>"More"</h1>

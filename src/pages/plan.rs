@@ -13,7 +13,7 @@ use crate::state::use_app;
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let state = use_app();
-    let active = Memo::new(move |_| {
+    let active = crate::erase::memo(move |_| {
         state.plan.with(|l| {
             plan::ordered(l, false)
                 .into_iter()
@@ -21,7 +21,7 @@ pub fn PlanPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let archived = Memo::new(move |_| {
+    let archived = crate::erase::memo(move |_| {
         state.plan.with(|l| {
             plan::ordered(l, true)
                 .into_iter()
@@ -29,7 +29,7 @@ pub fn PlanPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let overall = Memo::new(move |_| state.plan.with(|l| plan::overall_line(l)));
+    let overall = crate::erase::memo(move |_| state.plan.with(|l| plan::overall_line(l)));
     let new_skill = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -112,7 +112,7 @@ pub fn PlanPage() -> impl IntoView {
 fn PlanItemCard(id: String) -> impl IntoView {
     let state = use_app();
     let key = StoredValue::new(id.clone());
-    let item = Memo::new(move |_| {
+    let item = crate::erase::memo(move |_| {
         state
             .plan
             .with(|l| l.iter().find(|i| i.id == key.get_value()).cloned())

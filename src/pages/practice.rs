@@ -48,7 +48,7 @@ pub fn Practice() -> impl IntoView {
         (None, None) => "Practice".to_string(),
     };
     let drill = focus.is_some();
-    let queue = Memo::new(move |_| {
+    let queue = crate::erase::memo(move |_| {
         tick.track();
         match (&focus, &prep) {
             (Some(c), _) => rated.with(|r| state.focus_queue(c.clone(), r)),
@@ -56,22 +56,22 @@ pub fn Practice() -> impl IntoView {
             (None, None) => state.due_queue(),
         }
     });
-    let current = Memo::new(move |_| queue.with(|q| q.first().cloned()));
-    let card = Memo::new(move |_| {
+    let current = crate::erase::memo(move |_| queue.with(|q| q.first().cloned()));
+    let card = crate::erase::memo(move |_| {
         let id = current.get()?;
         bank.with(|all| all.iter().find(|q| q.id == id).cloned())
     });
     let revealed = RwSignal::new(false);
     let editing = RwSignal::new(false);
     let shown_at = RwSignal::new(platform::now_ms());
-    let commute = Memo::new(move |_| state.settings.with(|s| s.commute_mode));
-    let read_aloud = Memo::new(move |_| state.settings.with(|s| s.read_aloud));
-    let timer_secs = Memo::new(move |_| state.settings.with(|s| s.answer_timer_secs));
+    let commute = crate::erase::memo(move |_| state.settings.with(|s| s.commute_mode));
+    let read_aloud = crate::erase::memo(move |_| state.settings.with(|s| s.read_aloud));
+    let timer_secs = crate::erase::memo(move |_| state.settings.with(|s| s.answer_timer_secs));
     let speech_ok = speech::available();
     let voices = use_voices();
     // Hands-free (commute mode with read-aloud): question read, time to answer out loud, then
     // the user's own answer read back (see `components::hands_free`).
-    let hands_free = Memo::new(move |_| speech_ok && commute.get() && read_aloud.get());
+    let hands_free = crate::erase::memo(move |_| speech_ok && commute.get() && read_aloud.get());
     let answer_until = RwSignal::new(None::<i64>);
     let spoken_for = StoredValue::new(None::<String>);
     let read_back = move || {
@@ -118,7 +118,7 @@ pub fn Practice() -> impl IntoView {
     // Keep the screen on during a commute session, where the browser can.
     use_wake_lock(move || commute.get());
 
-    let intervals = Memo::new(move |_| {
+    let intervals = crate::erase::memo(move |_| {
         let id = current.get()?;
         let existing = state
             .cards

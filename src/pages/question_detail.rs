@@ -20,7 +20,7 @@ fn when(ms: i64) -> String {
 #[component]
 pub fn QuestionDetail() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = crate::erase::memo(move |_| params.read().get("id").unwrap_or_default());
     let state = use_app();
     // Re-drawn when another tab changed the data, or an earlier answer was restored.
     let redraw = RwSignal::new(0u32);
@@ -37,8 +37,9 @@ fn QuestionPage(id: String, redraw: RwSignal<u32>) -> impl IntoView {
     let navigate = use_navigate();
     let bank = state.bank();
     let key = StoredValue::new(id.clone());
-    let current =
-        Memo::new(move |_| bank.with(|all| all.iter().find(|q| q.id == key.get_value()).cloned()));
+    let current = crate::erase::memo(move |_| {
+        bank.with(|all| all.iter().find(|q| q.id == key.get_value()).cloned())
+    });
     let Some(initial) = current.get_untracked() else {
         return view! {
             <div class="page">

@@ -34,9 +34,9 @@ pub fn QuestionBank() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let show_hidden = RwSignal::new(false);
     let bank = state.bank();
-    let due_now = Memo::new(move |_| state.due_count());
+    let due_now = crate::erase::memo(move |_| state.due_count());
 
-    let rows = Memo::new(move |_| {
+    let rows = crate::erase::memo(move |_| {
         let now = platform::now_ms();
         let q = query.get();
         let hidden = show_hidden.get();

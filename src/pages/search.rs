@@ -43,7 +43,7 @@ pub fn SearchPage() -> impl IntoView {
         });
         p.tidied()
     };
-    let unsaved = Memo::new(move |_| draft() != state.search.with(|v| search::current(v)));
+    let unsaved = crate::erase::memo(move |_| draft() != state.search.with(|v| search::current(v)));
     let link_to = StoredValue::new(prompted_by.as_ref().map(|(id, _)| id.clone()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -54,7 +54,7 @@ pub fn SearchPage() -> impl IntoView {
             "Nothing has changed since the last save."
         }));
     };
-    let history = Memo::new(move |_| {
+    let history = crate::erase::memo(move |_| {
         state.search.with(|v| {
             search::history(v)
                 .into_iter()

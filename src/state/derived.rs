@@ -33,8 +33,8 @@ impl Derived {
         plan: Reader<Vec<PlanItem>>,
         today: ReadSignal<NaiveDate>,
     ) -> Derived {
-        let bank = Memo::new(move |_| stored_questions.with(|q| questions::bank(q)));
-        let insights = Memo::new(move |_| {
+        let bank = crate::erase::memo(move |_| stored_questions.with(|q| questions::bank(q)));
+        let insights = crate::erase::memo(move |_| {
             let today = today.get();
             let threshold = settings.with(|s| s.nudge_threshold);
             interviews.with(|interviews| {
@@ -58,7 +58,7 @@ impl Derived {
                 })
             })
         });
-        let visible_insights = Memo::new(move |_| {
+        let visible_insights = crate::erase::memo(move |_| {
             insights.with(|all| {
                 settings.with(|s| {
                     insights::visible(all, &s.dismissed_insights)
