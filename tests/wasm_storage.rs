@@ -331,7 +331,7 @@ async fn one_rating_writes_only_its_months_chunk() {
         .collect();
     assert_eq!(
         log_keys,
-        [chunk.clone()],
+        std::slice::from_ref(&chunk),
         "only this month's chunk is written"
     );
     assert!(storage::read(&chunk).unwrap().contains(q));

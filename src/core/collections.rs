@@ -321,13 +321,12 @@ impl Db {
         if !c.row().chunked {
             return Ok(vec![(c.key(), self.encode(c)?)]);
         }
-        chunks(&self.reviews)
-            .into_iter()
-            .map(|(month, entries)| {
-                let text = serde_json::to_string(&entries).map_err(fail)?;
-                Ok((c.chunk_key(&month), text))
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (month, entries) in chunks(&self.reviews) {
+            let text = serde_json::to_string(&entries).map_err(fail)?;
+            out.push((c.chunk_key(&month), text));
+        }
+        Ok(out)
     }
     /// The JSON text of chunk `chunk` of `c` (`None`: the chunk is empty, and its key goes).
     pub fn chunk_text(&self, c: Collection, chunk: &str) -> Result<Option<String>, String> {

@@ -29,7 +29,7 @@ impl AppState {
         let loaded = schema::load(&stored);
         let mut frozen = BTreeSet::new();
         let mut rewrite = BTreeSet::new();
-        let mut rewrite_chunks = BTreeSet::new();
+        let mut rewrite_chunks: Vec<String> = Vec::new();
         let now = platform::now_ms();
         for problem in &loaded.problems {
             match problem {
@@ -47,7 +47,7 @@ impl AppState {
                         }
                         // One damaged chunk: that chunk is written again, the others stay.
                         (Some(_), Some((_, Some(chunk)))) => {
-                            rewrite_chunks.insert(chunk.to_string());
+                            rewrite_chunks.push(chunk.to_string());
                         }
                         (Some(_), _) => {
                             rewrite.insert(*collection);

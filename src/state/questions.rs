@@ -207,7 +207,7 @@ impl AppState {
         // Only this month's chunk of the log is written.
         let chunk = collections::month_of(entry.at);
         self.saver.update_value(|s| {
-            s.made_here.insert((entry.id.clone(), entry.at));
+            s.made_here.push((entry.id.clone(), entry.at));
         });
         self.w.last_rating.set(Some(UndoRecord { before, entry }));
         self.touch(Collection::Cards, id);
@@ -234,7 +234,8 @@ impl AppState {
             }
             let entry = &record.entry;
             self.saver.update_value(|s| {
-                s.made_here.remove(&(entry.id.clone(), entry.at));
+                s.made_here
+                    .retain(|(id, at)| *id != entry.id || *at != entry.at);
             });
             self.changed_chunk(Collection::Reviews, collections::month_of(entry.at));
         }

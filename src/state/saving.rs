@@ -42,9 +42,9 @@ pub(super) struct Saver {
     /// `chunks`.
     pub whole: BTreeSet<Collection>,
     /// The log's chunks (months) with changes not yet written.
-    pub chunks: BTreeSet<String>,
+    pub chunks: Vec<String>,
     /// Ratings made in this tab, by identity: kept when another tab's write has not seen them.
-    pub made_here: BTreeSet<(Id, Millis)>,
+    pub made_here: Vec<(Id, Millis)>,
     /// Whether the check for room before the schema migration is under way (nothing is written
     /// until it has found room).
     pub checking_room: bool,
@@ -105,9 +105,8 @@ impl AppState {
         self.saver.update_value(|s| {
             s.dirty.insert(c);
             match chunk {
-                Some(chunk) => {
-                    s.chunks.insert(chunk);
-                }
+                Some(chunk) if !s.chunks.contains(&chunk) => s.chunks.push(chunk),
+                Some(_) => {}
                 None if c.row().chunked => {
                     s.whole.insert(c);
                 }
@@ -248,10 +247,11 @@ impl AppState {
                 return Ok(vec![(c.key(), Some(db.encode(c)?))]);
             }
             if !whole {
-                return chunks
-                    .into_iter()
-                    .map(|chunk| Ok((c.chunk_key(&chunk), db.chunk_text(c, &chunk)?)))
-                    .collect();
+                let mut out = Vec::with_capacity(chunks.len());
+                for chunk in chunks {
+                    out.push((c.chunk_key(&chunk), db.chunk_text(c, &chunk)?));
+                }
+                return Ok(out);
             }
             let mut out: Vec<(String, Option<String>)> = db
                 .stored_texts(c)?

@@ -105,15 +105,13 @@ impl AppState {
         let text = new_value
             .map(storage::unpacked)
             .unwrap_or_else(|| "[]".to_string());
-        let loaded = schema::load(&BTreeMap::from([
-            (SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string()),
-            (c.chunk_key(chunk), text),
-        ]));
-        if !loaded.problems.is_empty() {
+        let mut incoming = Db::default();
+        let salvage = c.data().load(&mut incoming, &text);
+        if salvage.whole.is_some() || salvage.unreadable > 0 {
             return; // never adopt something unreadable; what is here stays as it is
         }
         let made_here = self.saver.with_value(|s| s.made_here.clone());
-        let theirs = loaded.db.reviews;
+        let theirs = incoming.reviews;
         let folded = self
             .db
             .try_update_value(|db| fold_chunk(&mut db.reviews, chunk, theirs, &made_here));

@@ -16,7 +16,7 @@
 //! its chunk after an interrupted migration, or from a backup merged twice, perhaps with
 //! elements a newer version added after the grade) counts once.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -97,21 +97,29 @@ pub fn normalize(log: &mut Vec<ReviewEntry>) {
     log.retain(|_| flags.next().unwrap_or(true));
 }
 
-/// The chunks `log` fills, each with its entries in order.
-pub fn chunks(log: &[ReviewEntry]) -> BTreeMap<String, Vec<&ReviewEntry>> {
-    let mut out: BTreeMap<String, Vec<&ReviewEntry>> = BTreeMap::new();
-    let mut current: Option<(String, Millis, Millis)> = None;
+/// The chunks `log` fills, in the order of their first rating, each with its entries in order.
+pub fn chunks(log: &[ReviewEntry]) -> Vec<(String, Vec<&ReviewEntry>)> {
+    let mut out: Vec<(String, Vec<&ReviewEntry>)> = Vec::new();
+    let mut last: Option<(usize, Millis, Millis)> = None;
     for e in log {
-        let month = match &current {
-            Some((m, start, end)) if *start <= e.at && e.at < *end => m.clone(),
+        let at = clamped(e.at);
+        let slot = match last {
+            Some((i, start, end)) if start <= at && at < end => i,
             _ => {
-                let m = month_of(e.at);
-                let (start, end) = bounds(&m).unwrap_or((e.at, e.at));
-                current = Some((m.clone(), start, end));
-                m
+                let month = month_of(e.at);
+                let (start, end) = bounds(&month).unwrap_or((at, at + 1));
+                let i = match out.iter().position(|(m, _)| *m == month) {
+                    Some(i) => i,
+                    None => {
+                        out.push((month, Vec::new()));
+                        out.len() - 1
+                    }
+                };
+                last = Some((i, start, end));
+                i
             }
         };
-        out.entry(month).or_default().push(e);
+        out[slot].1.push(e);
     }
     out
 }
@@ -134,7 +142,7 @@ pub fn fold_chunk(
     log: &mut Vec<ReviewEntry>,
     month: &str,
     theirs: Vec<ReviewEntry>,
-    made_here: &BTreeSet<(Id, Millis)>,
+    made_here: &[(Id, Millis)],
 ) -> Folded {
     let inside = in_month(month);
     let before: Vec<ReviewEntry> = log.iter().filter(|e| inside(e)).cloned().collect();
@@ -143,7 +151,7 @@ pub fn fold_chunk(
     let mine: Vec<ReviewEntry> = before
         .iter()
         .filter(|e| !theirs_ids.contains(&identity(e)))
-        .filter(|e| made_here.contains(&(e.id.clone(), e.at)))
+        .filter(|e| made_here.iter().any(|(id, at)| *id == e.id && *at == e.at))
         .cloned()
         .collect();
     let differs_from_stored = !mine.is_empty() || after.len() != theirs.len();

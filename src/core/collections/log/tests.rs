@@ -152,8 +152,8 @@ fn a_rating_is_known_by_its_question_and_its_time() {
 fn two_tabs_rating_at_once_both_keep_both() {
     let shared = vec![rating("old", MARCH)];
     let (mut tab_a, mut tab_b) = (shared.clone(), shared.clone());
-    let mine_a = BTreeSet::from([("qa".to_string(), MARCH + 5)]);
-    let mine_b = BTreeSet::from([("qb".to_string(), MARCH + 6)]);
+    let mine_a = [("qa".to_string(), MARCH + 5)];
+    let mine_b = [("qb".to_string(), MARCH + 6)];
     tab_a.push(rating("qa", MARCH + 5));
     tab_b.push(rating("qb", MARCH + 6));
     let month = "2026-03";
@@ -185,17 +185,12 @@ fn a_rating_undone_in_another_tab_goes_and_other_months_stay() {
         rating("y", MARCH + 2),
     ];
     // The other tab undid its rating "y": its March chunk holds "x" only.
-    let folded = fold_chunk(
-        &mut here,
-        "2026-03",
-        vec![rating("x", MARCH + 1)],
-        &BTreeSet::new(),
-    );
+    let folded = fold_chunk(&mut here, "2026-03", vec![rating("x", MARCH + 1)], &[]);
     assert!(folded.changed && !folded.differs_from_stored);
     let ids: Vec<&str> = here.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["feb", "x"]);
     // A removed chunk empties its month only.
-    fold_chunk(&mut here, "2026-03", Vec::new(), &BTreeSet::new());
+    fold_chunk(&mut here, "2026-03", Vec::new(), &[]);
     assert_eq!(here, [rating("feb", MARCH - DAY)]);
 }
 
