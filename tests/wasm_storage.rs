@@ -432,3 +432,48 @@ async fn without_room_the_migration_says_so_and_changes_nothing() {
     );
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_damaged_chunk_is_kept_aside_by_itself_and_the_other_months_load() {
+    local().clear().unwrap();
+    const DAY: i64 = 86_400_000;
+    let now = js_sys::Date::now() as i64;
+    let db = Db {
+        reviews: [120, 60]
+            .iter()
+            .map(|d| ReviewEntry::new("s-behavioural-01".into(), now - d * DAY, Grade::Good))
+            .collect(),
+        ..Db::default()
+    };
+    store_as_the_app_does(&db);
+    let damaged_month = collections::month_of(db.reviews[1].at);
+    let damaged_key = Collection::Reviews.chunk_key(&damaged_month);
+    local()
+        .set_item(&damaged_key, "[[\"s-behavioural-01\",")
+        .unwrap();
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    sleep(50).await;
+    assert_eq!(
+        state.reviews.get_untracked(),
+        db.reviews[..1],
+        "the other month loads"
+    );
+    let notices = state.notices.get_untracked();
+    assert!(
+        notices.iter().any(|n| matches!(
+            n,
+            Notice::Damaged { reason, kept_as: Some(_), .. } if reason.contains(&damaged_month)
+        )),
+        "said, with its month: {notices:?}"
+    );
+    let kept = state.kept_aside.get_untracked();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].collection, format!("reviews.{damaged_month}"));
+    assert_eq!(
+        storage::read(&kept[0].key).as_deref(),
+        Some("[[\"s-behavioural-01\","),
+        "kept byte for byte"
+    );
+    local().clear().unwrap();
+}
