@@ -12,8 +12,11 @@
 mod dataset;
 
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+
 use rebound::core::collections::{month_of, Collection};
 use rebound::core::practice::Grade;
+use rebound::core::schema::{self, SCHEMA_KEY, SCHEMA_VERSION};
 use rebound::state::AppState;
 use rebound::storage;
 use wasm_bindgen_test::*;
@@ -96,6 +99,29 @@ fn what_one_save_costs_with_five_years_of_data() {
                 c.name()
             );
         }
+        // Start-up's reading of the log: its chunks, and the one key it was before schema 3.
+        let db = state.snapshot();
+        let chunked: BTreeMap<String, String> = Collection::all()
+            .flat_map(|c| db.stored_texts(c).unwrap())
+            .chain([(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string())])
+            .collect();
+        let mut one_key: BTreeMap<String, String> = chunked
+            .iter()
+            .filter(|(k, _)| !k.starts_with("rebound.reviews."))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        one_key.insert(
+            Collection::Reviews.key(),
+            db.encode(Collection::Reviews).unwrap(),
+        );
+        let load_chunked = median(5, || assert!(schema::load(&chunked).problems.is_empty()));
+        let load_one_key = median(5, || {
+            let _ = schema::load(&one_key);
+        });
+        console_log!(
+            "loading everything (unpacked text), the log in chunks: {load_chunked:.1} ms; \
+             the log as one key: {load_one_key:.1} ms"
+        );
     });
     local.clear().unwrap();
 }
