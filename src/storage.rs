@@ -83,12 +83,44 @@ pub fn unpacked(stored: String) -> String {
 /// Store `value` under `key`, packed if it is large (see `core::packing`). On failure the old
 /// value is still there.
 pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
+    write_packed_from(key, value, packing::PACK_FROM_BYTES)
+}
+
+/// [`write`], packing from `from_bytes` bytes on.
+pub fn write_packed_from(key: &str, value: &str, from_bytes: usize) -> Result<(), WriteError> {
     if !available() {
         return Err(WriteError::Unavailable);
     }
     LocalStorage::raw()
-        .set_item(key, &packing::pack_if_large(value))
+        .set_item(key, &packing::pack_from(value, from_bytes))
         .map_err(|e| describe(&e))
+}
+
+/// Every stored key that starts with `prefix` (values not read).
+pub fn keys_prefixed(prefix: &str) -> Vec<String> {
+    if !available() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
+/// Whether localStorage has room for `bytes` more bytes (as browsers count them): probed by
+/// storing that much under a key of its own and removing it at once.
+pub fn has_room(bytes: usize) -> bool {
+    const PROBE: &str = "rebound-room-probe";
+    if !available() {
+        return false;
+    }
+    let filler = "x".repeat(bytes.div_ceil(2));
+    let storage = LocalStorage::raw();
+    let fits = storage.set_item(PROBE, &filler).is_ok();
+    let _ = storage.remove_item(PROBE);
+    fits
 }
 
 /// Remove `key` (nothing happens if it is not there).

@@ -289,7 +289,7 @@ async fn data_from_every_earlier_schema_version_opens() {
         );
         // Opened by this build, the data is in the current format.
         browser
-            .wait_js("return localStorage.getItem('rebound.schema') === '2' || null;")
+            .wait_js("return localStorage.getItem('rebound.schema') === '3' || null;")
             .await;
     }
 }
@@ -326,7 +326,7 @@ async fn csp_allows_the_app_and_nothing_goes_to_another_origin() {
 
 async fn reviews_stored(browser: &Browser) -> usize {
     let v = browser
-        .eval("try { return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length; } catch (e) { return -1; }")
+        .eval("try { return Object.keys(localStorage).filter(k => k.startsWith('rebound.reviews.')).reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0); } catch (e) { return -1; }")
         .await;
     v.as_u64().unwrap_or(0) as usize
 }
@@ -366,7 +366,7 @@ async fn practise_three_cards_undo_and_reload_mid_session() {
         assert_ne!(browser.text("[data-testid=flash-question]").await, question);
     }
     browser
-        .wait_js("return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length === 3;")
+        .wait_js("return Object.keys(localStorage).filter(k => k.startsWith('rebound.reviews.')).reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0) === 3;")
         .await;
 
     // Undo the last rating with U: the card comes back, the log loses that entry.
@@ -375,7 +375,7 @@ async fn practise_three_cards_undo_and_reload_mid_session() {
         .wait_text("[data-testid=due-left]", "8 cards to go")
         .await;
     browser
-        .wait_js("return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length === 2;")
+        .wait_js("return Object.keys(localStorage).filter(k => k.startsWith('rebound.reviews.')).reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0) === 2;")
         .await;
     browser.click(".button.primary.big").await; // Show my answer
     browser.click(".rate-4").await;
@@ -383,7 +383,7 @@ async fn practise_three_cards_undo_and_reload_mid_session() {
         .wait_text("[data-testid=due-left]", "7 cards to go")
         .await;
     browser
-        .wait_js("return JSON.parse(localStorage.getItem('rebound.reviews') || '[]').length === 3;")
+        .wait_js("return Object.keys(localStorage).filter(k => k.startsWith('rebound.reviews.')).reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0) === 3;")
         .await;
 
     // Reload mid-session, then go offline: the queue and ratings are as left.

@@ -367,3 +367,68 @@ async fn a_store_from_a_newer_version_is_shown_edited_saved_and_exported_intact(
         assert!(backup.contains(needle), "{needle} is in the backup");
     }
 }
+
+/// The ratings stored in every chunk of the review log (schema 3: one key a month), as
+/// `[question id, ms]` pairs.
+const STORED_RATINGS: &str = "return Object.keys(localStorage) \
+     .filter(k => k.startsWith('rebound.reviews.')) \
+     .flatMap(k => JSON.parse(localStorage.getItem(k))) \
+     .map(e => [e[0], e[1]]);";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ratings_made_at_once_in_two_windows_are_both_kept() {
+    let (_server, browser) = setup().await;
+    browser.seed_answers(4).await;
+    let first = browser.window().await;
+    let second = browser.new_window().await;
+    let windows = [first, second];
+    // Both windows open practice on the same first card.
+    for w in &windows {
+        browser.switch_to(w).await;
+        browser.goto("/practice").await;
+        browser
+            .wait_text("[data-testid=due-left]", "4 cards to go")
+            .await;
+        browser.click(".button.primary.big").await; // Show my answer
+        browser.wait_for(".ratings").await;
+    }
+    // Each rates it, one right after the other: the two saves cross.
+    for w in &windows {
+        browser.switch_to(w).await;
+        browser.click(".rate-3").await;
+    }
+    for w in &windows {
+        browser.switch_to(w).await;
+        browser
+            .wait_text("[data-testid=due-left]", "3 cards to go")
+            .await;
+        browser
+            .eval("document.dispatchEvent(new Event('visibilitychange'));")
+            .await;
+    }
+    // Storage holds both ratings, once each.
+    let stored = poll_js(
+        &browser,
+        &format!("const r = (() => {{ {STORED_RATINGS} }})(); return r.length === 2 ? r : null;"),
+        5_000,
+    )
+    .await;
+    let ratings = stored.as_array().cloned().unwrap_or_default();
+    assert_eq!(ratings.len(), 2, "both ratings are stored: {stored}");
+    assert_ne!(ratings[0], ratings[1], "two ratings, not one twice");
+    // Each window holds both too (it shows them without a reload).
+    for w in &windows {
+        browser.switch_to(w).await;
+        browser.click("nav a[href='/more']").await;
+        browser.click("main a[href='/journey']").await;
+        browser.wait_text("main", "2 ratings in all").await;
+    }
+    // And after a reload of either, still both.
+    browser.reload().await;
+    browser.wait_text("main", "2 ratings in all").await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let after = browser
+        .eval(&format!("return (() => {{ {STORED_RATINGS} }})().length;"))
+        .await;
+    assert_eq!(after, json!(2));
+}

@@ -1,9 +1,14 @@
 //! Tier 2: the storage module and the app state against the real localStorage of headless
-//! Chromium: round trips, a full quota, a damaged stored value.
+//! Chromium: round trips, a full quota, a damaged stored value, the review log in chunks and
+//! the migration to them.
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
+use rebound::core::collections::{self, Collection, Db};
 use rebound::core::model::Interview;
+use rebound::core::practice::{Grade, ReviewEntry};
 use rebound::state::{AppState, Notice};
 use rebound::storage::{self, WriteError};
 use wasm_bindgen_test::*;
@@ -191,7 +196,7 @@ fn edits_are_written_per_collection() {
             "untouched collections are not written"
         );
         assert!(storage::read("rebound.settings").unwrap().contains("5"));
-        assert_eq!(storage::read("rebound.schema").as_deref(), Some("2"));
+        assert_eq!(storage::read("rebound.schema").as_deref(), Some("3"));
         state.edit_reflection("i1", |r| r.went_well = "rapport".into());
         state.flush();
         assert!(storage::read("rebound.reflections")
@@ -260,4 +265,215 @@ fn noise(n: usize) -> String {
             char::from_u32(0x4E00 + (x % 0x5000) as u32).unwrap_or('x')
         })
         .collect()
+}
+
+async fn sleep(ms: i32) {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |ok, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, ms);
+    }))
+    .await;
+}
+
+/// Store `db` as this version stores it (every collection's keys, the schema key).
+fn store_as_the_app_does(db: &Db) {
+    storage::write("rebound.schema", "3").unwrap();
+    for c in Collection::all() {
+        for (key, text) in db.stored_texts(c).unwrap() {
+            storage::write_packed_from(&key, &text, c.pack_from()).unwrap();
+        }
+    }
+}
+
+/// The keys whose stored text differs between two readings (added or removed ones too).
+fn changed_keys(
+    before: &BTreeMap<String, String>,
+    after: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    keys.into_iter()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .cloned()
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn one_rating_writes_only_its_months_chunk() {
+    local().clear().unwrap();
+    let now = js_sys::Date::now() as i64;
+    const DAY: i64 = 86_400_000;
+    // Ratings over the months before this one, stored one key a month.
+    let q = "s-behavioural-01";
+    let db = Db {
+        reviews: [200, 150, 100, 70, 40]
+            .iter()
+            .map(|d| ReviewEntry::new(q.into(), now - d * DAY, Grade::Good))
+            .collect(),
+        ..Db::default()
+    };
+    store_as_the_app_does(&db);
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    sleep(50).await;
+    assert_eq!(state.reviews.get_untracked().len(), 5, "every chunk loads");
+    let before = storage::read_prefixed_raw("rebound.").unwrap();
+    owner.with(|| {
+        state.rate(q, Grade::Good, None);
+        state.flush();
+    });
+    let after = storage::read_prefixed_raw("rebound.").unwrap();
+    let rated_at = state.reviews.get_untracked()[5].at;
+    let chunk = Collection::Reviews.chunk_key(&collections::month_of(rated_at));
+    let log_keys: Vec<String> = changed_keys(&before, &after)
+        .into_iter()
+        .filter(|k| Collection::from_key(k) == Some(Collection::Reviews))
+        .collect();
+    assert_eq!(
+        log_keys,
+        std::slice::from_ref(&chunk),
+        "only this month's chunk is written"
+    );
+    assert!(storage::read(&chunk).unwrap().contains(q));
+    assert_eq!(storage::read("rebound.reviews"), None, "no one-key log");
+    // Undone: the same chunk alone is written again, without the rating.
+    let before = after;
+    owner.with(|| {
+        assert!(state.undo_rating());
+        state.flush();
+    });
+    let after = storage::read_prefixed_raw("rebound.").unwrap();
+    let log_keys: Vec<String> = changed_keys(&before, &after)
+        .into_iter()
+        .filter(|k| Collection::from_key(k) == Some(Collection::Reviews))
+        .collect();
+    assert_eq!(log_keys, [chunk]);
+    assert_eq!(
+        owner.with(AppState::init).reviews.get_untracked(),
+        db.reviews,
+        "what is stored is the log as it was"
+    );
+    local().clear().unwrap();
+}
+
+const V2_FUTURE: &str = include_str!("fixtures/storage-v2-future.json");
+
+fn seed_v2() {
+    let store: BTreeMap<String, String> = serde_json::from_str(V2_FUTURE).unwrap();
+    for (key, value) in &store {
+        local().set_item(key, value).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_v2_store_moves_its_log_into_chunks() {
+    local().clear().unwrap();
+    seed_v2();
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    sleep(300).await;
+    assert_eq!(storage::read("rebound.schema").as_deref(), Some("3"));
+    assert_eq!(
+        storage::read("rebound.reviews"),
+        None,
+        "the one-key log is gone"
+    );
+    let chunks: Vec<String> = storage::keys_prefixed("rebound.reviews.");
+    assert_eq!(chunks, ["rebound.reviews.2025-11"]);
+    let chunk = storage::read(&chunks[0]).unwrap();
+    assert!(
+        chunk.contains("\"device\":\"phone\""),
+        "kept whole: {chunk}"
+    );
+    assert_eq!(state.reviews.get_untracked().len(), 3);
+    assert!(state.notices.get_untracked().is_empty());
+    let again = owner.with(AppState::init);
+    assert_eq!(again.reviews.get_untracked(), state.reviews.get_untracked());
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_room_the_migration_says_so_and_changes_nothing() {
+    local().clear().unwrap();
+    seed_v2();
+    let before = storage::read_prefixed_raw("rebound.").unwrap();
+    let fillers = fill_quota();
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    sleep(300).await;
+    assert!(
+        state
+            .notices
+            .get_untracked()
+            .iter()
+            .any(|n| matches!(n, Notice::NoRoom { .. })),
+        "{:?}",
+        state.notices.get_untracked()
+    );
+    assert_eq!(
+        state.reviews.get_untracked().len(),
+        3,
+        "everything is shown"
+    );
+    owner.with(|| {
+        state.edit_settings(|s| s.nudge_threshold = 6);
+        state.flush();
+    });
+    unfill(&fillers);
+    sleep(400).await;
+    assert_eq!(
+        storage::read_prefixed_raw("rebound.").unwrap(),
+        before,
+        "nothing stored was changed"
+    );
+    assert!(
+        state.unsaved_as_backup().is_some(),
+        "the edit is offered to copy"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_chunk_is_kept_aside_by_itself_and_the_other_months_load() {
+    local().clear().unwrap();
+    const DAY: i64 = 86_400_000;
+    let now = js_sys::Date::now() as i64;
+    let db = Db {
+        reviews: [120, 60]
+            .iter()
+            .map(|d| ReviewEntry::new("s-behavioural-01".into(), now - d * DAY, Grade::Good))
+            .collect(),
+        ..Db::default()
+    };
+    store_as_the_app_does(&db);
+    let damaged_month = collections::month_of(db.reviews[1].at);
+    let damaged_key = Collection::Reviews.chunk_key(&damaged_month);
+    local()
+        .set_item(&damaged_key, "[[\"s-behavioural-01\",")
+        .unwrap();
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    sleep(50).await;
+    assert_eq!(
+        state.reviews.get_untracked(),
+        db.reviews[..1],
+        "the other month loads"
+    );
+    let notices = state.notices.get_untracked();
+    assert!(
+        notices.iter().any(|n| matches!(
+            n,
+            Notice::Damaged { reason, kept_as: Some(_), .. } if reason.contains(&damaged_month)
+        )),
+        "said, with its month: {notices:?}"
+    );
+    let kept = state.kept_aside.get_untracked();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].collection, format!("reviews.{damaged_month}"));
+    assert_eq!(
+        storage::read(&kept[0].key).as_deref(),
+        Some("[[\"s-behavioural-01\","),
+        "kept byte for byte"
+    );
+    local().clear().unwrap();
 }

@@ -65,6 +65,10 @@ fn words(notice: &Notice) -> (&'static str, String) {
              looks complete. Nothing was deleted."
                 .to_string(),
         ),
+        Notice::NoRoom { needed } => (
+            "Not enough room to update how your data is kept",
+            crate::core::schema::no_room_words(*needed),
+        ),
         Notice::UpdateReady => (
             "A new version is ready",
             "Reload to start using it. Your data stays as it is.".to_string(),
@@ -100,7 +104,10 @@ pub fn NoticeBar() -> impl IntoView {
                     let is_update = notice == Notice::UpdateReady;
                     let is_info = is_update || matches!(notice, Notice::Done(_));
                     let is_quota = notice == Notice::QuotaFull;
-                    let is_elsewhere = notice == Notice::UpdatedElsewhere;
+                    let is_elsewhere = matches!(
+                        notice,
+                        Notice::UpdatedElsewhere | Notice::NoRoom { .. }
+                    );
                     let dismiss_notice = notice.clone();
                     view! {
                         <div class="notice" class:notice-info=is_info role="status">

@@ -11,7 +11,8 @@
 //! Three shapes of data:
 //! - **records** with an id and an `updated` time ([`Versioned`]): loading keeps every record that
 //!   reads; merging and tab sync go record by record, the later `updated` winning;
-//! - **the log** of ratings: entries without ids; merging is a union, in time order;
+//! - **the log** of ratings: entries known by question and time; merging is a union, in time
+//!   order; stored one key a month (`chunked`, see `collections/log.rs`);
 //! - **the settings**: one object; a backup's settings never replace the current ones in a merge.
 //!
 //! The typed half is reached through a trait object (`&'static dyn Data`) rather than generics,
@@ -79,7 +80,7 @@ pub enum Collection {
 pub enum Kind {
     /// Records with ids: merged and synced record by record, the later `updated` winning.
     Records,
-    /// Entries without ids: merged as a union.
+    /// Entries known by question and time (`log::identity`): merged as a union.
     Log,
     /// One object: a merge keeps the current one; another tab's is taken unless this tab has
     /// unsaved changes.
@@ -100,6 +101,8 @@ pub struct Row {
     pub exported: bool,
     /// The shape of its data, which says how it merges and syncs.
     pub kind: Kind,
+    /// Stored one key a month (`rebound.<name>.YYYY-MM`, see `log`) instead of one key.
+    pub chunked: bool,
     /// The typed half: the field of [`Db`] and how its data loads, merges and syncs.
     pub data: &'static dyn Data,
 }
@@ -114,6 +117,7 @@ pub static TABLE: [Row; 9] = [
         many: "interviews",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<Interview> {
             field: |db| &db.interviews,
             field_mut: |db| &mut db.interviews,
@@ -129,6 +133,7 @@ pub static TABLE: [Row; 9] = [
         many: "reflections",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<Reflection> {
             field: |db| &db.reflections,
             field_mut: |db| &mut db.reflections,
@@ -144,6 +149,7 @@ pub static TABLE: [Row; 9] = [
         many: "questions",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<Question> {
             field: |db| &db.questions,
             field_mut: |db| &mut db.questions,
@@ -159,6 +165,7 @@ pub static TABLE: [Row; 9] = [
         many: "practice cards",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<CardState> {
             field: |db| &db.cards,
             field_mut: |db| &mut db.cards,
@@ -175,6 +182,7 @@ pub static TABLE: [Row; 9] = [
         many: "plan items",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<PlanItem> {
             field: |db| &db.plan,
             field_mut: |db| &mut db.plan,
@@ -190,6 +198,7 @@ pub static TABLE: [Row; 9] = [
         many: "versions of what I'm looking for",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<SearchVersion> {
             field: |db| &db.search,
             field_mut: |db| &mut db.search,
@@ -205,6 +214,7 @@ pub static TABLE: [Row; 9] = [
         many: "interview preparations",
         exported: true,
         kind: Kind::Records,
+        chunked: false,
         data: &Records::<Prep> {
             field: |db| &db.preps,
             field_mut: |db| &mut db.preps,
@@ -220,6 +230,7 @@ pub static TABLE: [Row; 9] = [
         many: "settings",
         exported: true,
         kind: Kind::Object,
+        chunked: false,
         data: &SettingsData,
     },
     Row {
@@ -230,6 +241,7 @@ pub static TABLE: [Row; 9] = [
         many: "ratings",
         exported: true,
         kind: Kind::Log,
+        chunked: true,
         data: &LogData,
     },
 ];
@@ -259,13 +271,67 @@ impl Collection {
     pub fn key(self) -> String {
         format!("{KEY_PREFIX}{}", self.name())
     }
+    /// The collection a stored key holds: its one key, or one of its chunks' keys.
     pub fn from_key(key: &str) -> Option<Collection> {
-        let name = key.strip_prefix(KEY_PREFIX)?;
-        TABLE.iter().find(|r| r.name == name).map(|r| r.collection)
+        parse_key(key).map(|(c, _)| c)
+    }
+    /// The key of chunk `chunk` of a chunked collection: `rebound.reviews.2026-03`.
+    pub fn chunk_key(self, chunk: &str) -> String {
+        format!("{}.{chunk}", self.key())
     }
     /// Where a damaged value of this collection is kept aside.
     pub fn damaged_key(self, now_ms: i64) -> String {
         format!("{DAMAGED_PREFIX}{}.{now_ms}", self.name())
+    }
+    /// Values of at least this many bytes are stored packed (chunks earlier than other values:
+    /// many small ones add up).
+    pub fn pack_from(self) -> usize {
+        if self.row().chunked {
+            CHUNK_PACK_FROM_BYTES
+        } else {
+            super::packing::PACK_FROM_BYTES
+        }
+    }
+}
+
+/// The collection a stored key holds and, for a chunk's key, the chunk (`None`: its one key).
+pub fn parse_key(key: &str) -> Option<(Collection, Option<&str>)> {
+    let name = key.strip_prefix(KEY_PREFIX)?;
+    TABLE.iter().find_map(|r| {
+        if r.name == name {
+            return Some((r.collection, None));
+        }
+        let chunk = name.strip_prefix(r.name)?.strip_prefix('.')?;
+        (r.chunked && is_month(chunk)).then_some((r.collection, Some(chunk)))
+    })
+}
+
+/// Where the damaged value stored under `key` (a collection's or a chunk's) is kept aside:
+/// `rebound.damaged.reviews.2026-03.<ms>`.
+pub fn damaged_key_of(key: &str, now_ms: i64) -> String {
+    let name = key.strip_prefix(KEY_PREFIX).unwrap_or(key);
+    format!("{DAMAGED_PREFIX}{name}.{now_ms}")
+}
+
+impl Db {
+    /// Every key collection `c` is stored under, with its JSON text: its one key, or one key a
+    /// chunk for a chunked collection (each month that has ratings).
+    pub fn stored_texts(&self, c: Collection) -> Result<Vec<(String, String)>, String> {
+        let fail = |e: serde_json::Error| format!("could not encode {}: {e}", c.name());
+        if !c.row().chunked {
+            return Ok(vec![(c.key(), self.encode(c)?)]);
+        }
+        let mut out = Vec::new();
+        for (month, entries) in chunks(&self.reviews) {
+            let text = serde_json::to_string(&entries).map_err(fail)?;
+            out.push((c.chunk_key(&month), text));
+        }
+        Ok(out)
+    }
+    /// The JSON text of chunk `chunk` of `c` (`None`: the chunk is empty, and its key goes).
+    pub fn chunk_text(&self, c: Collection, chunk: &str) -> Result<Option<String>, String> {
+        encode_month(&self.reviews, chunk)
+            .map_err(|e| format!("could not encode {}: {e}", c.name()))
     }
 }
 
@@ -672,105 +738,11 @@ fn decode_settings(text: &str) -> Result<Settings, ReadError> {
         })
 }
 
-/// The log of ratings: entries without ids, oldest first.
-pub struct LogData;
-
-impl Data for LogData {
-    fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
-        serde_json::to_string(&db.reviews)
-    }
-    fn load(&self, db: &mut Db, text: &str) -> Salvage {
-        if let Ok(log) = serde_json::from_str::<Vec<ReviewEntry>>(text) {
-            db.reviews = log;
-            return Salvage {
-                kept: db.reviews.len(),
-                ..Salvage::default()
-            };
-        }
-        let items = match items(text) {
-            Ok(items) => items,
-            Err(e) => return Salvage::whole(e),
-        };
-        let total = items.len();
-        db.reviews = items
-            .into_iter()
-            .filter_map(|item| serde_json::from_str::<ReviewEntry>(item.get()).ok())
-            .collect();
-        Salvage {
-            kept: db.reviews.len(),
-            unreadable: total - db.reviews.len(),
-            whole: None,
-        }
-    }
-    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
-        db.reviews = items(text)?
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| {
-                serde_json::from_str::<ReviewEntry>(item.get()).map_err(|e| ReadError::Bad {
-                    index,
-                    reason: e.to_string(),
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(())
-    }
-    fn len(&self, db: &Db) -> usize {
-        db.reviews.len()
-    }
-    fn versions<'a>(&self, _db: &'a Db) -> Vec<(&'a str, Millis)> {
-        Vec::new()
-    }
-    fn merge(&self, db: &mut Db, incoming: &Db) -> Option<Merged> {
-        // Every rating on either side, once, in time order.
-        let known: HashSet<(&str, Millis, u8)> = db
-            .reviews
-            .iter()
-            .map(|e| (e.id.as_str(), e.at, e.grade.key()))
-            .collect();
-        let added: Vec<ReviewEntry> = incoming
-            .reviews
-            .iter()
-            .filter(|e| !known.contains(&(e.id.as_str(), e.at, e.grade.key())))
-            .cloned()
-            .collect();
-        let count = added.len();
-        if count > 0 {
-            db.reviews.extend(added);
-            super::order::sort_by_key(&mut db.reviews, |e| e.at);
-        }
-        Some(Merged {
-            added: count,
-            updated: 0,
-            unchanged: db.reviews.len() - count,
-        })
-    }
-    fn record_json(&self, _db: &Db, _id: &str) -> Option<String> {
-        None
-    }
-    fn fold_in(&self, db: &mut Db, incoming: &mut Db, _unsaved: &Unsaved, dirty: bool) -> Folded {
-        // A log without ids: take the other tab's unless ours has unsaved ratings, which will
-        // be written (with theirs lost only if both rated in the same moment).
-        let changed = !dirty && db.reviews != incoming.reviews;
-        if changed {
-            db.reviews = std::mem::take(&mut incoming.reviews);
-        }
-        Folded {
-            overwritten: Vec::new(),
-            differs_from_stored: dirty,
-            changed,
-        }
-    }
-    fn take(&self, from: &mut Db, to: &mut Db) {
-        to.reviews = std::mem::take(&mut from.reviews);
-    }
-    fn copy_some(&self, from: &Db, _ids: &BTreeSet<Id>, to: &mut Db) {
-        to.reviews = from.reviews.clone();
-    }
-    fn same(&self, a: &Db, b: &Db) -> bool {
-        a.reviews == b.reviews
-    }
-}
+mod log;
+pub use log::{
+    chunks, encode_month, fold_chunk, identity, is_month, month_of, normalize, LogData,
+    CHUNK_PACK_FROM_BYTES,
+};
 
 #[cfg(test)]
 mod tests;

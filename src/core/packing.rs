@@ -34,7 +34,12 @@ pub fn is_packed(stored: &str) -> bool {
 
 /// The text to store for `value`: packed when it is large enough, else `value` itself.
 pub fn pack_if_large(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.len() >= PACK_FROM_BYTES {
+    pack_from(value, PACK_FROM_BYTES)
+}
+
+/// The text to store for `value`: packed when it has at least `from_bytes` bytes.
+pub fn pack_from(value: &str, from_bytes: usize) -> std::borrow::Cow<'_, str> {
+    if value.len() >= from_bytes {
         std::borrow::Cow::Owned(pack(value))
     } else {
         std::borrow::Cow::Borrowed(value)

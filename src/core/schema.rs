@@ -11,13 +11,20 @@
 //! | `rebound.settings`          | JSON object `Settings`             |
 //! | `rebound.questions`         | JSON array of `Question` (added or changed ones) |
 //! | `rebound.cards`             | JSON array of `CardState` (the FSRS schedule) |
-//! | `rebound.reviews`           | JSON array of `[question id, ms, grade]` |
+//! | `rebound.reviews.YYYY-MM`   | JSON array of `[question id, ms, grade, ...]`, the ratings of one month (schema 3 on; see `collections/log.rs`) |
+//! | `rebound.reviews`           | the same for every month: schema 1 and 2, and during the migration to 3 |
 //! | `rebound.plan`              | JSON array of `PlanItem`           |
 //! | `rebound.search`            | JSON array of `SearchVersion` (what I'm looking for, dated) |
 //! | `rebound.damaged.<c>.<ms>`  | raw text of a value that did not load, kept for export |
 //!
-//! Values of 32 KiB or more are stored packed (see `packing`; schema 2 on). The storage module
-//! unpacks them before this module sees them, so everything here works on JSON text.
+//! Values of 32 KiB or more (chunks: 4 KiB) are stored packed (see `packing`; schema 2 on). The
+//! storage module unpacks them before this module sees them, so everything here works on JSON
+//! text.
+//!
+//! Schema 3 stores the review log one key a month. Its migration is safe to stop at any point:
+//! the shell checks there is room, writes the chunks, then the schema key, and only then removes
+//! the one-key log; a loader that finds both reads them as one log (a union by identity), so
+//! every state in between loads complete.
 //!
 //! Loading never fails: what parses is kept, record by record; what does not is reported as a
 //! [`Problem`] carrying the raw text, so the shell can set it aside before anything overwrites it.
@@ -30,7 +37,7 @@ pub use super::collections::{Collection, Db, Kind, ReadError, DAMAGED_PREFIX, KE
 
 /// The schema this build reads and writes. Bump it with a migration step in [`migrate`] and a
 /// fixture `tests/fixtures/storage-v<N>.json` of the old version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const SCHEMA_KEY: &str = "rebound.schema";
 
 /// Something that did not load as it should. Nothing is dropped without one of these.
@@ -39,6 +46,8 @@ pub enum Problem {
     /// A collection's stored text did not fully load. `raw` is the exact stored text.
     Damaged {
         collection: Collection,
+        /// The key it is stored under (a chunk's key for one chunk of the log).
+        key: String,
         raw: String,
         /// What was wrong, in plain words.
         reason: String,
@@ -62,12 +71,16 @@ pub struct Loaded {
     pub stored_schema: Option<u32>,
     /// True when the stored data must not be overwritten (written by a newer build).
     pub read_only: bool,
+    /// A chunked collection is still (also) stored under its one key: the migration to schema
+    /// 3 has not finished.
+    pub unchunked: bool,
 }
 
 impl Loaded {
     /// Whether storage should be rewritten in the current schema right after loading.
     pub fn needs_upgrade(&self) -> bool {
-        !self.read_only && matches!(self.stored_schema, Some(v) if v < SCHEMA_VERSION)
+        !self.read_only
+            && (self.unchunked || matches!(self.stored_schema, Some(v) if v < SCHEMA_VERSION))
     }
 }
 
@@ -109,6 +122,11 @@ pub fn migrate(mut raw: RawCollections) -> Result<RawCollections, MigrateError> 
     if raw.schema == 1 {
         raw.schema = 2;
     }
+    // 2 -> 3: the JSON is unchanged again; version 3 stores the review log one key a month
+    // (`collections/log.rs`), which an older build would not read.
+    if raw.schema == 2 {
+        raw.schema = 3;
+    }
     Ok(raw)
 }
 
@@ -120,9 +138,9 @@ pub fn stored_version(text: &str) -> Option<u32> {
 /// Load from the stored key/value map (every key that starts with [`KEY_PREFIX`]).
 pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
     let mut problems = Vec::new();
-    let has_data = TABLE
-        .iter()
-        .any(|r| stored.contains_key(&r.collection.key()));
+    let has_data = stored
+        .keys()
+        .any(|k| super::collections::parse_key(k).is_some());
     let stored_schema = match stored.get(SCHEMA_KEY) {
         Some(text) => match stored_version(text) {
             Some(v) => Some(v),
@@ -138,13 +156,14 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
 
     // Text in the current schema is read as it is. Text of an older schema goes through the
     // migrations (on JSON values) first; text of a newer one is read as it is, leniently, and
-    // never written over.
-    let mut texts: Vec<(Collection, std::borrow::Cow<str>)> = Vec::new();
+    // never written over. Chunks exist from schema 3 on: they are read as they are, whatever
+    // the schema key says (a migration stopped before writing it).
+    let mut texts: Vec<(Collection, &str, std::borrow::Cow<str>)> = Vec::new();
     let mut read_only = false;
     if current {
         for row in &TABLE {
-            if let Some(text) = stored.get(&row.collection.key()) {
-                texts.push((row.collection, text.into()));
+            if let Some((key, text)) = stored.get_key_value(&row.collection.key()) {
+                texts.push((row.collection, key, text.into()));
             }
         }
     } else {
@@ -154,7 +173,7 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
         };
         for row in &TABLE {
             let c = row.collection;
-            let Some(text) = stored.get(&c.key()) else {
+            let Some((key, text)) = stored.get_key_value(&c.key()) else {
                 continue;
             };
             match serde_json::from_str::<Value>(text) {
@@ -162,7 +181,7 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
                     raw.values.insert(c, v);
                 }
                 // Not JSON at all: reported below, as it is.
-                Err(_) => texts.push((c, text.into())),
+                Err(_) => texts.push((c, key, text.into())),
             }
         }
         let raw = match migrate(raw.clone()) {
@@ -174,14 +193,25 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
             }
         };
         for (c, value) in raw.values {
-            texts.push((c, value.to_string().into()));
+            let key = stored
+                .get_key_value(&c.key())
+                .map(|(k, _)| k.as_str())
+                .unwrap_or_default();
+            texts.push((c, key, value.to_string().into()));
+        }
+    }
+    let unchunked = texts.iter().any(|(c, _, _)| c.row().chunked);
+    for (key, text) in stored {
+        if let Some((c, Some(_))) = super::collections::parse_key(key) {
+            texts.push((c, key, text.into()));
         }
     }
 
     let mut db = Db::default();
-    for (c, text) in texts {
+    for (c, key, text) in texts {
         let row = c.row();
         let salvage = row.data.load(&mut db, &text);
+        let chunk = super::collections::parse_key(key).and_then(|(_, chunk)| chunk);
         let reason = match (&salvage.whole, row.kind) {
             (None, _) if salvage.unreadable == 0 => continue,
             (None, kind) => {
@@ -205,20 +235,45 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
             (Some(_), Kind::Object) => format!("the settings could not be read ({NOT_NAMED})"),
             (Some(e), _) => format!("it could not be read ({e:?})"),
         };
+        let reason = match chunk {
+            Some(month) => format!("in the part kept for {month}, {reason}"),
+            None => reason,
+        };
         problems.push(Problem::Damaged {
             collection: c,
-            raw: stored.get(&c.key()).cloned().unwrap_or_default(),
+            key: key.to_string(),
+            raw: stored.get(key).cloned().unwrap_or_default(),
             reason,
             kept: salvage.kept,
             unreadable: salvage.unreadable.max(1),
         });
     }
+    super::collections::normalize(&mut db.reviews);
     Loaded {
         db,
         problems,
         stored_schema,
         read_only,
+        unchunked,
     }
+}
+
+/// What the user is told when there is no room to bring the stored data to this schema
+/// (`needed_bytes`: what the move needs). Nothing was changed when this is said.
+pub fn no_room_words(needed_bytes: usize) -> String {
+    let kb = needed_bytes.div_ceil(1000).max(1);
+    let size = if kb < 1000 {
+        format!("{kb} KB")
+    } else {
+        format!("{} MB", super::display::one_decimal(kb as f64 / 1000.0))
+    };
+    format!(
+        "This version of Rebound keeps your practice history in a faster way, and moving it \
+         needs about {size} of free space in this browser, which isn't there right now. Nothing \
+         was changed and nothing is lost: all your data is here. Until there is room, changes in \
+         this window won't be saved (you can copy them below). To make room, download a backup \
+         and remove data kept aside in Settings, or free space in the browser, then reload."
+    )
 }
 
 /// Why a value that should be an object of named fields is not one.
@@ -239,9 +294,10 @@ mod tests {
     /// Every fixture of an earlier (or the current) schema loads through the migrations.
     #[test]
     fn fixture_of_every_version_loads() {
-        let fixtures: [(u32, &str); 2] = [
+        let fixtures: [(u32, &str); 3] = [
             (1, include_str!("../../tests/fixtures/storage-v1.json")),
             (2, include_str!("../../tests/fixtures/storage-v2.json")),
+            (3, include_str!("../../tests/fixtures/storage-v3.json")),
         ];
         assert_eq!(
             fixtures.len() as u32,
@@ -266,7 +322,7 @@ mod tests {
             let mut again = BTreeMap::new();
             again.insert(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string());
             for c in Collection::all() {
-                again.insert(c.key(), loaded.db.encode(c).unwrap());
+                again.extend(loaded.db.stored_texts(c).unwrap());
             }
             assert_eq!(load(&again).db, loaded.db);
         }

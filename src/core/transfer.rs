@@ -3,9 +3,11 @@
 //! The file is an envelope around the same collections that storage keeps (see `schema`):
 //!
 //! ```json
-//! {"app":"rebound","schema":2,"exported_at":1762100000000,
+//! {"app":"rebound","schema":3,"exported_at":1762100000000,
 //!  "collections":{"interviews":[...],"reflections":[...],"settings":{...}}}
 //! ```
+//!
+//! The review log is one array here, although storage keeps it one key a month (schema 3 on).
 //!
 //! Import is all or nothing: [`parse_import`] reads and checks the whole file before the shell
 //! touches anything stored, and says in plain words what is wrong with a file it refuses.

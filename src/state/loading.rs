@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use super::saving::{keep_aside, Saver};
 use super::{AppState, KeptAside, Notice};
 use crate::core::backup::DeviceMeta;
-use crate::core::collections::{Collection, DAMAGED_PREFIX, KEY_PREFIX};
+use crate::core::collections::{parse_key, Collection, DAMAGED_PREFIX, KEY_PREFIX};
+use crate::core::packing;
 use crate::core::schema::{self, Problem};
 use crate::platform;
 use crate::storage;
@@ -28,20 +29,29 @@ impl AppState {
         let loaded = schema::load(&stored);
         let mut frozen = BTreeSet::new();
         let mut rewrite = BTreeSet::new();
+        let mut rewrite_chunks: Vec<String> = Vec::new();
         let now = platform::now_ms();
         for problem in &loaded.problems {
             match problem {
                 Problem::Damaged {
                     collection,
+                    key,
                     raw,
                     reason,
                     ..
                 } => {
-                    let kept_as = keep_aside(&stored, *collection, raw, now);
-                    if kept_as.is_some() {
-                        rewrite.insert(*collection);
-                    } else {
-                        frozen.insert(*collection);
+                    let kept_as = keep_aside(&stored, key, raw, now);
+                    match (&kept_as, parse_key(key)) {
+                        (None, _) => {
+                            frozen.insert(key.clone());
+                        }
+                        // One damaged chunk: that chunk is written again, the others stay.
+                        (Some(_), Some((_, Some(chunk)))) => {
+                            rewrite_chunks.push(chunk.to_string());
+                        }
+                        (Some(_), _) => {
+                            rewrite.insert(*collection);
+                        }
                     }
                     notices.push(Notice::Damaged {
                         collection: *collection,
@@ -55,7 +65,8 @@ impl AppState {
                 Problem::BadSchemaKey { .. } => notices.push(Notice::BadSchemaKey),
             }
         }
-        if loaded.needs_upgrade() {
+        let upgrade = loaded.needs_upgrade();
+        if upgrade {
             rewrite.extend(Collection::all());
         }
         let meta = stored
@@ -70,11 +81,65 @@ impl AppState {
         };
         let state = AppState::new(loaded.db, meta, notices, saver);
         state.refresh_kept_aside();
+        if !rewrite_chunks.is_empty() {
+            state.saver.update_value(|s| {
+                s.dirty.insert(Collection::Reviews);
+                s.chunks.extend(rewrite_chunks);
+            });
+        }
         if !rewrite.is_empty() {
-            state.saver.update_value(|s| s.dirty.extend(rewrite));
+            state.saver.update_value(|s| {
+                s.whole.extend(rewrite.iter().filter(|c| c.row().chunked));
+                s.dirty.extend(rewrite);
+            });
+        }
+        if upgrade {
+            state.upgrade_when_room();
+        } else if state.has_unsaved() {
             state.flush();
         }
         state
+    }
+
+    /// Bring storage to this schema (the review log in chunks), once there is room for it: the
+    /// chunks are written before the one-key log is removed, so the move needs their size free.
+    /// When the browser's estimate or localStorage itself says there is not that much, nothing
+    /// is written this session and the user is told, kindly, what to do.
+    fn upgrade_when_room(&self) {
+        self.saver.update_value(|s| s.checking_room = true);
+        let state = *self;
+        // App lifetime, like the save timer: the move must finish whatever screen is shown.
+        wasm_bindgen_futures::spawn_local(async move {
+            let estimate = platform::storage_estimate().await;
+            if state.saver.is_disposed() {
+                return;
+            }
+            let needed: usize = state.with_db(|db| {
+                Collection::all()
+                    .filter(|c| c.row().chunked)
+                    .flat_map(|c| {
+                        db.stored_texts(c)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(move |(k, t)| (c, k, t))
+                    })
+                    .map(|(c, key, text)| {
+                        storage::stored_bytes(&key, &packing::pack_from(&text, c.pack_from()))
+                    })
+                    .sum()
+            });
+            let room = estimate.is_none_or(|(usage, quota)| quota - usage >= needed as f64)
+                && storage::has_room(needed);
+            state.saver.update_value(|s| {
+                s.checking_room = false;
+                s.read_only |= !room;
+            });
+            if room {
+                state.flush();
+            } else {
+                state.notify(Notice::NoRoom { needed });
+            }
+        });
     }
 
     pub fn refresh_kept_aside(&self) {

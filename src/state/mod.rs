@@ -63,6 +63,9 @@ pub enum Notice {
     UpdatedElsewhere,
     /// The stored schema number was unreadable.
     BadSchemaKey,
+    /// There is no room to move the stored data to this version's format (`needed` bytes):
+    /// nothing was changed, and this tab saves nothing; its edits are offered as text.
+    NoRoom { needed: usize },
     /// A new version of the app is installed and waiting.
     UpdateReady,
     /// Some other failure while saving, with what the browser said.

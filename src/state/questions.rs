@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::AppState;
 use crate::core::balance::{self, DayLoad};
-use crate::core::collections::Collection;
+use crate::core::collections::{self, Collection};
 use crate::core::model::{Id, MAX_FIELD_CHARS};
 use crate::core::practice::{self, Grade, PracticeSettings, UndoRecord};
 use crate::core::questions::{self, Answer, Category, Question};
@@ -204,9 +204,14 @@ impl AppState {
             }
         });
         self.write(Collection::Reviews, |db| db.reviews.push(entry.clone()));
+        // Only this month's chunk of the log is written.
+        let chunk = collections::month_of(entry.at);
+        self.saver.update_value(|s| {
+            s.made_here.push((entry.id.clone(), entry.at));
+        });
         self.w.last_rating.set(Some(UndoRecord { before, entry }));
         self.touch(Collection::Cards, id);
-        self.changed(Collection::Reviews);
+        self.changed_chunk(Collection::Reviews, chunk);
     }
 
     /// Undo the last rating exactly. Returns whether there was one to undo.
@@ -227,7 +232,12 @@ impl AppState {
             } else {
                 self.forget(Collection::Cards, &id);
             }
-            self.changed(Collection::Reviews);
+            let entry = &record.entry;
+            self.saver.update_value(|s| {
+                s.made_here
+                    .retain(|(id, at)| *id != entry.id || *at != entry.at);
+            });
+            self.changed_chunk(Collection::Reviews, collections::month_of(entry.at));
         }
         self.w.last_rating.set(None);
         done

@@ -1,7 +1,8 @@
 //! Saving: edits mark their collection dirty; dirty collections are written [`SAVE_DELAY`]
 //! later (one write per collection, however many keystrokes), and at once when the page is
 //! hidden or closed. A failed write leaves the stored value untouched and the edit in memory,
-//! with a notice that says so. Nothing is ever written over data from a newer version: neither
+//! with a notice that says so. The review log is stored one key a month: a rating marks only its
+//! month's chunk, and the save writes that chunk alone (`core::collections::log`). Nothing is ever written over data from a newer version: neither
 //! when this tab loaded it, nor when another tab running a newer version moved the stored
 //! format on while this one was open (checked before every write).
 
@@ -13,8 +14,8 @@ use leptos::prelude::*;
 
 use super::{AppState, Notice};
 use crate::core::backup::DeviceMeta;
-use crate::core::collections::{Collection, Db, Kind, Unsaved};
-use crate::core::model::Millis;
+use crate::core::collections::{damaged_key_of, parse_key, Collection, Db, Kind, Unsaved};
+use crate::core::model::{Id, Millis};
 use crate::core::schema::{self, DAMAGED_PREFIX, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::platform;
 use crate::storage::{self, WriteError};
@@ -26,9 +27,9 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 pub(super) struct Saver {
     pub dirty: BTreeSet<Collection>,
     pub timer_pending: bool,
-    /// Collections never to be written this session (their damaged raw text could not be
-    /// kept aside).
-    pub frozen: BTreeSet<Collection>,
+    /// Stored keys never to be written this session (their damaged raw text could not be kept
+    /// aside).
+    pub frozen: BTreeSet<String>,
     /// Nothing is written: the data is from a newer version.
     pub read_only: bool,
     pub schema_written: bool,
@@ -36,6 +37,17 @@ pub(super) struct Saver {
     /// or deleted here, and how the edited ones were stored before (for merging with another
     /// tab's writes field by field).
     pub unsaved: BTreeMap<Collection, Unsaved>,
+    /// Chunked collections to write whole: every chunk, removing the keys of chunks no longer
+    /// held and then the one-key value. A dirty chunked collection not in here writes only
+    /// `chunks`.
+    pub whole: BTreeSet<Collection>,
+    /// The log's chunks (months) with changes not yet written.
+    pub chunks: Vec<String>,
+    /// Ratings made in this tab, by identity: kept when another tab's write has not seen them.
+    pub made_here: Vec<(Id, Millis)>,
+    /// Whether the check for room before the schema migration is under way (nothing is written
+    /// until it has found room).
+    pub checking_room: bool,
 }
 
 impl AppState {
@@ -78,11 +90,28 @@ impl AppState {
         self.changed(c);
     }
 
-    /// Collection `c` changed: write it a moment from now.
+    /// Collection `c` changed (all of it, for a chunked one): write it a moment from now.
     pub(super) fn changed(&self, c: Collection) {
+        self.schedule(c, None);
+    }
+
+    /// Chunk `chunk` of the chunked collection `c` changed: write that chunk a moment from now.
+    pub(super) fn changed_chunk(&self, c: Collection, chunk: String) {
+        self.schedule(c, Some(chunk));
+    }
+
+    fn schedule(&self, c: Collection, chunk: Option<String>) {
         let first_unsaved = self.saver.with_value(|s| !s.timer_pending);
         self.saver.update_value(|s| {
             s.dirty.insert(c);
+            match chunk {
+                Some(chunk) if !s.chunks.contains(&chunk) => s.chunks.push(chunk),
+                Some(_) => {}
+                None if c.row().chunked => {
+                    s.whole.insert(c);
+                }
+                None => {}
+            }
             s.timer_pending = true;
         });
         if first_unsaved {
@@ -141,27 +170,44 @@ impl AppState {
         self.notify(Notice::UpdatedElsewhere);
     }
 
-    /// Write every dirty collection now. Failures leave the data in memory and dirty, and say
-    /// so in a notice; the value already in storage is never touched by a failed write.
+    /// Write every dirty collection now (of a chunked one, its changed chunks). Failures leave
+    /// the data in memory and dirty, and say so in a notice; the value already in storage is
+    /// never touched by a failed write.
     pub fn flush(&self) {
         self.saver.update_value(|s| s.timer_pending = false);
-        let (dirty, frozen) = self
+        let (dirty, frozen, checking) = self
             .saver
-            .with_value(|s| (s.dirty.clone(), s.frozen.clone()));
-        if dirty.is_empty() || !self.may_write() {
+            .with_value(|s| (s.dirty.clone(), s.frozen.clone(), s.checking_room));
+        if dirty.is_empty() || checking || !self.may_write() {
             return;
         }
         let mut quota_full = false;
-        for c in dirty.iter().filter(|c| !frozen.contains(c)) {
-            let result = self
-                .with_db(|db| db.encode(*c))
-                .map_err(WriteError::Other)
-                .and_then(|text| storage::write(&c.key(), &text));
+        let mut unchunk = Vec::new();
+        for &c in dirty.iter().filter(|c| !frozen.contains(&c.key())) {
+            let whole = self.saver.with_value(|s| s.whole.contains(&c));
+            let result = self.writes(c, whole).and_then(|writes| {
+                for (key, text) in writes.iter().filter(|(k, _)| !frozen.contains(k)) {
+                    match text {
+                        Some(text) => storage::write_packed_from(key, text, c.pack_from())?,
+                        None => storage::remove(key),
+                    }
+                }
+                Ok(())
+            });
             match result {
-                Ok(()) => self.saver.update_value(|s| {
-                    s.dirty.remove(c);
-                    s.unsaved.remove(c);
-                }),
+                Ok(()) => {
+                    self.saver.update_value(|s| {
+                        s.dirty.remove(&c);
+                        s.unsaved.remove(&c);
+                        if c.row().chunked {
+                            s.whole.remove(&c);
+                            s.chunks.clear();
+                        }
+                    });
+                    if whole {
+                        unchunk.push(c);
+                    }
+                }
                 Err(WriteError::QuotaFull) => quota_full = true,
                 Err(WriteError::Unavailable) => self.notify(Notice::StorageUnavailable),
                 Err(WriteError::Other(e)) => self.notify(Notice::SaveFailed(e)),
@@ -172,11 +218,55 @@ impl AppState {
         {
             self.saver.update_value(|s| s.schema_written = true);
         }
+        // Every chunk is written and the schema key says so: the one-key value can go (a
+        // migration stopped before this point loads as the union of both).
+        if self.saver.with_value(|s| s.schema_written) {
+            for c in unchunk {
+                if !frozen.contains(&c.key()) {
+                    storage::remove(&c.key());
+                }
+            }
+        }
         if quota_full {
             self.notify(Notice::QuotaFull);
         } else if !self.has_unsaved() {
             self.dismiss(&Notice::QuotaFull);
         }
+    }
+
+    /// What writing `c` stores (`Some`) and removes (`None`), key by key: its one key, or its
+    /// changed chunks, or (`whole`) every chunk, removing the keys of chunks no longer held.
+    fn writes(
+        &self,
+        c: Collection,
+        whole: bool,
+    ) -> Result<Vec<(String, Option<String>)>, WriteError> {
+        let chunks = self.saver.with_value(|s| s.chunks.clone());
+        self.with_db(|db| -> Result<_, String> {
+            if !c.row().chunked {
+                return Ok(vec![(c.key(), Some(db.encode(c)?))]);
+            }
+            if !whole {
+                let mut out = Vec::with_capacity(chunks.len());
+                for chunk in chunks {
+                    out.push((c.chunk_key(&chunk), db.chunk_text(c, &chunk)?));
+                }
+                return Ok(out);
+            }
+            let mut out: Vec<(String, Option<String>)> = db
+                .stored_texts(c)?
+                .into_iter()
+                .map(|(key, text)| (key, Some(text)))
+                .collect();
+            for key in storage::keys_prefixed(&c.chunk_key("")) {
+                let is_chunk = matches!(parse_key(&key), Some((_, Some(_))));
+                if is_chunk && !out.iter().any(|(k, _)| *k == key) {
+                    out.push((key, None));
+                }
+            }
+            Ok(out)
+        })
+        .map_err(WriteError::Other)
     }
 
     /// The edits this tab holds that storage does not, as the text of a backup file (records
@@ -209,7 +299,7 @@ impl AppState {
 /// or `None` if it could not be written (then the original must not be overwritten).
 pub(super) fn keep_aside(
     stored: &BTreeMap<String, String>,
-    c: Collection,
+    stored_key: &str,
     raw: &str,
     now: Millis,
 ) -> Option<String> {
@@ -219,6 +309,6 @@ pub(super) fn keep_aside(
     {
         return Some(key.clone());
     }
-    let key = c.damaged_key(now);
+    let key = damaged_key_of(stored_key, now);
     storage::write(&key, raw).ok().map(|_| key)
 }

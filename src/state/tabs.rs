@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::{AppState, Notice};
 use crate::core::backup::DeviceMeta;
-use crate::core::collections::{Collection, Db, DAMAGED_PREFIX};
+use crate::core::collections::{fold_chunk, parse_key, Collection, Db, DAMAGED_PREFIX};
 use crate::core::schema::{self, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::storage;
 
@@ -41,12 +41,20 @@ impl AppState {
             self.refresh_kept_aside();
             return;
         }
-        let Some(c) = Collection::from_key(&key) else {
+        let Some((c, chunk)) = parse_key(&key) else {
             return;
         };
         // A newer version may have written this in a format this build does not know: once the
         // stored format has moved on, this tab keeps what it shows and writes nothing.
         if !self.may_write() {
+            return;
+        }
+        if c.row().chunked {
+            // The one-key log going (another tab finished the migration) changes nothing: its
+            // chunks hold the same ratings.
+            if let Some(chunk) = chunk {
+                self.fold_in_chunk(c, chunk, new_value);
+            }
             return;
         }
         // A removed key reads as an empty collection (the settings: the defaults).
@@ -90,11 +98,43 @@ impl AppState {
         self.w.external_revision.update(|n| *n += 1);
     }
 
+    /// Another tab stored chunk `chunk` of `c` (`None`: removed it): fold it in. Its ratings of
+    /// that month follow the other tab, and ratings made here that it has not seen yet stay (and
+    /// are written again with its own).
+    fn fold_in_chunk(&self, c: Collection, chunk: &str, new_value: Option<String>) {
+        let text = new_value
+            .map(storage::unpacked)
+            .unwrap_or_else(|| "[]".to_string());
+        let mut incoming = Db::default();
+        let salvage = c.data().load(&mut incoming, &text);
+        if salvage.whole.is_some() || salvage.unreadable > 0 {
+            return; // never adopt something unreadable; what is here stays as it is
+        }
+        let made_here = self.saver.with_value(|s| s.made_here.clone());
+        let theirs = incoming.reviews;
+        let folded = self
+            .db
+            .try_update_value(|db| fold_chunk(&mut db.reviews, chunk, theirs, &made_here));
+        let Some(folded) = folded else {
+            return;
+        };
+        if folded.changed {
+            self.changed[super::index(c)].notify();
+        }
+        if folded.differs_from_stored {
+            self.changed_chunk(c, chunk.to_string());
+        }
+        self.w.external_revision.update(|n| *n += 1);
+    }
+
     /// Forget everything held in memory and every pending write (storage was emptied).
     pub(super) fn reset_memory(&self) {
         self.saver.update_value(|s| {
             s.dirty.clear();
             s.unsaved.clear();
+            s.whole.clear();
+            s.chunks.clear();
+            s.made_here.clear();
             s.schema_written = false;
         });
         self.db.set_value(Db::default());

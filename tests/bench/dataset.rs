@@ -1,6 +1,7 @@
 //! The benchmark's large data set: five years of heavy use, built with the app's own types and
-//! core functions and encoded exactly as the app stores it (`Db::encode`, one localStorage key
-//! per collection), so its shapes cannot drift from the app's.
+//! core functions and encoded exactly as the app stores it (`Db::stored_texts`: one localStorage
+//! key per collection, the review log one key a month), so its shapes cannot drift from the
+//! app's.
 //!
 //! * 300 interviews over the five years up to today, every one with a full reflection (every
 //!   prompt filled with a few realistic sentences, one to three mistakes with fixes, a mood and a
@@ -424,6 +425,10 @@ const SENIORITY: &[&str] = &["Mid-level", "Senior", "Senior or lead", "Lead"];
 
 /// Milliseconds since the Unix epoch, now.
 fn now_ms() -> i64 {
+    // In the browser (a wasm test measuring with this data set), the page's clock.
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now() as i64;
+    #[cfg(not(target_arch = "wasm32"))]
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
@@ -936,16 +941,19 @@ pub fn due_now(db: &Db) -> usize {
     .len()
 }
 
-/// The exact localStorage entries the app would have written for `db`: the schema key and one
-/// key per collection (every collection this build knows, empty ones included), large ones
-/// packed as the app's storage module packs them (`core::packing`).
+/// The exact localStorage entries the app would have written for `db`: the schema key and the
+/// keys of every collection (every collection this build knows, empty ones included; the review
+/// log one key a month), large ones packed as the app's storage module packs them
+/// (`core::packing`, from `Collection::pack_from`).
 pub fn storage_entries(db: &Db) -> Vec<(String, String)> {
     let mut out = vec![(SCHEMA_KEY.to_string(), SCHEMA_VERSION.to_string())];
     for c in Collection::all() {
-        let text = db
-            .encode(c)
+        let texts = db
+            .stored_texts(c)
             .unwrap_or_else(|e| panic!("encoding the data set failed: {e}"));
-        out.push((c.key(), packing::pack_if_large(&text).into_owned()));
+        for (key, text) in texts {
+            out.push((key, packing::pack_from(&text, c.pack_from()).into_owned()));
+        }
     }
     out
 }

@@ -91,9 +91,10 @@ fn export_has_the_envelope_and_a_dated_name() {
 /// Every export format there has been imports through the migrations.
 #[test]
 fn export_fixture_of_every_version_imports() {
-    let fixtures: [(u32, &str); 2] = [
+    let fixtures: [(u32, &str); 3] = [
         (1, V1),
         (2, include_str!("../../../tests/fixtures/export-v2.json")),
+        (3, include_str!("../../../tests/fixtures/export-v3.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -318,8 +319,8 @@ fn json_of_another_shape_is_not_a_backup() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused() {
-    let e = err(r#"{"app":"rebound","schema":3,"collections":"who knows"}"#);
-    assert_eq!(e, ImportError::NewerSchema { found: 3 });
+    let e = err(r#"{"app":"rebound","schema":4,"collections":"who knows"}"#);
+    assert_eq!(e, ImportError::NewerSchema { found: 4 });
     assert!(e.to_string().contains("newer version of Rebound"), "{e}");
     assert_eq!(
         err(r#"{"app":"rebound","schema":99999999999,"collections":{}}"#),
