@@ -217,6 +217,12 @@ async fn the_frame_marks_the_screen_the_app_marks_and_links_work_without_the_app
         let app = app_frame(&browser, path).await;
         assert_eq!(frame["nav"], app["nav"], "the navigation at {path}");
     }
+    // On a wider screen the bar is at the top with the name: the same places too.
+    browser.set_viewport(1024, 768).await;
+    let frame = static_frame(&browser, "/").await;
+    let app = app_frame(&browser, "/").await;
+    assert_same_boxes(&frame, &app, "1024 px wide");
+    browser.set_phone_viewport().await;
     // Before the app is there, a tap in the bar is a plain link: it opens that screen.
     static_frame(&browser, "/").await;
     browser.click("body > nav a[href='/plan']").await;
