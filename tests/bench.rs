@@ -1140,6 +1140,21 @@ fn print_lighthouse(label: &str, lhr: &Json) -> LighthouseRun {
         })
         .collect();
     println!("    metrics: {}", metrics.join(", "));
+    // Which element Lighthouse took for the LCP (the static first frame's, or the app's).
+    fn snippet(v: &Json) -> Option<String> {
+        match v {
+            Json::Object(m) => m
+                .get("snippet")
+                .and_then(Json::as_str)
+                .map(str::to_string)
+                .or_else(|| m.values().find_map(snippet)),
+            Json::Array(a) => a.iter().find_map(snippet),
+            _ => None,
+        }
+    }
+    if let Some(el) = snippet(&audits["largest-contentful-paint-element"]) {
+        println!("    LCP element: {el}");
+    }
     // What went over the (simulated) network, and whether it was compressed.
     let requests = audits["network-requests"]["details"]["items"]
         .as_array()
