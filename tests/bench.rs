@@ -660,7 +660,8 @@ struct Practice {
 }
 
 /// Rates up to [`RATINGS`] cards "Good" on /practice with the large data set: per rating, the
-/// time from the click to the next question's text in the DOM (a MutationObserver), the
+/// time from the click to the next card's question in the DOM (a MutationObserver; a new
+/// question element, as two cards may have the same words), the
 /// synchronous click handler, and the time to the next animation frame. `None` (with the reason printed) when the screen
 /// has nothing to practise or its controls are not found.
 async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
@@ -677,8 +678,7 @@ async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
         .eval_async(
             "const done = arguments[arguments.length - 1]; const n = arguments[0]; \
              const raf = () => new Promise((r) => requestAnimationFrame(() => r())); \
-             const question = () => { const el = document.querySelector('[data-testid=flash-question]'); \
-                                      return el ? el.textContent : null; }; \
+             const question = () => document.querySelector('[data-testid=flash-question]'); \
              const sync = [], next = [], frame = [], long = []; let changedSync = 0; let obs = null; \
              try { obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => long.push(e.duration))); \
                    obs.observe({ type: 'longtask' }); } catch (e) {} \
@@ -704,7 +704,8 @@ async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
                  await raf(); \
                  const t2 = performance.now(); \
                  const t3 = await shown; \
-                 if (t3 === null) { done({ error: 'the next card did not show within 2 s of rating' }); return; } \
+                 if (t3 === null) { done({ error: 'the next card did not show within 2 s of rating (rating ' + (i + 1) + '; the screen: ' \
+                   + document.body.innerText.replace(/\\s+/g, ' ').slice(0, 300) + ')' }); return; } \
                  sync.push(t1 - t0); next.push(t3 - t0); frame.push(t2 - t0); \
                  await new Promise((r) => setTimeout(r, 30)); \
                } \
@@ -731,7 +732,7 @@ async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
         long: long.clone(),
     };
     println!(
-        "  RATING TO NEXT CARD in the DOM (click to question text changed): median {:.2} ms, p95 {:.2} ms, max {:.2} ms   ({} ratings)",
+        "  RATING TO NEXT CARD in the DOM (click to the next card's question in place): median {:.2} ms, p95 {:.2} ms, max {:.2} ms   ({} ratings)",
         p.next_median,
         p.next_p95,
         percentile(&next, 100.0),
