@@ -660,8 +660,9 @@ struct Practice {
 }
 
 /// Rates up to [`RATINGS`] cards "Good" on /practice with the large data set: per rating, the
-/// time from the click to the next card's question in the DOM (a MutationObserver; a new
-/// question element, as two cards may have the same words), the
+/// time from the click to the next card in the DOM (a MutationObserver: a new question element,
+/// as two cards may have the same words, or at least the rating buttons gone, the answer hidden
+/// for the card that comes next), the
 /// synchronous click handler, and the time to the next animation frame. `None` (with the reason printed) when the screen
 /// has nothing to practise or its controls are not found.
 async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
@@ -682,10 +683,11 @@ async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
              const sync = [], next = [], frame = [], long = []; let changedSync = 0; let obs = null; \
              try { obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => long.push(e.duration))); \
                    obs.observe({ type: 'longtask' }); } catch (e) {} \
+             const moved = (before) => question() !== before || !document.querySelector('.ratings .rate-3'); \
              const nextCard = (before) => new Promise((resolve) => { \
-               if (question() !== before) { resolve(performance.now()); return; } \
+               if (moved(before)) { resolve(performance.now()); return; } \
                const mo = new MutationObserver(() => { \
-                 if (question() !== before) { mo.disconnect(); resolve(performance.now()); } }); \
+                 if (moved(before)) { mo.disconnect(); resolve(performance.now()); } }); \
                mo.observe(document.querySelector('main') || document.body, { childList: true, subtree: true, characterData: true }); \
                setTimeout(() => { mo.disconnect(); resolve(null); }, 2000); }); \
              (async () => { \
