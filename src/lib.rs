@@ -22,12 +22,14 @@ pub mod storage;
 /// Mount the app on `<body>`.
 pub fn start() {
     crash::install();
-    // The static "Rebound" splash in index.html shows until the app is ready to draw.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
+    // index.html's first frame (the skip link, the navigation, <main>) shows until the app
+    // draws its own: removed and drawn in this one task, so no frame is painted in between.
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        while let Ok(Some(frame)) =
+            document.query_selector("body > .skip-link, body > nav, body > main")
+        {
+            frame.remove();
+        }
     }
     mark("rebound:start");
     leptos::mount::mount_to_body(app::App);

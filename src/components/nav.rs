@@ -1,4 +1,7 @@
 //! Navigation: a bar at the bottom on phones, at the top on wider screens.
+//!
+//! `index.html` carries a copy of this markup, drawn before the wasm arrives (with the current
+//! item marked by its inline script): change both together; `tests/e2e_frame.rs` compares them.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;

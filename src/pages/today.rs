@@ -21,6 +21,8 @@ pub fn Today() -> impl IntoView {
         <div class="page">
             <h1>"Today"</h1>
             <crate::components::upcoming::UpcomingInterviews/>
+            // index.html draws this heading and welcome on a first visit before the wasm
+            // arrives (its `welcome` template): change both together.
             <Show when=is_empty>
                 <section class="card welcome">
                     <h2>"Welcome to Rebound"</h2>

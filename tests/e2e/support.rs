@@ -1028,12 +1028,37 @@ impl Browser {
         if let Err(e) = self.client.goto(&url).await {
             self.fail::<()>(format!("goto {url} failed: {e}")).await;
         }
+        self.wait_app_started().await;
     }
 
     /// Reloads the current page.
     pub async fn reload(&self) {
         if let Err(e) = self.client.refresh().await {
             self.fail::<()>(format!("reload failed: {e}")).await;
+        }
+        self.wait_app_started().await;
+    }
+
+    /// After a page load: waits (up to [`DEFAULT_TIMEOUT`], without failing) until the app has
+    /// replaced index.html's static first frame with its own drawing (its `rebound:start` mark;
+    /// it mounts in the same task), so that a step never acts on the static frame. Pages that are
+    /// not the app (no `#welcome` template) and a page that never starts return at once or on
+    /// the timeout; the steps after it say what went wrong.
+    pub async fn wait_app_started(&self) {
+        let start = Instant::now();
+        while start.elapsed() < DEFAULT_TIMEOUT {
+            let ready = self
+                .client
+                .execute(
+                    "return !document.getElementById('welcome') \
+                        || performance.getEntriesByName('rebound:start').length > 0;",
+                    vec![],
+                )
+                .await;
+            if !matches!(ready, Ok(Json::Bool(false))) {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
         }
     }
 
