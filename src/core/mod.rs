@@ -17,6 +17,7 @@ pub mod letters;
 pub mod model;
 pub mod order;
 pub mod packing;
+pub mod paging;
 pub mod pipeline;
 pub mod plan;
 pub mod practice;
