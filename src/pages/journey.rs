@@ -39,10 +39,13 @@ struct Parts {
     /// The practice figure's inner HTML (`charts::heatmap_figure`).
     heat: RwSignal<Option<String>>,
     /// The months figure's and the funnel's inner HTML.
-    months: RwSignal<Option<(String, String)>>,
+    months: RwSignal<Option<String>>,
+    funnel: RwSignal<Option<String>>,
     recall: RwSignal<Option<String>>,
     /// The reflections', the plan's and the streak's lines.
-    lines: RwSignal<Option<(String, String, String)>>,
+    reflections: RwSignal<Option<String>>,
+    plan: RwSignal<Option<String>>,
+    streak: RwSignal<Option<String>>,
     timeline: RwSignal<Option<Vec<journey::Event>>>,
 }
 
@@ -52,8 +55,11 @@ impl Parts {
             milestones: RwSignal::new(None),
             heat: RwSignal::new(None),
             months: RwSignal::new(None),
+            funnel: RwSignal::new(None),
             recall: RwSignal::new(None),
-            lines: RwSignal::new(None),
+            reflections: RwSignal::new(None),
+            plan: RwSignal::new(None),
+            streak: RwSignal::new(None),
             timeline: RwSignal::new(None),
         }
     }
@@ -74,13 +80,14 @@ impl Parts {
                 self.heat.set(Some(heat));
             }),
             Box::new(move || {
-                let figures = state.interviews.with_untracked(|l| {
-                    (
-                        charts::months_figure(&journey::interviews_per_month(l, today)),
-                        charts::funnel_figure(&crate::core::pipeline::funnel(l)),
-                    )
+                state.interviews.with_untracked(|l| {
+                    let months = charts::months_figure(&journey::interviews_per_month(l, today));
+                    self.months.set(Some(months));
+                    self.funnel
+                        .set(Some(charts::funnel_figure(&crate::core::pipeline::funnel(
+                            l,
+                        ))));
                 });
-                self.months.set(Some(figures));
             }),
             Box::new(move || {
                 let line = state.questions.with_untracked(|q| {
@@ -89,14 +96,13 @@ impl Parts {
                 self.recall.set(Some(line));
             }),
             Box::new(move || {
-                let lines = with_input(state, today, |i| {
-                    (
-                        journey::reflections_line(i.reflections, i.plan),
-                        journey::plan_line(i.plan),
-                        journey::streak_line(journey::streak(i.reviews, today)),
-                    )
+                with_input(state, today, |i| {
+                    self.reflections
+                        .set(Some(journey::reflections_line(i.reflections, i.plan)));
+                    self.plan.set(Some(journey::plan_line(i.plan)));
+                    let streak = journey::streak(i.reviews, today);
+                    self.streak.set(Some(journey::streak_line(streak)));
                 });
-                self.lines.set(Some(lines));
             }),
             Box::new(move || {
                 self.timeline
@@ -150,6 +156,20 @@ pub fn JourneyPage() -> impl IntoView {
     });
     let streaks_on = Memo::new(move |_| state.settings.with(|s| s.streaks));
     let text = |part: RwSignal<Option<String>>| rx(move || part.get().unwrap_or_default());
+    // A chart once worked out (nothing before: no empty box).
+    let figure = |part: RwSignal<Option<String>>, testid: &'static str| {
+        rx(move || {
+            part.get().map(|html| {
+                view! {
+                    <figure
+                        class="chart-figure"
+                        data-testid=(!testid.is_empty()).then_some(testid)
+                        inner_html=html
+                    ></figure>
+                }
+            })
+        })
+    };
 
     view! {
         <div class="page journey">
@@ -210,19 +230,15 @@ pub fn JourneyPage() -> impl IntoView {
             </Card>
 
             <Card heading_id="charts-title" title="At a glance">
-                <Show when=move || parts.heat.with(Option::is_some)>
-                    <figure class="chart-figure" inner_html=move || parts.heat.get().unwrap_or_default()></figure>
-                </Show>
+                {figure(parts.heat, "")}
                 <Show when=move || streaks_on.get()>
-                    <p class="streak" data-testid="streak">{rx(move || parts.lines.get().map(|l| l.2).unwrap_or_default())}</p>
+                    <p class="streak" data-testid="streak">{text(parts.streak)}</p>
                 </Show>
                 <p data-testid="recall">{text(parts.recall)}</p>
-                <Show when=move || parts.months.with(Option::is_some)>
-                    <figure class="chart-figure" inner_html=move || parts.months.get().map(|m| m.0).unwrap_or_default()></figure>
-                    <figure class="chart-figure" data-testid="funnel" inner_html=move || parts.months.get().map(|m| m.1).unwrap_or_default()></figure>
-                </Show>
-                <p data-testid="reflections">{rx(move || parts.lines.get().map(|l| l.0).unwrap_or_default())}</p>
-                <p data-testid="plan-steps">{rx(move || parts.lines.get().map(|l| l.1).unwrap_or_default())}</p>
+                {figure(parts.months, "")}
+                {figure(parts.funnel, "funnel")}
+                <p data-testid="reflections">{text(parts.reflections)}</p>
+                <p data-testid="plan-steps">{text(parts.plan)}</p>
             </Card>
 
             <Card heading_id="timeline-title" title="Timeline">
