@@ -44,12 +44,16 @@ pub fn QuestionBank() -> impl IntoView {
         let hidden = show_hidden.get();
         bank.with(|all| {
             state.cards.with(|cards| {
+                // Each question's card by id, the first of a duplicate as before (one pass
+                // rather than a search through every card for each of 1,500 questions).
+                let by_id: std::collections::HashMap<&str, &crate::core::practice::CardState> =
+                    cards.iter().rev().map(|c| (c.id.as_str(), c)).collect();
                 let mut list: Vec<(&Question, Option<i64>, Option<f64>)> =
                     filter(all, category.get(), &q)
                         .into_iter()
                         .filter(|x| x.hidden == hidden)
                         .map(|x| {
-                            let card = cards.iter().find(|c| c.id == x.id);
+                            let card = by_id.get(x.id.as_str()).copied();
                             (
                                 x,
                                 card.map(|c| c.due),
