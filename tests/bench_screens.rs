@@ -292,6 +292,12 @@ fn core_costs() {
         today,
         now,
     };
+    let all = insights::compute(&insight_input);
+    println!(
+        "  insights: {}, evidence links: {}",
+        all.len(),
+        all.iter().map(|i| i.evidence.len()).sum::<usize>()
+    );
     for part in 0..insights::PARTS {
         time(&format!("insights::compute_part {part}"), &mut || {
             drop(insights::compute_part(&insight_input, part))
