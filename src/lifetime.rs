@@ -1,10 +1,11 @@
 //! Lifetimes: nothing a screen starts outlives it.
 //!
 //! Whatever a screen, a component or an effect starts that the browser would otherwise keep
-//! going (a window or document listener, a timeout, an interval, an animation frame, a held
-//! resource such as a wake lock, an async task that writes back) is started through here, and is
-//! released when the reactive owner that started it is cleaned up (`on_cleanup`): when the
-//! screen is left, the component unmounted, or the effect runs again.
+//! going (a window or document listener, a timeout, an interval, an animation frame, an idle
+//! callback or a chain of idle slices, a held resource such as a wake lock, an async task that
+//! writes back) is started through here, and is released when the reactive owner that started
+//! it is cleaned up (`on_cleanup`): when the screen is left, the component unmounted, or the
+//! effect runs again.
 //!
 //! Why a helper: Leptos 0.8's own `window_event_listener` returns a handle that detaches only
 //! through `.remove()`, and `set_timeout` / `set_interval` / `request_animation_frame` are never
@@ -182,6 +183,70 @@ fn frame_boxed(f: Job) {
     if let Ok(handle) = request_animation_frame_with_handle(move || run_under(&owner, f)) {
         on_cleanup(move || handle.cancel());
     }
+}
+
+/// Run `f` when the browser is idle (`requestIdleCallback`; a `setTimeout(0)` where that is
+/// missing), unless the current owner is cleaned up first. Each call is a task of its own, so
+/// input is handled between two of them.
+pub fn idle(f: impl FnOnce() + 'static) {
+    idle_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn idle_boxed(f: Job) {
+    let owner = current();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let job = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = std::rc::Rc::clone(&job);
+    let closure = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = run.take() {
+            run_under(&owner, f);
+        }
+    });
+    let callback = closure.as_ref().unchecked_ref();
+    match window.request_idle_callback(callback) {
+        Ok(handle) => cleanup_local(Box::new(move || {
+            job.take();
+            if let Some(w) = web_sys::window() {
+                w.cancel_idle_callback(handle);
+            }
+            drop(closure);
+        })),
+        Err(_) => {
+            if let Ok(handle) =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 0)
+            {
+                cleanup_local(Box::new(move || {
+                    job.take();
+                    if let Some(w) = web_sys::window() {
+                        w.clear_timeout_with_handle(handle);
+                    }
+                    drop(closure);
+                }));
+            }
+        }
+    }
+}
+
+/// Run `steps` one after another, each in an idle slice of its own ([`idle`]): heavy work
+/// that yields to input between its parts. What is left is dropped when the current owner is
+/// cleaned up.
+pub fn slices(steps: Vec<Box<dyn FnOnce()>>) {
+    let mut steps = steps.into_iter();
+    next_slice(Box::new(move || steps.next()));
+}
+
+type NextStep = Box<dyn FnMut() -> Option<Box<dyn FnOnce()>>>;
+
+fn next_slice(mut next: NextStep) {
+    idle_boxed(Box::new(move || {
+        if let Some(step) = next() {
+            step();
+            next_slice(next);
+        }
+    }));
 }
 
 /// Await `work`; then, if the owner that started it is still there (not cleaned up, nor its

@@ -420,9 +420,12 @@ async fn the_same_mistake_twice_becomes_an_insight_whose_step_makes_a_plan_item(
     );
     interview_where_i_rambled(&browser, "Initech").await;
     browser.goto("/journey").await;
+    // The evidence is drawn once opened: open it, as a person would, to read it.
     browser
         .wait_js(
-            "return [...document.querySelectorAll('[data-testid=insight]')] \
+            "document.querySelectorAll('[data-testid=insight] details:not([open])') \
+               .forEach((d) => { d.open = true; }); \
+             return [...document.querySelectorAll('[data-testid=insight]')] \
              .some(e => e.textContent.includes('Engineer at Initech')) || null;",
         )
         .await;
@@ -444,6 +447,8 @@ async fn the_journey_draws_its_charts_offline() {
 
     browser.goto("/journey").await;
     browser.wait_text("h1", "Your journey").await;
+    // The parts appear once worked out, after the first frame; the timeline last.
+    browser.wait_for("[data-testid=timeline]").await;
     // Each chart is drawn, with its words beside it for screen readers and everyone else.
     assert_eq!(browser.count(".chart-months li").await, 1);
     let captions = browser.text(".journey").await;

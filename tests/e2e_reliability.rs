@@ -163,6 +163,18 @@ async fn a_hundred_edits_in_two_windows_lose_nothing() {
                 browser
                     .wait_text("main", &format!("Plan of window {n}"))
                     .await;
+                // Its row opened first: the editor is drawn then.
+                browser
+                    .eval_with(
+                        "const card = [...document.querySelectorAll('.plan-item')] \
+                         .find(c => c.textContent.includes(arguments[0])); \
+                         if (card) card.querySelector('details').open = true;",
+                        vec![json!(format!("Plan of window {n}"))],
+                    )
+                    .await;
+                browser
+                    .wait_js("return !!document.querySelector('.plan-details[open] textarea[id^=why-]');")
+                    .await;
                 let why = browser
                     .eval_with(
                         "const card = [...document.querySelectorAll('.plan-item')] \

@@ -1,8 +1,9 @@
 //! One insight: the pattern, the evidence behind it (links), a next step in one tap, and a way
 //! to dismiss it until its evidence changes.
 
-use crate::erase::{click, Show};
+use crate::erase::{click, rx, toggle, Show};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::choice::Choice;
 
@@ -60,15 +61,17 @@ pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
             s.dismissed_insights.insert(key, fingerprint);
         });
     };
-    let (title, body, evidence, step, reassurance) = insight.with_value(|i| {
+    let (title, body, evidence_count, step, reassurance) = insight.with_value(|i| {
         (
             i.title.clone(),
             i.body.clone(),
-            i.evidence.clone(),
+            i.evidence.len(),
             i.step.clone(),
             i.reassurance,
         )
     });
+    // The evidence (a long history gives hundreds of links) is drawn when it is opened.
+    let open = RwSignal::new(false);
     let step_view = step.map(|s| {
         let label = s.label();
         match s {
@@ -104,21 +107,34 @@ pub fn InsightCard(insight: Insight, heading: &'static str) -> impl IntoView {
             <p class="insight-kicker muted small">{heading}</p>
             <h3>{title}</h3>
             <p>{body}</p>
-            <details class="evidence">
-                <summary>{format!("What this is based on ({})", evidence.len())}</summary>
+            <details
+                class="evidence"
+                on:toggle=toggle(move |ev| {
+                    if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        open.set(d.has_attribute("open"));
+                    }
+                })
+            >
+                <summary>{format!("What this is based on ({evidence_count})")}</summary>
                 <ul class="plain-list">
-                    {evidence
-                        .into_iter()
-                        .map(|e| {
-                            let href = match e.kind {
-                                EvidenceKind::Question => format!("/questions/{}", e.id),
-                                EvidenceKind::Reflection => format!("/interviews/{}#reflect", e.id),
-                                EvidenceKind::Feedback => format!("/interviews/{}#feedback", e.id),
-                                EvidenceKind::Interview => format!("/interviews/{}", e.id),
-                            };
-                            view! { <li><a href=href>{e.label}</a></li> }
-                        })
-                        .collect_view()}
+                    {rx(move || {
+                        open.get()
+                            .then(|| {
+                                insight
+                                    .with_value(|i| i.evidence.clone())
+                                    .into_iter()
+                                    .map(|e| {
+                                        let href = match e.kind {
+                                            EvidenceKind::Question => format!("/questions/{}", e.id),
+                                            EvidenceKind::Reflection => format!("/interviews/{}#reflect", e.id),
+                                            EvidenceKind::Feedback => format!("/interviews/{}#feedback", e.id),
+                                            EvidenceKind::Interview => format!("/interviews/{}", e.id),
+                                        };
+                                        view! { <li><a href=href>{e.label}</a></li> }
+                                    })
+                                    .collect_view()
+                            })
+                    })}
                 </ul>
             </details>
             <div class="actions">

@@ -271,23 +271,14 @@ pub fn WaitingForReflection() -> impl IntoView {
     }
 }
 
-/// The newest insight, worked out just after Today is on screen.
+/// The newest insight, worked out in idle slices once Today is on screen (see
+/// `AppState::insights_in_slices`): Today's first frame never waits for it.
 #[component]
 pub fn NewestInsight() -> impl IntoView {
     let state = use_app();
-    let shown_insights = state.visible_insights();
-    // Insights look across everything stored: worked out just after Today is on screen, so the
-    // first paint never waits for them.
-    let insights_ready = RwSignal::new(false);
-    crate::lifetime::frame(move || {
-        crate::lifetime::timeout(move || insights_ready.set(true), std::time::Duration::ZERO)
-    });
+    let shown_insights = state.insights_in_slices();
     let newest_insight = crate::erase::memo(move |_| {
-        if insights_ready.get() {
-            shown_insights.with(|l| l.first().cloned())
-        } else {
-            None
-        }
+        shown_insights.with(|l| l.as_ref().and_then(|l| l.first().cloned()))
     });
     view! {
     {rx(move || {

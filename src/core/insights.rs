@@ -186,18 +186,39 @@ pub struct InsightInput<'a> {
 
 /// Every insight that applies now, newest first (then by key).
 pub fn compute(input: &InsightInput) -> Vec<Insight> {
-    let ctx = Ctx::new(input);
     let mut out = Vec::new();
-    out.extend(repeated_mistakes(&ctx));
-    out.extend(unprepared_topics(&ctx));
-    out.extend(again_category(&ctx));
-    out.extend(feedback_themes(&ctx));
-    out.extend(not_personal(&ctx));
-    out.extend(quiet_pipeline(&ctx));
-    order::sort_by(&mut out, |a, b| {
+    for part in 0..PARTS {
+        out.extend(compute_part(input, part));
+    }
+    in_order(&mut out);
+    out
+}
+
+/// How many parts [`compute_part`] splits the work into.
+pub const PARTS: usize = 6;
+
+/// One part of [`compute`] (one kind of insight; `part` from 0 to [`PARTS`] - 1, nothing
+/// beyond), so that a screen can work them out one at a time, yielding between them. The
+/// parts together, put [`in_order`], are exactly [`compute`].
+pub fn compute_part(input: &InsightInput, part: usize) -> Vec<Insight> {
+    let ctx = Ctx::new(input);
+    let rule: fn(&Ctx) -> Vec<Insight> = match part {
+        0 => repeated_mistakes,
+        1 => unprepared_topics,
+        2 => again_category,
+        3 => feedback_themes,
+        4 => not_personal,
+        5 => quiet_pipeline,
+        _ => return Vec::new(),
+    };
+    rule(&ctx)
+}
+
+/// Newest first, then by key: the order [`compute`] gives.
+pub fn in_order(out: &mut [Insight]) {
+    order::sort_by(out, |a, b| {
         b.newest.cmp(&a.newest).then_with(|| a.key.cmp(&b.key))
     });
-    out
 }
 
 /// The insights to show: all but those dismissed with their current fingerprint.

@@ -18,6 +18,7 @@ pub mod lock;
 pub mod model;
 pub mod order;
 pub mod packing;
+pub mod paging;
 pub mod pipeline;
 pub mod plan;
 pub mod practice;

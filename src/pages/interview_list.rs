@@ -1,12 +1,13 @@
 //! Interviews (`/interviews`): every opportunity, the active ones first, then the closed ones,
 //! each newest first, with its stage, outcome and date.
 
-use crate::erase::{rx, Show};
+use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
 
 use crate::core::choice::Choice;
 
 use crate::core::display::weekday_date;
+use crate::core::paging;
 use crate::core::pipeline::active_then_closed;
 use crate::state::use_app;
 
@@ -39,6 +40,12 @@ pub fn InterviewList() -> impl IntoView {
             })
         })
     });
+    // A page of rows at a time, across the groups in order (the counts go by every row).
+    let shown = RwSignal::new(paging::PAGE);
+    let total = crate::erase::memo(move |_| {
+        groups.with(|g| g.iter().map(|(_, rows)| rows.len()).sum::<usize>())
+    });
+    let more = crate::erase::memo(move |_| paging::more_label(total.get(), shown.get()));
     view! {
         <div class="page">
             <div class="page-head">
@@ -60,10 +67,13 @@ pub fn InterviewList() -> impl IntoView {
                 }
             >
                 {rx(move || {
+                    let groups = groups.get();
+                    let sizes: Vec<usize> = groups.iter().map(|(_, rows)| rows.len()).collect();
                     groups
-                        .get()
                         .into_iter()
-                        .map(|(group, rows)| {
+                        .zip(paging::split(&sizes, shown.get()))
+                        .filter(|(_, drawn)| *drawn > 0)
+                        .map(|((group, rows), drawn)| {
                             let count = rows.len();
                             view! {
                                 <section class="group" aria-label=group>
@@ -73,6 +83,7 @@ pub fn InterviewList() -> impl IntoView {
                                     <ul class="interview-list">
                                         {rows
                                             .into_iter()
+                                            .take(drawn)
                                             .map(|(id, title, stage, date, outcome, reflected)| {
                                                 view! {
                                                     <li>
@@ -98,6 +109,16 @@ pub fn InterviewList() -> impl IntoView {
                         })
                         .collect_view()
                 })}
+                <Show when=move || more.with(Option::is_some)>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="interviews-more"
+                        on:click=click(move |_| shown.update(|n| *n += paging::PAGE))
+                    >
+                        {rx(move || more.get().unwrap_or_default())}
+                    </button>
+                </Show>
             </Show>
         </div>
     }

@@ -1,7 +1,9 @@
 //! Your journey (`/journey`): milestones worth marking, the insights found across everything
 //! stored, charts of practice and interviews (HTML from `core::charts`, each with its words and
 //! values), what the reflections gave, the plan's steps and how the answers come back (counts,
-//! never a grade), and a timeline, newest first.
+//! never a grade), and a timeline, newest first, a page at a time. The page draws its frame
+//! first; each part is worked out after it in an idle slice of its own (`Parts`), and appears
+//! when ready.
 
 use crate::erase::{click, rx, Show};
 use leptos::prelude::*;
@@ -11,10 +13,10 @@ use crate::components::insight_card::InsightCard;
 use crate::core::charts;
 use crate::core::display::weekday_date;
 use crate::core::journey::{self, EventKind, JourneyInput};
-use crate::state::use_app;
-
-/// How many timeline entries show before "Show more".
-const TIMELINE_PAGE: usize = 40;
+use crate::core::paging;
+use crate::lifetime;
+use crate::state::{use_app, AppState};
+use chrono::NaiveDate;
 
 fn kind_class(kind: &EventKind) -> &'static str {
     match kind {
@@ -29,48 +31,145 @@ fn kind_class(kind: &EventKind) -> &'static str {
     }
 }
 
-#[component]
-pub fn JourneyPage() -> impl IntoView {
-    let state = use_app();
-    let shown_insights = state.visible_insights();
-    let data = crate::erase::memo(move |_| {
-        let today = state.today.get();
-        state.interviews.with(|interviews| {
-            state.reflections.with(|reflections| {
-                state.questions.with(|questions| {
-                    state.reviews.with(|reviews| {
-                        state.plan.with(|plan| {
-                            let input = JourneyInput {
-                                interviews,
-                                reflections,
-                                questions,
-                                reviews,
-                                plan,
-                                today,
-                            };
-                            JourneyData {
-                                timeline: journey::timeline(&input),
-                                milestones: journey::milestones(&input),
-                                heat: charts::heatmap_figure(&journey::heatmap(reviews, today)),
-                                months: charts::months_figure(&journey::interviews_per_month(
-                                    interviews, today,
-                                )),
-                                funnel: charts::funnel_figure(&crate::core::pipeline::funnel(
-                                    interviews,
-                                )),
-                                recall: journey::recall_line(questions, reviews),
-                                reflections: journey::reflections_line(reflections, plan),
-                                plan: journey::plan_line(plan),
-                                streak: journey::streak_line(journey::streak(reviews, today)),
-                            }
+/// The journey's parts, worked out one idle slice each after the page's first frame (`None`
+/// until then), so that a long history never holds the screen in one long task.
+#[derive(Clone, Copy)]
+struct Parts {
+    milestones: RwSignal<Option<Vec<journey::Milestone>>>,
+    /// The practice figure's inner HTML (`charts::heatmap_figure`).
+    heat: RwSignal<Option<String>>,
+    /// The months figure's and the funnel's inner HTML.
+    months: RwSignal<Option<String>>,
+    funnel: RwSignal<Option<String>>,
+    recall: RwSignal<Option<String>>,
+    /// The reflections', the plan's and the streak's lines.
+    reflections: RwSignal<Option<String>>,
+    plan: RwSignal<Option<String>>,
+    streak: RwSignal<Option<String>>,
+    timeline: RwSignal<Option<Vec<journey::Event>>>,
+}
+
+impl Parts {
+    fn new() -> Parts {
+        Parts {
+            milestones: RwSignal::new(None),
+            heat: RwSignal::new(None),
+            months: RwSignal::new(None),
+            funnel: RwSignal::new(None),
+            recall: RwSignal::new(None),
+            reflections: RwSignal::new(None),
+            plan: RwSignal::new(None),
+            streak: RwSignal::new(None),
+            timeline: RwSignal::new(None),
+        }
+    }
+
+    /// Work every part out again, a slice each (what is still pending when the data changes
+    /// again or the screen goes is dropped).
+    fn work_out(self, state: AppState) {
+        let today = state.today.get_untracked();
+        lifetime::slices(vec![
+            Box::new(move || {
+                self.milestones
+                    .set(Some(with_input(state, today, journey::milestones)))
+            }),
+            Box::new(move || {
+                let heat = state
+                    .reviews
+                    .with_untracked(|r| charts::heatmap_figure(&journey::heatmap(r, today)));
+                self.heat.set(Some(heat));
+            }),
+            Box::new(move || {
+                state.interviews.with_untracked(|l| {
+                    let months = charts::months_figure(&journey::interviews_per_month(l, today));
+                    self.months.set(Some(months));
+                    self.funnel
+                        .set(Some(charts::funnel_figure(&crate::core::pipeline::funnel(
+                            l,
+                        ))));
+                });
+            }),
+            Box::new(move || {
+                let line = state.questions.with_untracked(|q| {
+                    state.reviews.with_untracked(|r| journey::recall_line(q, r))
+                });
+                self.recall.set(Some(line));
+            }),
+            Box::new(move || {
+                with_input(state, today, |i| {
+                    self.reflections
+                        .set(Some(journey::reflections_line(i.reflections, i.plan)));
+                    self.plan.set(Some(journey::plan_line(i.plan)));
+                    let streak = journey::streak(i.reviews, today);
+                    self.streak.set(Some(journey::streak_line(streak)));
+                });
+            }),
+            Box::new(move || {
+                self.timeline
+                    .set(Some(with_input(state, today, journey::timeline)))
+            }),
+        ]);
+    }
+}
+
+/// `f` over everything the journey reads, untracked.
+fn with_input<R>(state: AppState, today: NaiveDate, f: impl FnOnce(&JourneyInput) -> R) -> R {
+    state.interviews.with_untracked(|interviews| {
+        state.reflections.with_untracked(|reflections| {
+            state.questions.with_untracked(|questions| {
+                state.reviews.with_untracked(|reviews| {
+                    state.plan.with_untracked(|plan| {
+                        f(&JourneyInput {
+                            interviews,
+                            reflections,
+                            questions,
+                            reviews,
+                            plan,
+                            today,
                         })
                     })
                 })
             })
         })
+    })
+}
+
+#[component]
+pub fn JourneyPage() -> impl IntoView {
+    let state = use_app();
+    let shown_insights = state.insights_in_slices();
+    let parts = Parts::new();
+    // The frame first; the parts after it, and again whenever what they read changes.
+    Effect::new(move |_| {
+        state.interviews.track();
+        state.reflections.track();
+        state.questions.track();
+        state.reviews.track();
+        state.plan.track();
+        state.today.track();
+        parts.work_out(state);
     });
-    let shown = RwSignal::new(TIMELINE_PAGE);
+    let shown = RwSignal::new(paging::PAGE);
+    let more = crate::erase::memo(move |_| {
+        let total = parts.timeline.with(|t| t.as_ref().map_or(0, Vec::len));
+        paging::more_label(total, shown.get())
+    });
     let streaks_on = crate::erase::memo(move |_| state.settings.with(|s| s.streaks));
+    let text = |part: RwSignal<Option<String>>| rx(move || part.get().unwrap_or_default());
+    // A chart once worked out (nothing before: no empty box).
+    let figure = |part: RwSignal<Option<String>>, testid: &'static str| {
+        rx(move || {
+            part.get().map(|html| {
+                view! {
+                    <figure
+                        class="chart-figure"
+                        data-testid=(!testid.is_empty()).then_some(testid)
+                        inner_html=html
+                    ></figure>
+                }
+            })
+        })
+    };
 
     view! {
         <div class="page journey">
@@ -80,7 +179,7 @@ pub fn JourneyPage() -> impl IntoView {
             </p>
 
             {rx(move || {
-                let ms = data.with(|d| d.milestones.clone());
+                let ms = parts.milestones.get().unwrap_or_default();
                 (!ms.is_empty())
                     .then(|| {
                         view! {
@@ -107,18 +206,20 @@ pub fn JourneyPage() -> impl IntoView {
 
             <Card heading_id="insights-title" title="What your interviews are telling you">
                 <Show
-                    when=move || !shown_insights.with(Vec::is_empty)
-                    fallback=|| {
+                    when=move || shown_insights.with(|l| l.as_ref().is_some_and(|l| !l.is_empty()))
+                    fallback=move || {
                         view! {
-                            <p class="muted">
-                                "Patterns show up here once there is enough to go on: the same mistake twice, a topic that keeps catching you out, feedback that repeats."
-                            </p>
+                            <Show when=move || shown_insights.with(Option::is_some)>
+                                <p class="muted">
+                                    "Patterns show up here once there is enough to go on: the same mistake twice, a topic that keeps catching you out, feedback that repeats."
+                                </p>
+                            </Show>
                         }
                     }
                 >
                     <div class="insights">
                         <For
-                            each=move || shown_insights.get()
+                            each=move || shown_insights.get().unwrap_or_default()
                             key=|i| (i.key.clone(), i.fingerprint.clone())
                             let:insight
                         >
@@ -129,27 +230,33 @@ pub fn JourneyPage() -> impl IntoView {
             </Card>
 
             <Card heading_id="charts-title" title="At a glance">
-                <figure class="chart-figure" inner_html=move || data.with(|d| d.heat.clone())></figure>
+                {figure(parts.heat, "")}
                 <Show when=move || streaks_on.get()>
-                    <p class="streak" data-testid="streak">{rx(move || data.with(|d| d.streak.clone()))}</p>
+                    <p class="streak" data-testid="streak">{text(parts.streak)}</p>
                 </Show>
-                <p data-testid="recall">{rx(move || data.with(|d| d.recall.clone()))}</p>
-                <figure class="chart-figure" inner_html=move || data.with(|d| d.months.clone())></figure>
-                <figure class="chart-figure" data-testid="funnel" inner_html=move || data.with(|d| d.funnel.clone())></figure>
-                <p data-testid="reflections">{rx(move || data.with(|d| d.reflections.clone()))}</p>
-                <p data-testid="plan-steps">{rx(move || data.with(|d| d.plan.clone()))}</p>
+                <p data-testid="recall">{text(parts.recall)}</p>
+                {figure(parts.months, "")}
+                {figure(parts.funnel, "funnel")}
+                <p data-testid="reflections">{text(parts.reflections)}</p>
+                <p data-testid="plan-steps">{text(parts.plan)}</p>
             </Card>
 
             <Card heading_id="timeline-title" title="Timeline">
                 <Show
-                    when=move || !data.with(|d| d.timeline.is_empty())
-                    fallback=|| view! { <p class="muted">"Your timeline starts with the first interview you log."</p> }
+                    when=move || parts.timeline.with(|t| t.as_ref().is_some_and(|t| !t.is_empty()))
+                    fallback=move || {
+                        view! {
+                            <Show when=move || parts.timeline.with(Option::is_some)>
+                                <p class="muted">"Your timeline starts with the first interview you log."</p>
+                            </Show>
+                        }
+                    }
                 >
                     <ol class="timeline" data-testid="timeline">
                         {rx(move || {
-                            data.with(|d| {
-                                d.timeline
-                                    .iter()
+                            parts.timeline.with(|d| {
+                                d.iter()
+                                    .flatten()
                                     .take(shown.get())
                                     .map(|e| {
                                         let title = e.title.clone();
@@ -169,33 +276,18 @@ pub fn JourneyPage() -> impl IntoView {
                             })
                         })}
                     </ol>
-                    <Show when=move || { data.with(|d| d.timeline.len()) > shown.get() }>
+                    <Show when=move || more.with(Option::is_some)>
                         <button
                             type="button"
                             class="button"
-                            on:click=click(move |_| shown.update(|n| *n += TIMELINE_PAGE))
+                            data-testid="timeline-more"
+                            on:click=click(move |_| shown.update(|n| *n += paging::PAGE))
                         >
-                            "Show more"
+                            {rx(move || more.get().unwrap_or_default())}
                         </button>
                     </Show>
                 </Show>
             </Card>
         </div>
     }
-}
-
-#[derive(Clone, PartialEq)]
-struct JourneyData {
-    timeline: Vec<journey::Event>,
-    milestones: Vec<journey::Milestone>,
-    /// The practice figure's inner HTML (`charts::heatmap_figure`).
-    heat: String,
-    /// The months figure's inner HTML (`charts::months_figure`).
-    months: String,
-    /// How far opportunities got (`charts::funnel_figure`).
-    funnel: String,
-    recall: String,
-    reflections: String,
-    plan: String,
-    streak: String,
 }

@@ -2,10 +2,12 @@
 //! them. Reorder, archive, delete with undo.
 
 use crate::core::choice::Choice;
-use crate::erase::{change, click, rx, submit, Show};
+use crate::erase::{change, click, rx, submit, toggle, Show};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::form::{choices, ChoiceSelect, DateField, TextField, Width};
+use crate::core::paging;
 use crate::core::plan::{self, Action, ActionKind, PlanItem, PlanStatus, Source};
 use crate::platform;
 use crate::state::use_app;
@@ -30,6 +32,15 @@ pub fn PlanPage() -> impl IntoView {
         })
     });
     let overall = crate::erase::memo(move |_| state.plan.with(|l| plan::overall_line(l)));
+    // The rows drawn (a page at a time), and the item whose row is drawn open (arriving from a
+    // link to it, or just added).
+    let shown = RwSignal::new(paging::PAGE);
+    let opening = RwSignal::new(None::<String>);
+    let keep_in_view = Callback::new(move |id: String| {
+        if let Some(pos) = active.with_untracked(|ids| ids.iter().position(|x| *x == id)) {
+            shown.update(|n| *n = paging::reveal(*n, pos));
+        }
+    });
     let new_skill = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -43,14 +54,19 @@ pub fn PlanPage() -> impl IntoView {
             ..PlanItem::default()
         });
         new_skill.set(String::new());
+        opening.set(Some(id.clone()));
+        keep_in_view.run(id.clone());
         crate::lifetime::frame(move || {
-            platform::open_details_in(&format!("plan-{id}"));
             platform::focus(&format!("#why-{id}"));
         });
     };
-    // Arriving from a link to one item: open it and bring it into view once drawn.
+    // Arriving from a link to one item: draw it open and bring it into view once drawn.
     let hash = leptos_router::hooks::use_location().hash.get_untracked();
     if let Some(target) = hash.strip_prefix('#').map(str::to_string) {
+        if let Some(id) = target.strip_prefix("plan-") {
+            opening.set(Some(id.to_string()));
+            keep_in_view.run(id.to_string());
+        }
         crate::lifetime::frame(move || {
             platform::open_details_in(&target);
             platform::scroll_to_id(&target);
@@ -88,28 +104,61 @@ pub fn PlanPage() -> impl IntoView {
                     }
                 }
             >
-                <ol class="plan-list">
-                    <For each=move || active.get() key=|id| id.clone() let:id>
-                        <PlanItemCard id=id/>
-                    </For>
-                </ol>
+                <PlanRows ids=active shown=shown opening=opening keep_in_view=keep_in_view/>
             </Show>
             <Show when=move || !archived.with(Vec::is_empty)>
                 <details class="card details-card">
                     <summary>{rx(move || format!("Archived ({})", archived.with(Vec::len)))}</summary>
-                    <ol class="plan-list">
-                        <For each=move || archived.get() key=|id| id.clone() let:id>
-                            <PlanItemCard id=id/>
-                        </For>
-                    </ol>
+                    <PlanRows
+                        ids=archived
+                        shown=RwSignal::new(paging::PAGE)
+                        opening=opening
+                        keep_in_view=keep_in_view
+                    />
                 </details>
             </Show>
         </div>
     }
 }
 
+/// The rows of `ids`, a page at a time, with "Show 20 more" under them.
 #[component]
-fn PlanItemCard(id: String) -> impl IntoView {
+fn PlanRows(
+    ids: Memo<Vec<String>>,
+    shown: RwSignal<usize>,
+    opening: RwSignal<Option<String>>,
+    keep_in_view: Callback<String>,
+) -> impl IntoView {
+    let drawn = crate::erase::memo(move |_| {
+        let n = shown.get();
+        ids.with(|ids| ids.iter().take(n).cloned().collect::<Vec<_>>())
+    });
+    let more = crate::erase::memo(move |_| paging::more_label(ids.with(Vec::len), shown.get()));
+    view! {
+        <ol class="plan-list">
+            <For each=move || drawn.get() key=|id| id.clone() let:id>
+                <PlanItemCard id=id opening=opening keep_in_view=keep_in_view/>
+            </For>
+        </ol>
+        <Show when=move || more.with(Option::is_some)>
+            <button
+                type="button"
+                class="button"
+                data-testid="plan-more"
+                on:click=click(move |_| shown.update(|n| *n += paging::PAGE))
+            >
+                {rx(move || more.get().unwrap_or_default())}
+            </button>
+        </Show>
+    }
+}
+
+#[component]
+fn PlanItemCard(
+    id: String,
+    opening: RwSignal<Option<String>>,
+    keep_in_view: Callback<String>,
+) -> impl IntoView {
     let state = use_app();
     let key = StoredValue::new(id.clone());
     let item = crate::erase::memo(move |_| {
@@ -117,21 +166,36 @@ fn PlanItemCard(id: String) -> impl IntoView {
             .plan
             .with(|l| l.iter().find(|i| i.id == key.get_value()).cloned())
     });
-    // A row (title, steps done, the next one) that opens into the editor.
+    // A row (title, steps done, the next one) that opens into the editor. The editor is drawn
+    // when the row is opened, not for every row up front (a hundred editors cost a phone over
+    // a second).
+    let open = RwSignal::new(opening.with_untracked(|o| o.as_deref() == Some(id.as_str())));
     view! {
         <li class="card plan-item" id=format!("plan-{id}")>
-            <details class="plan-details">
+            <details
+                class="plan-details"
+                open=open.get_untracked()
+                on:toggle=toggle(move |ev| {
+                    if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        open.set(d.has_attribute("open"));
+                    }
+                })
+            >
                 <summary class="plan-row">
-                    <span class="plan-row-title">{rx(move || item.get().map(|i| i.title()).unwrap_or_default())}</span>
+                    <span class="plan-row-title">
+                        {rx(move || item.with(|i| i.as_ref().map(|i| i.title()).unwrap_or_default()))}
+                    </span>
                     <span class="plan-row-line muted small">
-                        {rx(move || item.get().map(|i| plan::row_line(&i)).unwrap_or_default())}
+                        {rx(move || item.with(|i| i.as_ref().map(plan::row_line).unwrap_or_default()))}
                     </span>
                 </summary>
-                <PlanItemHead id=id.clone() item=item/>
-                <PlanItemSources item=item/>
-                <PlanItemSteps id=id.clone() item=item/>
-                <AddStep id=id.clone()/>
-                <PlanItemTools id=id.clone() item=item/>
+                <Show when=move || open.get()>
+                    <PlanItemHead id=key.get_value() item=item/>
+                    <PlanItemSources item=item/>
+                    <PlanItemSteps id=key.get_value() item=item/>
+                    <AddStep id=key.get_value()/>
+                    <PlanItemTools id=key.get_value() item=item keep_in_view=keep_in_view/>
+                </Show>
             </details>
         </li>
     }
@@ -335,7 +399,11 @@ fn AddStep(id: String) -> impl IntoView {
 
 /// Move up or down, archive or bring back, delete.
 #[component]
-fn PlanItemTools(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
+fn PlanItemTools(
+    id: String,
+    item: Memo<Option<PlanItem>>,
+    keep_in_view: Callback<String>,
+) -> impl IntoView {
     let state = use_app();
     let key = StoredValue::new(id.clone());
     let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| state.edit_plan_item(&key.get_value(), f);
@@ -346,14 +414,20 @@ fn PlanItemTools(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                 <button
                     type="button"
                     class="button quiet small"
-                    on:click=click(move |_| state.move_plan_item(&key.get_value(), -1))
+                    on:click=click(move |_| {
+                        state.move_plan_item(&key.get_value(), -1);
+                        keep_in_view.run(key.get_value());
+                    })
                 >
                     "Move up"
                 </button>
                 <button
                     type="button"
                     class="button quiet small"
-                    on:click=click(move |_| state.move_plan_item(&key.get_value(), 1))
+                    on:click=click(move |_| {
+                        state.move_plan_item(&key.get_value(), 1);
+                        keep_in_view.run(key.get_value());
+                    })
                 >
                     "Move down"
                 </button>

@@ -9,13 +9,15 @@ use leptos_router::hooks::use_navigate;
 use crate::components::category_select::CategorySelect;
 use crate::components::form::{choices, ChoiceSelect, Choices, TextField};
 use crate::core::order;
+use crate::core::paging;
 use crate::core::practice::{due_label, retrievability};
 use crate::core::questions::{filter, Category, Question};
 use crate::platform;
 use crate::state::use_app;
 
-/// How many rows are drawn at first; more on request (a bank can hold 1,500 questions).
-const PAGE: usize = 60;
+/// How many rows are drawn at first, and added by "Show more" (a bank can hold 1,500
+/// questions; the search and the filters go through all of them).
+const PAGE: usize = paging::PAGE;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Order {
@@ -42,12 +44,16 @@ pub fn QuestionBank() -> impl IntoView {
         let hidden = show_hidden.get();
         bank.with(|all| {
             state.cards.with(|cards| {
+                // Each question's card by id, the first of a duplicate as before (one pass
+                // rather than a search through every card for each of 1,500 questions).
+                let by_id: std::collections::HashMap<&str, &crate::core::practice::CardState> =
+                    cards.iter().rev().map(|c| (c.id.as_str(), c)).collect();
                 let mut list: Vec<(&Question, Option<i64>, Option<f64>)> =
                     filter(all, category.get(), &q)
                         .into_iter()
                         .filter(|x| x.hidden == hidden)
                         .map(|x| {
-                            let card = cards.iter().find(|c| c.id == x.id);
+                            let card = by_id.get(x.id.as_str()).copied();
                             (
                                 x,
                                 card.map(|c| c.due),
@@ -222,8 +228,13 @@ pub fn QuestionBank() -> impl IntoView {
                 })}
             </ul>
             <Show when=move || rows.with(|r| r.1 > r.0.len())>
-                <button type="button" class="button" on:click=click(move |_| shown.update(|n| *n += PAGE))>
-                    "Show more"
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="questions-more"
+                    on:click=click(move |_| shown.update(|n| *n += PAGE))
+                >
+                    {rx(move || rows.with(|r| paging::more_label(r.1, r.0.len())).unwrap_or_default())}
                 </button>
             </Show>
         </div>

@@ -398,5 +398,5 @@ fn index(c: Collection) -> usize {
     TABLE.iter().position(|r| r.collection == c).unwrap_or(0)
 }
 
-/// The insights over everything stored (shared by Today and the journey).
-pub type Insights = Memo<Vec<Insight>>;
+/// The insights over everything stored (shared by Today and the journey), once worked out.
+pub type Insights = Memo<Option<Vec<Insight>>>;

@@ -13,7 +13,9 @@
 //!   helpers for waiting, reading, typing, clicking, localStorage, service
 //!   workers, windows, screenshots and console errors. An element inside a part of an
 //!   interview's page that is not on show, or inside a closed `<details>` (a plan item's
-//!   row), is reached as a person would: its part's tab is tapped, or its row opened, first.
+//!   row), is reached as a person would: its part's tab is tapped, or its row opened, first
+//!   (a plan item's row draws its editor only once opened: when what a test looks for is not
+//!   in the page, the plan's closed rows are opened).
 //! * [`setup`] / [`setup_with_dir`]: start one of each for a test.
 //!
 //! Every test gets its own server port, chromedriver and browser profile, so
@@ -1096,6 +1098,7 @@ impl Browser {
                 }
                 Err(e) => e,
             };
+            self.open_closed_rows().await;
             if err.is_invalid_selector() {
                 self.fail::<()>(format!("invalid CSS selector `{css}`: {err}"))
                     .await;
@@ -1131,6 +1134,19 @@ impl Browser {
         if matches!(opened, Ok(Json::Bool(true))) {
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// A plan item's row draws its editor only once opened: when what a test looks for is not
+    /// in the page, the closed rows of the plan are opened, as a person looking for it would.
+    async fn open_closed_rows(&self) {
+        let _ = self
+            .client
+            .execute(
+                "document.querySelectorAll('details.plan-details:not([open])') \
+                   .forEach((d) => { d.open = true; });",
+                vec![],
+            )
+            .await;
     }
 
     /// Waits until no element matches `css`.
@@ -1182,6 +1198,8 @@ impl Browser {
                     }
                     last = format!("{text:?}");
                 }
+            } else {
+                self.open_closed_rows().await;
             }
             if start.elapsed() >= DEFAULT_TIMEOUT {
                 let msg = format!(
