@@ -132,8 +132,6 @@ fn the_check_sees_a_bare_closure() {
     assert!(!unerased("    on:click=click(move |_| go())"));
     assert!(!unerased("            {rx(move || count.get())}"));
     assert!(!unerased("    prop:value=move || text.get()"));
-    assert!(unerased(
-        "    let due = crate::erase::memo(move |_| queue.len());"
-    ));
+    assert!(unerased("    let due = Memo::new(move |_| queue.len());"));
     assert!(!unerased("    let due = memo(move |_| queue.len());"));
 }
