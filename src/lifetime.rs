@@ -185,12 +185,15 @@ fn frame_boxed(f: Job) {
     }
 }
 
-/// Run `f` when the browser is idle (`requestIdleCallback`; a `setTimeout(0)` where that is
-/// missing), unless the current owner is cleaned up first. Each call is a task of its own, so
-/// input is handled between two of them.
+/// Run `f` when the browser is idle (`requestIdleCallback`, within half a second; a
+/// `setTimeout(0)` where that is missing), unless the current owner is cleaned up first. Each
+/// call is a task of its own, so input is handled between two of them.
 pub fn idle(f: impl FnOnce() + 'static) {
     idle_boxed(Box::new(f));
 }
+
+/// The longest an idle slice waits for the page to idle.
+const IDLE_TIMEOUT_MS: u32 = 500;
 
 #[inline(never)]
 fn idle_boxed(f: Job) {
@@ -206,7 +209,11 @@ fn idle_boxed(f: Job) {
         }
     });
     let callback = closure.as_ref().unchecked_ref();
-    match window.request_idle_callback(callback) {
+    // At most IDLE_TIMEOUT_MS later even when the page never idles: a window in the background
+    // (another one on top) may not idle at all, and what it shows must still arrive.
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    match window.request_idle_callback_with_options(callback, &options) {
         Ok(handle) => cleanup_local(Box::new(move || {
             job.take();
             if let Some(w) = web_sys::window() {
