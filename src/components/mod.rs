@@ -20,6 +20,7 @@ pub mod practice_hooks;
 pub mod quote;
 pub mod reflection_form;
 pub mod rejection;
+pub mod show_more;
 pub mod today;
 pub mod upcoming;
 pub mod your_data;

@@ -1,8 +1,10 @@
 //! Interviews (`/interviews`): every opportunity, the active ones first, then the closed ones,
 //! each newest first, with its stage, outcome and date.
 
-use crate::erase::{click, rx, Show};
+use crate::erase::{rx, Show};
 use leptos::prelude::*;
+
+use crate::components::show_more::ShowMore;
 
 use crate::core::choice::Choice;
 
@@ -45,7 +47,6 @@ pub fn InterviewList() -> impl IntoView {
     let total = crate::erase::memo(move |_| {
         groups.with(|g| g.iter().map(|(_, rows)| rows.len()).sum::<usize>())
     });
-    let more = crate::erase::memo(move |_| paging::more_label(total.get(), shown.get()));
     view! {
         <div class="page">
             <div class="page-head">
@@ -109,16 +110,7 @@ pub fn InterviewList() -> impl IntoView {
                         })
                         .collect_view()
                 })}
-                <Show when=move || more.with(Option::is_some)>
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="interviews-more"
-                        on:click=click(move |_| shown.update(|n| *n += paging::PAGE))
-                    >
-                        {rx(move || more.get().unwrap_or_default())}
-                    </button>
-                </Show>
+                <ShowMore total=total shown=shown testid="interviews-more"/>
             </Show>
         </div>
     }

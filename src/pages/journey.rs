@@ -5,8 +5,10 @@
 //! first; each part is worked out after it in an idle slice of its own (`Parts`), and appears
 //! when ready.
 
-use crate::erase::{click, rx, Show};
+use crate::erase::{rx, Show};
 use leptos::prelude::*;
+
+use crate::components::show_more::ShowMore;
 
 use crate::components::form::Card;
 use crate::components::insight_card::InsightCard;
@@ -150,10 +152,8 @@ pub fn JourneyPage() -> impl IntoView {
         parts.work_out(state);
     });
     let shown = RwSignal::new(paging::PAGE);
-    let more = crate::erase::memo(move |_| {
-        let total = parts.timeline.with(|t| t.as_ref().map_or(0, Vec::len));
-        paging::more_label(total, shown.get())
-    });
+    let timeline_len =
+        Signal::derive(move || parts.timeline.with(|t| t.as_ref().map_or(0, Vec::len)));
     let streaks_on = crate::erase::memo(move |_| state.settings.with(|s| s.streaks));
     let text = |part: RwSignal<Option<String>>| rx(move || part.get().unwrap_or_default());
     // A chart once worked out (nothing before: no empty box).
@@ -276,16 +276,7 @@ pub fn JourneyPage() -> impl IntoView {
                             })
                         })}
                     </ol>
-                    <Show when=move || more.with(Option::is_some)>
-                        <button
-                            type="button"
-                            class="button"
-                            data-testid="timeline-more"
-                            on:click=click(move |_| shown.update(|n| *n += paging::PAGE))
-                        >
-                            {rx(move || more.get().unwrap_or_default())}
-                        </button>
-                    </Show>
+                    <ShowMore total=timeline_len shown=shown testid="timeline-more"/>
                 </Show>
             </Card>
         </div>

@@ -4,6 +4,8 @@
 use crate::core::choice::Choice;
 use crate::erase::{change, click, rx, submit, toggle, Show};
 use leptos::prelude::*;
+
+use crate::components::show_more::ShowMore;
 use wasm_bindgen::JsCast;
 
 use crate::components::form::{choices, ChoiceSelect, DateField, TextField, Width};
@@ -133,23 +135,13 @@ fn PlanRows(
         let n = shown.get();
         ids.with(|ids| ids.iter().take(n).cloned().collect::<Vec<_>>())
     });
-    let more = crate::erase::memo(move |_| paging::more_label(ids.with(Vec::len), shown.get()));
     view! {
         <ol class="plan-list">
             <For each=move || drawn.get() key=|id| id.clone() let:id>
                 <PlanItemCard id=id opening=opening keep_in_view=keep_in_view/>
             </For>
         </ol>
-        <Show when=move || more.with(Option::is_some)>
-            <button
-                type="button"
-                class="button"
-                data-testid="plan-more"
-                on:click=click(move |_| shown.update(|n| *n += paging::PAGE))
-            >
-                {rx(move || more.get().unwrap_or_default())}
-            </button>
-        </Show>
+        <ShowMore total=Signal::derive(move || ids.with(Vec::len)) shown=shown testid="plan-more"/>
     }
 }
 

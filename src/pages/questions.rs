@@ -2,8 +2,10 @@
 //! type, sorted by due / newest / weakest, and the way to add your own.
 
 use crate::core::choice::Choice;
-use crate::erase::{change, click, rx, submit, Show};
+use crate::erase::{change, rx, submit, Show};
 use leptos::prelude::*;
+
+use crate::components::show_more::ShowMore;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::category_select::CategorySelect;
@@ -227,16 +229,7 @@ pub fn QuestionBank() -> impl IntoView {
                         .collect_view()
                 })}
             </ul>
-            <Show when=move || rows.with(|r| r.1 > r.0.len())>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="questions-more"
-                    on:click=click(move |_| shown.update(|n| *n += PAGE))
-                >
-                    {rx(move || rows.with(|r| paging::more_label(r.1, r.0.len())).unwrap_or_default())}
-                </button>
-            </Show>
+            <ShowMore total=Signal::derive(move || rows.with(|r| r.1)) shown=shown testid="questions-more"/>
         </div>
     }
 }
