@@ -1,8 +1,9 @@
 //! Today (`/`), in order of what matters now: the interviews coming up, follow-ups due,
 //! answers to refresh (one tap to practise), the next step of the plan, interviews waiting for a
 //! reflection, the newest insight, pipeline health with the two quick actions, a backup
-//! reminder when one is due, the install nudge (see `components::install_nudge`), and a kind word that fits the moment. A first visit shows a
-//! one-line welcome with one primary action instead of the empty pipeline.
+//! reminder when one is due, the install nudge (see `components::install_nudge`), and a kind
+//! word that fits the moment. A first visit shows a one-line welcome with one primary action
+//! instead of the empty pipeline.
 
 use crate::erase::Show;
 use leptos::prelude::*;

@@ -2,9 +2,10 @@
 //! later (one write per collection, however many keystrokes), and at once when the page is
 //! hidden or closed. A failed write leaves the stored value untouched and the edit in memory,
 //! with a notice that says so. The review log is stored one key a month: a rating marks only its
-//! month's chunk, and the save writes that chunk alone (`core::collections::log`). Nothing is ever written over data from a newer version: neither
-//! when this tab loaded it, nor when another tab running a newer version moved the stored
-//! format on while this one was open (checked before every write).
+//! month's chunk, and the save writes that chunk alone (`core::collections::log`). Nothing is
+//! ever written over data from a newer version: neither when this tab loaded it, nor when
+//! another tab running a newer version moved the stored format on while this one was open
+//! (checked before every write).
 
 use std::collections::{BTreeMap, BTreeSet};
 
