@@ -176,10 +176,11 @@ pub fn PracticeDue() -> impl IntoView {
     let cards = move || counts.get().0;
     // Coming up says what is left to write for an upcoming interview: not said twice.
     let upcoming = crate::erase::memo(move |_| {
-        let today = state.today.get();
+        state.today.track();
+        let now = crate::platform::now_local();
         state
             .interviews
-            .with(|l| !crate::core::model::upcoming(l, today).is_empty())
+            .with(|l| !crate::core::model::coming_up(l, now).is_empty())
     });
     let still_to_write = move || {
         let (cards, to_write) = counts.get();
@@ -218,10 +219,11 @@ pub fn WaitingForReflection() -> impl IntoView {
     let state = use_app();
     let is_empty = move || state.interviews.with(|l| l.is_empty());
     let waiting = crate::erase::memo(move |_| {
-        let today = state.today.get();
+        state.today.track();
+        let now = crate::platform::now_local();
         state.interviews.with(|list| {
             state.reflections.with(|refl| {
-                awaiting_reflection(list, refl, today, 5)
+                awaiting_reflection(list, refl, now, 5)
                     .into_iter()
                     .map(|i| (i.id.clone(), i.title(), i.date))
                     .collect::<Vec<_>>()

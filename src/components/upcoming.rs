@@ -1,11 +1,11 @@
-//! Today's line for each upcoming interview ("Initech Robotics · Thursday"), with what is left
+//! Today's line for each interview coming up (upcoming and not yet begun) ("Initech Robotics · Thursday"), with what is left
 //! to write for it when questions were chosen to prepare ("3 questions to answer before
 //! Thursday"). Nothing at all when none is upcoming.
 
 use leptos::prelude::*;
 
 use crate::core::display::day_word;
-use crate::core::model::upcoming;
+use crate::core::model::coming_up;
 use crate::core::session;
 use crate::state::use_app;
 
@@ -14,9 +14,10 @@ pub fn UpcomingInterviews() -> impl IntoView {
     let state = use_app();
     let list = crate::erase::memo(move |_| {
         let today = state.today.get();
+        let now = crate::platform::now_local();
         let items: Vec<(String, String, Option<chrono::NaiveDate>)> =
             state.interviews.with(|all| {
-                upcoming(all, today)
+                coming_up(all, now)
                     .into_iter()
                     .map(|i| (i.id.clone(), session::upcoming_line(i, today), i.date))
                     .collect()

@@ -205,6 +205,11 @@ impl Interview {
         self.outcome.is_active() && self.date.is_some_and(|d| d >= today)
     }
 
+    /// Begun by `now`: its start ([`Interview::starts_at`]) is not later than `now`.
+    pub fn has_started(&self, now: NaiveDateTime) -> bool {
+        self.starts_at().is_some_and(|start| start <= now)
+    }
+
     /// "The day", as a local date and time: its start, or [`DEFAULT_START`] (09:00) on its
     /// date when no time is set. `None` while it has no date.
     pub fn starts_at(&self) -> Option<NaiveDateTime> {
@@ -234,6 +239,15 @@ pub const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 pub fn upcoming(interviews: &[Interview], today: NaiveDate) -> Vec<&Interview> {
     let mut list: Vec<&Interview> = interviews.iter().filter(|i| i.is_upcoming(today)).collect();
     crate::core::order::sort_by_key(&mut list, |i| i.starts_at());
+    list
+}
+
+/// What Today lists under "Coming up": the upcoming interviews that have not begun by `now`,
+/// soonest first. One that has begun waits for its reflection instead
+/// ([`crate::core::pipeline::awaiting_reflection`]), so no interview is in both.
+pub fn coming_up(interviews: &[Interview], now: NaiveDateTime) -> Vec<&Interview> {
+    let mut list = upcoming(interviews, now.date());
+    list.retain(|i| !i.has_started(now));
     list
 }
 

@@ -1,7 +1,7 @@
 //! The pipeline: what is active right now, what is waiting for a reflection, and how the
 //! interview list is grouped. Pure functions over the model.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::model::{Interview, Reflection, Stage};
 
@@ -194,17 +194,20 @@ pub fn silent_line(days: i64) -> String {
 }
 
 /// Conversations that have happened (dated today or earlier) with no reflection written yet,
-/// newest first, at most `limit`.
+/// newest first, at most `limit`. One still waiting to hear and dated today that has not begun
+/// by `now` is coming up ([`crate::core::model::coming_up`]), not waiting for a reflection.
 pub fn awaiting_reflection<'a>(
     interviews: &'a [Interview],
     reflections: &[Reflection],
-    today: NaiveDate,
+    now: NaiveDateTime,
     limit: usize,
 ) -> Vec<&'a Interview> {
+    let today = now.date();
     let mut items: Vec<&Interview> = interviews
         .iter()
         .filter(|i| i.stage.is_conversation())
         .filter(|i| i.date.is_some_and(|d| d <= today))
+        .filter(|i| !i.is_upcoming(today) || i.has_started(now))
         .filter(|i| !reflections.iter().any(|r| r.id == i.id && r.is_started()))
         .collect();
     newest_first(&mut items);
@@ -429,11 +432,43 @@ mod tests {
                 ..Reflection::default()
             },
         ];
-        let ids: Vec<_> = awaiting_reflection(&list, &reflections, today, 10)
+        let now = today.and_hms_opt(12, 0, 0).unwrap_or_default();
+        let ids: Vec<_> = awaiting_reflection(&list, &reflections, now, 10)
             .iter()
             .map(|i| i.id.as_str())
             .collect();
         assert_eq!(ids, ["today", "blank", "past"]);
-        assert_eq!(awaiting_reflection(&list, &reflections, today, 1).len(), 1);
+        assert_eq!(awaiting_reflection(&list, &reflections, now, 1).len(), 1);
+    }
+
+    /// An interview dated today is coming up until it begins (its time, or 09:00 without one)
+    /// and waits for its reflection from then on: never both, never neither.
+    #[test]
+    fn an_interview_today_is_coming_up_until_it_begins_then_waits_for_a_reflection() {
+        let today = day("2026-05-10");
+        let mut timed = interview(
+            "timed",
+            Stage::Interview,
+            Outcome::Pending,
+            Some("2026-05-10"),
+        );
+        timed.time = chrono::NaiveTime::from_hms_opt(14, 30, 0);
+        let untimed = interview(
+            "untimed",
+            Stage::Interview,
+            Outcome::Pending,
+            Some("2026-05-10"),
+        );
+        let list = vec![timed, untimed];
+        let at = |h, m| today.and_hms_opt(h, m, 0).unwrap_or_default();
+        let ids = |v: Vec<&Interview>| v.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        let coming = |now| ids(crate::core::model::coming_up(&list, now));
+        let waiting = |now| ids(awaiting_reflection(&list, &[], now, 10));
+        assert_eq!(coming(at(8, 0)), ["untimed", "timed"]);
+        assert!(waiting(at(8, 0)).is_empty());
+        assert_eq!(coming(at(10, 0)), ["timed"]);
+        assert_eq!(waiting(at(10, 0)), ["untimed"]);
+        assert!(coming(at(14, 30)).is_empty());
+        assert_eq!(waiting(at(14, 30)).len(), 2);
     }
 }
