@@ -1,0 +1,110 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! End-to-end tests of issue 17's passphrase lock: turned on in Settings, a reload opens to the
+//! lock screen, a wrong passphrase opens nothing, the right one brings everything back, nothing
+//! typed is readable in localStorage once locked, and typing then hiding the page keeps the
+//! text. The release build in headless Chromium. Alone:
+//! `cargo test --test e2e_lock -- --test-threads=1`.
+
+#[path = "e2e/support.rs"]
+mod support;
+
+use support::{setup, Browser};
+
+const PASS: &str = "tram at seven, rain";
+
+/// Turn the lock on in Settings with `pass`, and wait until it is.
+async fn turn_lock_on(browser: &Browser, pass: &str) {
+    browser.goto("/settings").await;
+    browser.fill("#lock-new-1", pass).await;
+    browser.fill("#lock-new-2", pass).await;
+    browser.click("form.lock-new button[type=submit]").await;
+    browser.wait_text(".lock-status", "The lock is on").await;
+}
+
+/// Type `pass` on the lock screen and press Unlock.
+async fn try_unlock(browser: &Browser, pass: &str) {
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    browser.fill("#passphrase", pass).await;
+    browser.click(".lock-form button[type=submit]").await;
+}
+
+/// Every value stored under `rebound.`, joined.
+async fn everything_stored(browser: &Browser) -> String {
+    browser
+        .eval(
+            "return Object.keys(localStorage).filter(k => k.startsWith('rebound.'))\
+             .map(k => k + '=' + localStorage.getItem(k)).join('\\n');",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_locked_profile_opens_only_with_its_passphrase() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser
+        .log_interview("Initech Robotics", "Platform engineer")
+        .await;
+    turn_lock_on(&browser, PASS).await;
+    // Let the last encrypted writes land.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    let stored = everything_stored(&browser).await;
+    assert!(stored.contains("rebound.lock="), "{stored}");
+    assert!(stored.contains("rebound.sealed.1.interviews="), "{stored}");
+    for typed in ["Initech", "Platform engineer"] {
+        assert!(
+            !stored.contains(typed),
+            "{typed} is readable in storage: {stored}"
+        );
+    }
+
+    browser.reload().await;
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    assert!(!browser.text("body").await.contains("Initech"));
+
+    try_unlock(&browser, "tram at seven, sun").await;
+    let said = browser.wait_text("[role=alert]", "does not open").await;
+    assert!(said.contains("Check it and try again"), "{said}");
+    assert!(!browser.text("body").await.contains("Initech"));
+    assert!(browser.exists(".lock-page").await);
+
+    try_unlock(&browser, PASS).await;
+    browser.wait_text("h1", "Settings").await;
+    browser.click("a.nav-item[href='/interviews']").await;
+    browser.wait_text("main", "Initech Robotics").await;
+}
+
+#[tokio::test]
+async fn typing_then_hiding_the_page_keeps_the_text() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    turn_lock_on(&browser, PASS).await;
+    browser
+        .eval(
+            "const el = document.getElementById('your-name'); el.value = 'Ada Hidden-Page'; \
+             el.dispatchEvent(new Event('input', { bubbles: true })); \
+             Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); \
+             Object.defineProperty(document, 'hidden', { value: true, configurable: true }); \
+             document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));",
+        )
+        .await;
+    // Well within the save's 300 ms delay: only the flush on hiding can have saved it.
+    tokio::time::sleep(std::time::Duration::from_millis(120)).await;
+    browser.reload().await;
+    try_unlock(&browser, PASS).await;
+    browser.wait_text("h1", "Settings").await;
+    let name = browser
+        .prop("#your-name", "value")
+        .await
+        .unwrap_or_default();
+    assert_eq!(name, "Ada Hidden-Page");
+    assert!(!everything_stored(&browser).await.contains("Hidden-Page"));
+}
