@@ -108,3 +108,91 @@ async fn typing_then_hiding_the_page_keeps_the_text() {
     assert_eq!(name, "Ada Hidden-Page");
     assert!(!everything_stored(&browser).await.contains("Hidden-Page"));
 }
+
+/// Screenshots of Settings' lock section and of the lock screen at 390 and 320 px, light and
+/// dark, for looking at (not run by `scripts/test`): `cargo test --test e2e_lock -- --ignored`.
+#[tokio::test]
+#[ignore]
+async fn screenshots() {
+    let (_server, browser) = setup().await;
+    for theme in ["light", "dark"] {
+        browser.goto("/settings").await;
+        browser.local_storage_clear().await;
+        browser.goto("/settings").await;
+        browser
+            .click(&format!("input[name=theme][value={theme}]"))
+            .await;
+        for width in [390, 320] {
+            browser.set_viewport(width, 844).await;
+            browser
+                .eval("document.getElementById('lock-title').scrollIntoView();")
+                .await;
+            browser.fill("#lock-new-1", "tram at").await;
+            let _ = browser
+                .screenshot(&format!("lock-settings-{width}-{theme}"))
+                .await;
+        }
+        browser.fill("#lock-new-1", PASS).await;
+        browser.fill("#lock-new-2", PASS).await;
+        browser.click("form.lock-new button[type=submit]").await;
+        browser.wait_text(".lock-status", "The lock is on").await;
+        for width in [390, 320] {
+            browser.set_viewport(width, 844).await;
+            browser
+                .eval("document.getElementById('lock-title').scrollIntoView();")
+                .await;
+            let _ = browser
+                .screenshot(&format!("lock-settings-on-{width}-{theme}"))
+                .await;
+        }
+        browser.reload().await;
+        for width in [390, 320] {
+            browser.set_viewport(width, 844).await;
+            browser
+                .wait_text(".lock-page h1", "Rebound is locked")
+                .await;
+            let _ = browser
+                .screenshot(&format!("lock-screen-{width}-{theme}"))
+                .await;
+        }
+        try_unlock(&browser, "wrong passphrase").await;
+        browser.wait_text("[role=alert]", "does not open").await;
+        let _ = browser
+            .screenshot(&format!("lock-screen-wrong-320-{theme}"))
+            .await;
+        browser.set_viewport(390, 844).await;
+    }
+}
+
+#[tokio::test]
+async fn lock_now_locks_this_window_and_the_others() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.log_interview("Globex", "Data analyst").await;
+    turn_lock_on(&browser, PASS).await;
+    let first = browser.window().await;
+
+    let second = browser.new_window().await;
+    browser.switch_to(&second).await;
+    browser.goto("/interviews").await;
+    try_unlock(&browser, PASS).await;
+    browser.wait_text("main", "Globex").await;
+
+    browser.switch_to(&first).await;
+    browser.goto("/settings").await;
+    try_unlock(&browser, PASS).await;
+    browser.wait_text("h1", "Settings").await;
+    browser
+        .eval("[...document.querySelectorAll('button')].find(b => b.textContent == 'Lock now').click();")
+        .await;
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    assert!(!browser.text("body").await.contains("Globex"));
+
+    browser.switch_to(&second).await;
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    assert!(!browser.text("body").await.contains("Globex"));
+}
