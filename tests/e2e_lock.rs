@@ -196,3 +196,52 @@ async fn lock_now_locks_this_window_and_the_others() {
         .await;
     assert!(!browser.text("body").await.contains("Globex"));
 }
+
+#[tokio::test]
+async fn an_encrypted_backup_opens_on_a_fresh_profile_with_its_passphrase_only() {
+    let downloads = support::TempDir::new("rebound-lock-downloads").expect("temp dir");
+    let file = {
+        let (_server, browser) = setup().await;
+        browser.allow_downloads(downloads.path()).await;
+        browser.goto("/").await;
+        browser.log_interview("Hooli", "Staff engineer").await;
+        turn_lock_on(&browser, PASS).await;
+        browser
+            .click("#backup-title ~ .actions .button.primary")
+            .await;
+        support::downloaded_json(downloads.path()).await
+    };
+    let text = std::fs::read_to_string(&file).expect("the backup file");
+    assert!(text.starts_with("{\"v\":1,"), "{text}");
+    assert!(!text.contains("Hooli"), "{text}");
+
+    let (_server, browser) = setup().await;
+    browser.goto("/settings").await;
+    browser
+        .type_keys("#import-file", &file.to_string_lossy())
+        .await;
+    browser.wait_for("[data-testid=sealed-backup]").await;
+    browser.fill("#backup-passphrase", "tram at seven, sun").await;
+    browser
+        .click("[data-testid=sealed-backup] button[type=submit]")
+        .await;
+    browser
+        .wait_text("[data-testid=sealed-backup] [role=alert]", "does not open this backup")
+        .await;
+    assert!(!browser.exists("[data-testid=import-preview]").await);
+
+    browser.fill("#backup-passphrase", PASS).await;
+    browser
+        .click("[data-testid=sealed-backup] button[type=submit]")
+        .await;
+    browser
+        .wait_text("[data-testid=import-preview]", "1 interview")
+        .await;
+    browser.wait_for("[data-testid=offer-lock]").await;
+    browser
+        .click("[data-testid=import-preview] .button.primary")
+        .await; // Merge
+    browser.wait_text(".notices", "Backup merged").await;
+    browser.click("a.nav-item[href='/interviews']").await;
+    browser.wait_text("main", "Hooli").await;
+}

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 
 use crate::components::form::Card;
-use crate::components::your_data::download_backup;
+use crate::components::your_data::{backup_file, download_backup, download_plain_backup};
 use crate::core::lock::{self, Strength, AUTO_MAX, AUTO_MIN};
 use crate::erase::{change, click, input, rx, submit, Show};
 use crate::lifetime;
-use crate::state::{use_app, AppState};
+use crate::platform;
+use crate::state::{open_backup, seal_backup, use_app, AppState, Notice};
 
 /// Two passphrase fields and the strength hint; `on_set` gets the passphrase once both match.
 #[component]
@@ -150,7 +151,7 @@ pub fn LockSection() -> impl IntoView {
                     }
                 }
             >
-                <p>"Rebound is locked with your passphrase: everything it stores in this browser is encrypted."</p>
+                <p>"Rebound is locked with your passphrase: everything it stores in this browser is encrypted, and so are the backups it makes (your passphrase opens them on any device)."</p>
                 <div class="actions">
                     <button type="button" class="button" on:click=click(move |_| state.lock_now())>
                         "Lock now"
@@ -173,6 +174,7 @@ pub fn LockSection() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
+                <PlainBackup/>
                 <details class="lock-change">
                     <summary>"Change the passphrase"</summary>
                     <NewPassphrase id="lock-change" button="Change the passphrase" busy on_set=change_pass/>
@@ -190,5 +192,145 @@ pub fn LockSection() -> impl IntoView {
             </Show>
             <p class="lock-status" role="status">{rx(move || status.get())}</p>
         </Card>
+    }
+}
+
+/// Download a backup encrypted with the lock's key (the passphrase opens it anywhere).
+pub fn download_sealed_backup(state: AppState) {
+    let Some((name, text)) = backup_file(state) else {
+        return;
+    };
+    // Not tied to the screen, like sharing: a backup encrypted is downloaded even if Settings
+    // was left meanwhile. Writes only app state after the await.
+    leptos::task::spawn_local(async move {
+        match seal_backup(text).await {
+            Some(Ok(sealed)) => match platform::download_text(&name, "application/json", &sealed) {
+                Ok(()) => state.mark_exported(),
+                Err(e) => state.notify(Notice::SaveFailed(e)),
+            },
+            Some(Err(e)) => state.notify(Notice::SaveFailed(e)),
+            None => download_plain_backup(state),
+        }
+    });
+}
+
+/// A backup without encryption, while the lock is on: only after asking twice.
+#[component]
+fn PlainBackup() -> impl IntoView {
+    let state = use_app();
+    let asked = RwSignal::new(false);
+    view! {
+        <div class="actions">
+            <button
+                type="button"
+                class="button quiet"
+                on:click=click(move |_| {
+                    if asked.get_untracked() {
+                        asked.set(false);
+                        download_plain_backup(state);
+                    } else {
+                        asked.set(true);
+                    }
+                })
+            >
+                {rx(move || if asked.get() { "Yes, download it readable" } else { "Download a backup without encryption…" })}
+            </button>
+        </div>
+        <Show when=move || asked.get()>
+            <p class="field-error" role="alert">
+                "Anyone who gets this file can read everything in it, without a passphrase. Press again to download it anyway."
+            </p>
+        </Show>
+    }
+}
+
+/// An encrypted backup picked for import: its passphrase first (a wrong one changes nothing);
+/// once open, `on_open` gets its text, and a profile without a lock is offered one.
+#[component]
+pub fn SealedBackup(file: String, on_open: Callback<String>) -> impl IntoView {
+    let state = use_app();
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let opened = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let locked_here = RwSignal::new(state.lock_on());
+    let file = StoredValue::new(file);
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        lifetime::task(
+            open_backup(pass.get_untracked(), file.get_value()),
+            move |result| {
+                busy.set(false);
+                match result {
+                    Ok(text) => {
+                        opened.set(true);
+                        on_open.run(text);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            },
+            |_| {},
+        );
+    };
+    view! {
+        <Show
+            when=move || opened.get()
+            fallback=move || {
+                view! {
+                    <form class="lock-new" data-testid="sealed-backup" on:submit=submit(go)>
+                        <p>"This backup is encrypted. Type the passphrase it was made with."</p>
+                        <div class="field">
+                            <label for="backup-passphrase">"The backup's passphrase"</label>
+                            <input
+                                id="backup-passphrase"
+                                type="password"
+                                autocomplete="current-password"
+                                on:input=input(move |ev| pass.set(event_target_value(&ev)))
+                            />
+                        </div>
+                        {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> }))}
+                        <button type="submit" class="button primary" prop:disabled=busy>"Open the backup"</button>
+                    </form>
+                }
+            }
+        >
+            <Show when=move || !locked_here.get()>
+                <div class="hint-card" data-testid="offer-lock">
+                    <p>"This backup was locked with a passphrase, and Rebound on this device is not. Lock it here too, with the same passphrase?"</p>
+                    <button
+                        type="button"
+                        class="button"
+                        prop:disabled=busy
+                        on:click=click(move |_| {
+                            busy.set(true);
+                            status.set("Encrypting everything… This takes a few seconds.".to_string());
+                            lifetime::task(
+                                state.set_passphrase(Some(pass.get_untracked())),
+                                move |r| {
+                                    busy.set(false);
+                                    match r {
+                                        Ok(()) => {
+                                            locked_here.set(true);
+                                            status.set("The lock is on, with the backup's passphrase.".to_string());
+                                        }
+                                        Err(e) => status.set(e),
+                                    }
+                                },
+                                |_| {},
+                            );
+                        })
+                    >
+                        "Lock Rebound with this passphrase"
+                    </button>
+                </div>
+            </Show>
+            <p class="lock-status" role="status">{rx(move || status.get())}</p>
+        </Show>
     }
 }

@@ -377,3 +377,33 @@ impl AppState {
         }
     }
 }
+
+/// A backup file's text sealed with the open lock's key (its envelope carries the lock's key
+/// parameters, so the passphrase alone opens it on another device). `None`: the lock is off.
+pub async fn seal_backup(text: String) -> Option<Result<String, String>> {
+    let generation = storage::vault_generation()?;
+    let key = storage::vault_key(generation)?;
+    Some(
+        crypto::seal_bytes(&key, &lock::inner(&text, 0))
+            .await
+            .map_err(|e| format!("the backup could not be encrypted ({e})")),
+    )
+}
+
+/// The text of an encrypted backup file opened with `pass`; a wrong passphrase opens nothing.
+pub async fn open_backup(pass: String, file: String) -> Result<String, String> {
+    let sealed =
+        lock::parse(&file).map_err(|e| format!("This backup cannot be opened here: {e}."))?;
+    let key = crypto::derive(&pass, &sealed.params)
+        .await
+        .map_err(|e| format!("This backup cannot be opened here: {e}."))?;
+    match crypto::open_bytes(&key, &file).await {
+        Ok(bytes) => lock::outer(&bytes)
+            .map_err(|e| format!("This backup opened but is damaged: {e}.")),
+        Err(CryptoError::DoesNotOpen) => Err(
+            "That passphrase does not open this backup. Nothing was changed. Check it and try again."
+                .to_string(),
+        ),
+        Err(e) => Err(format!("This backup cannot be opened here: {e}.")),
+    }
+}

@@ -44,7 +44,10 @@ pub use crate::storage::Opened;
 pub use derived::Derived;
 #[cfg(feature = "test-hooks")]
 pub use lock::stop_next_change_after;
-pub use lock::{check_passphrase, open_everything, stored_lock, unlock, WRONG_PASSPHRASE};
+pub use lock::{
+    check_passphrase, open_backup, open_everything, seal_backup, stored_lock, unlock,
+    WRONG_PASSPHRASE,
+};
 pub use saving::SAVE_DELAY;
 
 /// Something the user should know about, shown as a banner until dismissed or resolved.
