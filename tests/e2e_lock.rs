@@ -160,6 +160,11 @@ async fn screenshots() {
         let _ = browser
             .screenshot(&format!("lock-screen-wrong-320-{theme}"))
             .await;
+        try_unlock(&browser, PASS).await;
+        browser.wait_for("header.lock-bar").await;
+        let _ = browser
+            .screenshot(&format!("lock-bar-320-{theme}"))
+            .await;
         browser.set_viewport(390, 844).await;
     }
 }
@@ -182,9 +187,7 @@ async fn lock_now_locks_this_window_and_the_others() {
     browser.goto("/settings").await;
     try_unlock(&browser, PASS).await;
     browser.wait_text("h1", "Settings").await;
-    browser
-        .eval("[...document.querySelectorAll('button')].find(b => b.textContent == 'Lock now').click();")
-        .await;
+    browser.click("header.lock-bar button").await;
     browser
         .wait_text(".lock-page h1", "Rebound is locked")
         .await;
@@ -221,12 +224,17 @@ async fn an_encrypted_backup_opens_on_a_fresh_profile_with_its_passphrase_only()
         .type_keys("#import-file", &file.to_string_lossy())
         .await;
     browser.wait_for("[data-testid=sealed-backup]").await;
-    browser.fill("#backup-passphrase", "tram at seven, sun").await;
+    browser
+        .fill("#backup-passphrase", "tram at seven, sun")
+        .await;
     browser
         .click("[data-testid=sealed-backup] button[type=submit]")
         .await;
     browser
-        .wait_text("[data-testid=sealed-backup] [role=alert]", "does not open this backup")
+        .wait_text(
+            "[data-testid=sealed-backup] [role=alert]",
+            "does not open this backup",
+        )
         .await;
     assert!(!browser.exists("[data-testid=import-preview]").await);
 
@@ -244,4 +252,37 @@ async fn an_encrypted_backup_opens_on_a_fresh_profile_with_its_passphrase_only()
     browser.wait_text(".notices", "Backup merged").await;
     browser.click("a.nav-item[href='/interviews']").await;
     browser.wait_text("main", "Hooli").await;
+}
+
+#[tokio::test]
+async fn it_locks_by_itself_after_the_chosen_time_hidden() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.log_interview("Umbrella", "QA lead").await;
+    turn_lock_on(&browser, PASS).await;
+    browser.choose("#auto-lock", "1").await;
+    let hide = |hidden: bool| {
+        format!(
+            "Object.defineProperty(document, 'hidden', {{ value: {hidden}, configurable: true }}); \
+             document.dispatchEvent(new Event('visibilitychange', {{ bubbles: true }}));"
+        )
+    };
+    browser.eval(&hide(true)).await;
+    // Shown again after 30 seconds away: still open.
+    browser
+        .eval("const now = Date.now; Date.now = () => now() + 30000;")
+        .await;
+    browser.eval(&hide(false)).await;
+    browser.click("a.nav-item[href='/interviews']").await;
+    browser.wait_text("main", "Umbrella").await;
+    // Hidden again, and shown after more than a minute: locked.
+    browser.eval(&hide(true)).await;
+    browser
+        .eval("const later = Date.now; Date.now = () => later() + 61000;")
+        .await;
+    browser.eval(&hide(false)).await;
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    assert!(!browser.text("body").await.contains("Umbrella"));
 }
