@@ -271,6 +271,13 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), WriteError> {
         .map_err(|e| describe(&e))
 }
 
+/// The text stored under `key` exactly as it is (not unpacked, not decrypted).
+pub fn read_raw(key: &str) -> Option<String> {
+    available()
+        .then(|| LocalStorage::raw().get_item(key).ok().flatten())
+        .flatten()
+}
+
 /// Remove `key` exactly as named (never mapped to its encrypted key).
 pub fn remove_raw(key: &str) {
     if available() {

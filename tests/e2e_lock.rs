@@ -162,9 +162,7 @@ async fn screenshots() {
             .await;
         try_unlock(&browser, PASS).await;
         browser.wait_for("header.lock-bar").await;
-        let _ = browser
-            .screenshot(&format!("lock-bar-320-{theme}"))
-            .await;
+        let _ = browser.screenshot(&format!("lock-bar-320-{theme}")).await;
         browser.set_viewport(390, 844).await;
     }
 }

@@ -220,6 +220,18 @@ impl AppState {
         if !room {
             return Err(lock::no_room_words(needed));
         }
+        // 0. What an earlier change stopped half-way left of this form is not read: it goes.
+        let stale: Vec<String> = match &info {
+            Some(info) => storage::keys_prefixed(&lock::sealed_key(info.generation, "")),
+            None if old.is_some() => storage::keys_prefixed(KEY_PREFIX)
+                .into_iter()
+                .filter(|k| lock::sealable(k))
+                .collect(),
+            None => Vec::new(),
+        };
+        for k in stale {
+            storage::remove_raw(&k);
+        }
         // 1. The new form, complete.
         for (i, (k, v)) in forms.iter().enumerate() {
             if stop_here(i) {
@@ -233,6 +245,15 @@ impl AppState {
                     WriteError::QuotaFull => lock::no_room_words(needed),
                     e => format!("Nothing was changed: the browser said {e:?}."),
                 });
+            }
+        }
+        // Another tab opening meanwhile removes what is not the committed form: write again
+        // anything of the new form that went.
+        for (k, v) in &forms {
+            if storage::read_raw(k).as_deref() != Some(v.as_str())
+                && storage::write_raw(k, v).is_err()
+            {
+                return Err(lock::no_room_words(needed));
             }
         }
         // 2. The commit: from here on the new form is the one read.

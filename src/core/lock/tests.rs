@@ -241,3 +241,16 @@ fn no_room_says_how_much_is_needed() {
     assert!(no_room_words(2_300_000).contains("about 2.3 MB"));
     assert!(no_room_words(5).contains("Nothing was changed."));
 }
+
+#[test]
+fn the_storage_meter_counts_an_encrypted_value_as_its_collection() {
+    use crate::core::collections::{storage_label, Collection};
+    assert_eq!(
+        storage_label("rebound.sealed.2.interviews"),
+        Collection::Interviews.row().title
+    );
+    assert_eq!(
+        storage_label("rebound.sealed.2.reviews.2026-03"),
+        storage_label("rebound.reviews.2026-03")
+    );
+}
