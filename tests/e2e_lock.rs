@@ -284,3 +284,73 @@ async fn it_locks_by_itself_after_the_chosen_time_hidden() {
         .await;
     assert!(!browser.text("body").await.contains("Umbrella"));
 }
+
+/// The lock screen as the user sees it: `main`'s markup, normalized (attributes sorted, spaces
+/// collapsed, empty text dropped), the boxes of the navigation and of everything in `main`, and
+/// whether the app has started.
+const LOCK_SNAPSHOT: &str = "\
+    const walk = (n) => { \
+      if (n.nodeType === 3) { const t = n.textContent.replace(/\\s+/g, ' ').trim(); return t || null; } \
+      if (n.nodeType !== 1) return null; \
+      const attrs = [...n.attributes].map((a) => a.name + '=\"' + a.value + '\"').sort().join(' '); \
+      const kids = [...n.childNodes].map(walk).filter((k) => k !== null).join(''); \
+      return '<' + n.localName + (attrs ? ' ' + attrs : '') + '>' + kids + '</' + n.localName + '>'; }; \
+    const boxes = [...document.querySelectorAll('body > nav, body > nav *, main, main *')].map((el) => { \
+      const r = el.getBoundingClientRect(); \
+      return [el.localName + '.' + el.getAttribute('class'), r.left, r.top, r.width, r.height]; }); \
+    return { main: walk(document.querySelector('body > main')), \
+             started: performance.getEntriesByName('rebound:start').length > 0, boxes };";
+
+#[tokio::test]
+async fn the_lock_screen_is_in_the_first_frame_and_the_app_draws_it_in_the_same_place() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    turn_lock_on(&browser, PASS).await;
+
+    // The wasm blocked: the static frame alone.
+    browser.cdp("Network.enable", serde_json::json!({})).await;
+    browser
+        .cdp(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*.wasm"] }),
+        )
+        .await;
+    let url = format!("{}/settings", browser.base_url());
+    browser.client().goto(&url).await.expect("load");
+    browser.wait_for("main .lock-page h1").await;
+    let frame = browser.eval(LOCK_SNAPSHOT).await;
+    assert_eq!(frame["started"], serde_json::json!(false));
+    browser
+        .cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
+        .await;
+
+    browser.goto("/settings").await;
+    browser
+        .wait_js("return performance.getEntriesByName('rebound:mounted').length > 0;")
+        .await;
+    browser.wait_for("main .lock-page h1").await;
+    let app = browser.eval(LOCK_SNAPSHOT).await;
+    assert_eq!(
+        frame["main"], app["main"],
+        "the app draws the frame's lock screen"
+    );
+    let (a, b) = (
+        frame["boxes"].as_array().cloned().unwrap_or_default(),
+        app["boxes"].as_array().cloned().unwrap_or_default(),
+    );
+    assert!(a.len() > 5 && a.len() == b.len(), "{a:?}\n{b:?}");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x[0], y[0]);
+        for i in 1..5 {
+            let (p, q) = (
+                x[i].as_f64().unwrap_or(f64::NAN),
+                y[i].as_f64().unwrap_or(f64::NAN),
+            );
+            assert!(
+                (p - q).abs() <= 0.5,
+                "{} moved: static {x:?}, app {y:?}",
+                x[0]
+            );
+        }
+    }
+}

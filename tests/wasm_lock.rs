@@ -178,3 +178,49 @@ async fn a_changed_byte_is_kept_aside_as_stored_with_a_clear_message() {
     });
     local().clear().unwrap();
 }
+
+/// Every key and value in localStorage, in key order.
+fn everything() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = (0..local().length().unwrap())
+        .filter_map(|i| local().key(i).ok().flatten())
+        .map(|k| {
+            let v = local().get_item(&k).unwrap().unwrap_or_default();
+            (k, v)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[wasm_bindgen_test]
+async fn without_room_for_both_forms_nothing_changes_and_it_says_so() {
+    local().clear().unwrap();
+    storage::set_vault(None);
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    state.add_interview(Interview {
+        company: "Roomless Co".into(),
+        ..Interview::default()
+    });
+    state.flush();
+    // Fill the quota.
+    let mut chunk = "x".repeat(1 << 20);
+    let mut n = 0;
+    while chunk.len() >= 16 {
+        if local().set_item(&format!("filler-{n}"), &chunk).is_ok() {
+            n += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+    let before = everything();
+    let said = state.set_passphrase(Some(FIRST.into())).await;
+    let said = said.expect_err("there is no room");
+    assert!(
+        said.contains("free space") && said.contains("Nothing was changed"),
+        "{said}"
+    );
+    assert_eq!(everything(), before, "storage is byte for byte as it was");
+    assert!(!state.lock_on());
+    local().clear().unwrap();
+}
