@@ -354,3 +354,40 @@ async fn the_lock_screen_is_in_the_first_frame_and_the_app_draws_it_in_the_same_
         }
     }
 }
+
+#[tokio::test]
+async fn with_the_lock_on_an_edit_in_one_window_shows_up_in_the_other() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.log_interview("Vandelay", "Importer").await;
+    // Turned on here while another window is open: that one locks, this one stays open.
+    let first = browser.window().await;
+    let second = browser.new_window().await;
+    browser.switch_to(&second).await;
+    browser.goto("/interviews").await;
+    browser.wait_text("main", "Vandelay").await;
+    browser.switch_to(&first).await;
+    turn_lock_on(&browser, PASS).await;
+    browser.switch_to(&second).await;
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    browser.switch_to(&first).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        browser.exists("#lock-title").await,
+        "this window stays open"
+    );
+
+    browser.switch_to(&second).await;
+    browser.goto("/settings").await;
+    try_unlock(&browser, PASS).await;
+    browser.wait_text("h1", "Settings").await;
+    browser.switch_to(&first).await;
+    browser.click("input[name=theme][value=dark]").await;
+    browser.switch_to(&second).await;
+    browser
+        .wait_js("return document.querySelector('input[name=theme][value=dark]').checked || null;")
+        .await;
+    assert!(browser.exists(".lock-bar").await, "still open");
+}

@@ -270,7 +270,12 @@ impl AppState {
             }
             return Err(lock::no_room_words(needed));
         }
+        let opened = vault.is_some();
         storage::set_vault(vault);
+        if opened {
+            OPENED_AT.with(|o| o.set(platform::now_ms()));
+            self.hear_late_failures();
+        }
         // 3. The old form goes.
         let keys = storage::keys_prefixed(KEY_PREFIX);
         for k in lock::leftovers(keys.iter(), info.as_ref()) {
@@ -306,7 +311,7 @@ impl AppState {
                 _ => true,
             };
             if relock {
-                self.lock_now();
+                self.lock(false);
             }
             return;
         }
@@ -342,11 +347,20 @@ impl AppState {
     /// Lock now: save what is unsaved, forget the key, tell the other tabs, and start again at
     /// the lock screen (a reload: nothing of the data stays in memory).
     pub fn lock_now(&self) {
+        self.lock(true);
+    }
+
+    /// Lock this tab; `tell_others`: also the other tabs (a lock the user asked for, or
+    /// auto-lock; not a lock because another tab changed the lock).
+    fn lock(&self, tell_others: bool) {
         self.flush();
         // App lifetime: the lock must complete whatever screen is shown.
         wasm_bindgen_futures::spawn_local(async move {
             storage::settled().await;
-            if let Some(mut info) = storage::lock_info().flatten() {
+            let info = storage::lock_info()
+                .flatten()
+                .filter(|_| tell_others && storage::vault_generation().is_some());
+            if let Some(mut info) = info {
                 info.locked_at = platform::now_ms();
                 let _ = storage::write_raw(LOCK_KEY, &info.to_json());
             }
