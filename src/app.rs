@@ -6,19 +6,67 @@ use leptos_router::path;
 
 use crate::components::nav::NavBar;
 use crate::components::notices::{NoticeBar, UndoToast};
+use crate::erase::{click, rx};
 use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
     journey::JourneyPage, more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
     prep_sheet::PrepSheet, question_detail::QuestionDetail, questions::QuestionBank,
-    search::SearchPage, settings::SettingsPage, today::Today, write_answers::WriteAnswers,
+    search::SearchPage, settings::SettingsPage, today::Today, unlock::LockScreen,
+    write_answers::WriteAnswers,
 };
-use crate::state::AppState;
+use crate::state::{AppState, Opened};
 use crate::{lifetime, platform, service_worker};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::provide();
+    match crate::state::stored_lock() {
+        None => {
+            let state = AppState::provide();
+            view! {
+                <Router>
+                    <a class="skip-link" href="#main">"Skip to content"</a>
+                    <NavBar/>
+                    <Shell state/>
+                </Router>
+            }
+            .into_any()
+        }
+        // The lock is on: the lock screen, inside the same frame, until the passphrase opens
+        // everything; then the app as usual.
+        Some(info) => {
+            let opened = StoredValue::new_local(None::<Opened>);
+            let open = RwSignal::new(false);
+            let on_open = Callback::new(move |o: Opened| {
+                opened.set_value(Some(o));
+                open.set(true);
+            });
+            view! {
+                <Router>
+                    <a class="skip-link" href="#main">"Skip to content"</a>
+                    <NavBar/>
+                    {rx(move || {
+                        if open.get() {
+                            let o = opened.try_update_value(Option::take).flatten().unwrap_or_default();
+                            view! { <Shell state=AppState::provide_opened(o)/> }.into_any()
+                        } else {
+                            view! {
+                                <main id="main" tabindex="-1">
+                                    <LockScreen info=info.clone() on_open/>
+                                </main>
+                            }
+                            .into_any()
+                        }
+                    })}
+                </Router>
+            }
+            .into_any()
+        }
+    }
+}
 
+/// The app around a loaded state: its app-lifetime listeners, the notices, the screens.
+#[component]
+fn Shell(state: AppState) -> impl IntoView {
     // These listeners belong to the App, so they live as long as the page: the App's owner is
     // the root one, never cleaned up (they would be removed with it, as in tests that unmount).
     // Save at once when the page is hidden or closed (tab switch, reload, app switch).
@@ -26,6 +74,7 @@ pub fn App() -> impl IntoView {
     lifetime::on_window(leptos::ev::visibilitychange, move |_| {
         state.flush();
         state.refresh_today();
+        state.auto_lock_on_visibility(platform::hidden());
     });
     // Another tab or window saved something: fold it in.
     lifetime::on_window(leptos::ev::storage, move |ev| {
@@ -34,42 +83,50 @@ pub fn App() -> impl IntoView {
             .zip(web_sys::window().and_then(|w| w.local_storage().ok().flatten()))
             .is_some_and(|(area, local)| area == local);
         if from_local_storage {
-            state.on_external_change(ev.key(), ev.new_value());
+            state.on_storage_event(ev.key(), ev.new_value());
         }
     });
     // The colour scheme: follow the device unless the user picked one.
     Effect::new(move |_| {
         let theme = state.settings.with(|s| s.theme.clone());
         platform::set_theme(&theme);
+        state.note_theme(&theme);
     });
     state.check_persistence();
     service_worker::register(state);
     crate::install::provide();
 
+    // With the lock on: "Lock now" in a slim header above the screen (not in the bottom bar).
+    let lock_bar = state.lock_on().then(|| {
+        view! {
+            <header class="lock-bar">
+                <button type="button" class="button quiet small" on:click=click(move |_| state.lock_now())>
+                    "Lock now"
+                </button>
+            </header>
+        }
+    });
     view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <NavBar/>
-            <NoticeBar/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Today/>
-                    <Route path=path!("/interviews") view=InterviewList/>
-                    <Route path=path!("/interviews/new") view=InterviewNew/>
-                    <Route path=path!("/interviews/:id") view=InterviewDetail/>
-                    <Route path=path!("/interviews/:id/prep") view=PrepSheet/>
-                    <Route path=path!("/questions") view=QuestionBank/>
-                    <Route path=path!("/questions/:id") view=QuestionDetail/>
-                    <Route path=path!("/practice") view=Practice/>
-                    <Route path=path!("/practice/write") view=WriteAnswers/>
-                    <Route path=path!("/plan") view=PlanPage/>
-                    <Route path=path!("/journey") view=JourneyPage/>
-                    <Route path=path!("/search") view=SearchPage/>
-                    <Route path=path!("/more") view=MorePage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                </Routes>
-            </main>
-            <UndoToast/>
-        </Router>
+        {lock_bar}
+        <NoticeBar/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Today/>
+                <Route path=path!("/interviews") view=InterviewList/>
+                <Route path=path!("/interviews/new") view=InterviewNew/>
+                <Route path=path!("/interviews/:id") view=InterviewDetail/>
+                <Route path=path!("/interviews/:id/prep") view=PrepSheet/>
+                <Route path=path!("/questions") view=QuestionBank/>
+                <Route path=path!("/questions/:id") view=QuestionDetail/>
+                <Route path=path!("/practice") view=Practice/>
+                <Route path=path!("/practice/write") view=WriteAnswers/>
+                <Route path=path!("/plan") view=PlanPage/>
+                <Route path=path!("/journey") view=JourneyPage/>
+                <Route path=path!("/search") view=SearchPage/>
+                <Route path=path!("/more") view=MorePage/>
+                <Route path=path!("/settings") view=SettingsPage/>
+            </Routes>
+        </main>
+        <UndoToast/>
     }
 }

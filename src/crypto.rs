@@ -118,10 +118,15 @@ pub async fn derive(pass: &str, params: &KeyParams) -> Result<Key, CryptoError> 
 
 /// `plain` sealed in an envelope (the text to store), with a fresh random IV.
 pub async fn seal(key: &Key, plain: &str) -> Result<String, CryptoError> {
+    seal_bytes(key, plain.as_bytes()).await
+}
+
+/// `plain` bytes sealed in an envelope, with a fresh random IV.
+pub async fn seal_bytes(key: &Key, plain: &[u8]) -> Result<String, CryptoError> {
     let subtle = subtle()?;
     let iv: [u8; IV_LEN] = random()?;
     let algorithm = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
-    let data = Uint8Array::from(plain.as_bytes());
+    let data = Uint8Array::from(plain);
     let ct = subtle
         .encrypt_with_object_and_buffer_source(&algorithm, &key.key, &data)
         .map_err(other)?;
@@ -131,6 +136,11 @@ pub async fn seal(key: &Key, plain: &str) -> Result<String, CryptoError> {
 
 /// The plain text of a stored envelope.
 pub async fn open(key: &Key, stored: &str) -> Result<String, CryptoError> {
+    String::from_utf8(open_bytes(key, stored).await?).map_err(|_| CryptoError::DoesNotOpen)
+}
+
+/// The plain bytes of a stored envelope.
+pub async fn open_bytes(key: &Key, stored: &str) -> Result<Vec<u8>, CryptoError> {
     let sealed = lock::parse(stored).map_err(CryptoError::Envelope)?;
     if sealed.params != key.params {
         return Err(CryptoError::OtherParams);
@@ -145,5 +155,5 @@ pub async fn open(key: &Key, stored: &str) -> Result<String, CryptoError> {
     let plain = JsFuture::from(plain)
         .await
         .map_err(|_| CryptoError::DoesNotOpen)?;
-    String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| CryptoError::DoesNotOpen)
+    Ok(Uint8Array::new(&plain).to_vec())
 }

@@ -25,6 +25,13 @@ pub fn start() {
     // index.html's first frame (the skip link, the navigation, <main>) shows until the app
     // draws its own: removed and drawn in this one task, so no frame is painted in between.
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        // A passphrase typed on the first frame's lock screen is kept for the app's.
+        if let Some(field) = document
+            .get_element_by_id("passphrase")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        {
+            TYPED.with(|t| *t.borrow_mut() = field.value());
+        }
         while let Ok(Some(frame)) =
             document.query_selector("body > .skip-link, body > nav, body > main")
         {
@@ -36,6 +43,15 @@ pub fn start() {
     // The router draws the first screen just after mounting; by the next animation frame it is
     // in the DOM. Loading, parsing and the first render are done: the benchmark reads the marks.
     leptos::prelude::request_animation_frame(|| mark("rebound:mounted"));
+}
+
+thread_local! {
+    static TYPED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// What was typed in the first frame's passphrase field before the app took over (once).
+pub fn typed_in_frame() -> String {
+    TYPED.with(|t| std::mem::take(&mut *t.borrow_mut()))
 }
 
 /// A User Timing mark (`performance.mark`), for the benchmark; nothing else reads it.

@@ -323,3 +323,10 @@ pub fn installed() -> bool {
         || js_sys::Reflect::get(&w.navigator(), &"standalone".into())
             .is_ok_and(|v| v.as_bool() == Some(true))
 }
+
+/// Whether the page is hidden (another tab or app in front, the screen off).
+pub fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}

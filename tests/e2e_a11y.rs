@@ -265,3 +265,50 @@ async fn the_crash_screen_has_no_axe_violation_light_and_dark() {
         small.join("\n")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lock_screen_and_the_lock_settings_have_no_axe_violation() {
+    let (_server, browser) = setup().await;
+    let axe = axe_source();
+    browser.set_phone_viewport().await;
+    browser.goto("/settings").await;
+    browser.wait_for("#lock-new-1").await;
+    let mut found = Vec::new();
+    let mut small = Vec::new();
+    for v in violations(&browser, &axe).await {
+        found.push(format!("lock off: {v}"));
+    }
+    let pass = "tram at seven, rain";
+    browser.fill("#lock-new-1", pass).await;
+    browser.fill("#lock-new-2", pass).await;
+    browser.click("form.lock-new button[type=submit]").await;
+    browser.wait_text(".lock-status", "The lock is on").await;
+    for scheme in ["light", "dark"] {
+        browser.set_color_scheme(scheme).await;
+        browser.goto("/settings").await;
+        browser
+            .wait_text(".lock-page h1", "Rebound is locked")
+            .await;
+        for v in violations(&browser, &axe).await {
+            found.push(format!("{scheme} lock screen: {v}"));
+        }
+        for t in small_targets(&browser).await {
+            small.push(format!("lock screen: {t}"));
+        }
+        browser.fill("#passphrase", pass).await;
+        browser.click(".lock-form button[type=submit]").await;
+        browser.wait_text("h1", "Settings").await;
+        for v in violations(&browser, &axe).await {
+            found.push(format!("{scheme} settings, lock on: {v}"));
+        }
+        for t in small_targets(&browser).await {
+            small.push(format!("settings, lock on: {t}"));
+        }
+    }
+    assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+    assert!(
+        small.is_empty(),
+        "controls under 44 × 44 px:\n{}",
+        small.join("\n")
+    );
+}

@@ -13,6 +13,7 @@ pub mod interview_questions;
 pub mod interview_when;
 pub mod lessons;
 pub mod letters;
+pub mod lock_settings;
 pub mod nav;
 pub mod notices;
 pub mod number_setting;

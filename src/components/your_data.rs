@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::form::{Card, TextField};
+use crate::components::lock_settings::SealedBackup;
 use crate::components::number_setting::NumberSetting;
 use crate::core::display;
 use crate::core::schema::Collection;
@@ -37,7 +38,7 @@ fn human_bytes(bytes: f64) -> String {
 }
 
 /// Build the backup file; `None` (with a notice) if it cannot be made.
-fn backup_file(state: AppState) -> Option<(String, String)> {
+pub fn backup_file(state: AppState) -> Option<(String, String)> {
     match transfer::export(&state.snapshot(), platform::now_ms()) {
         Ok(text) => Some((
             transfer::export_file_name(state.today.get_untracked()),
@@ -52,8 +53,16 @@ fn backup_file(state: AppState) -> Option<(String, String)> {
     }
 }
 
-/// Download a backup now, and remember that it was made.
+/// Download a backup now (encrypted when the lock is on), and remember that it was made.
 pub fn download_backup(state: AppState) {
+    if state.lock_on() {
+        return crate::components::lock_settings::download_sealed_backup(state);
+    }
+    download_plain_backup(state);
+}
+
+/// Download a backup without encryption, and remember that it was made.
+pub fn download_plain_backup(state: AppState) {
     let Some((name, text)) = backup_file(state) else {
         return;
     };
@@ -90,6 +99,11 @@ fn BackupSection() -> impl IntoView {
         // Not tied to the screen: a backup shared is a backup made, even if Settings was left
         // while the share sheet was open. Writes only app state after the await.
         leptos::task::spawn_local(async move {
+            let text = match crate::state::seal_backup(text.clone()).await {
+                None => text,
+                Some(Ok(sealed)) => sealed,
+                Some(Err(e)) => return state.notify(Notice::SaveFailed(e)),
+            };
             match platform::share_text_file(&name, "application/json", &text).await {
                 Ok(true) => state.mark_exported(),
                 Ok(false) => {}
@@ -135,10 +149,20 @@ fn ImportSection() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let confirm_replace = RwSignal::new(false);
     let input_key = RwSignal::new(0u32);
+    // An encrypted backup waiting for its passphrase (`lock_settings::SealedBackup`).
+    let sealed = RwSignal::new(None::<String>);
+    let accept = move |text: String| match transfer::parse_import(text.as_bytes()) {
+        Ok(parsed) => {
+            let preview = transfer::preview(&state.snapshot(), &parsed);
+            pending.set(Some((parsed, preview)));
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    };
 
     let on_pick = move |ev: leptos::ev::Event| {
         error.set(None);
         pending.set(None);
+        sealed.set(None);
         confirm_replace.set(false);
         let file = ev
             .target()
@@ -159,12 +183,10 @@ fn ImportSection() -> impl IntoView {
                         return;
                     }
                 };
-                match transfer::parse_import(text.as_bytes()) {
-                    Ok(parsed) => {
-                        let preview = transfer::preview(&state.snapshot(), &parsed);
-                        pending.set(Some((parsed, preview)));
-                    }
-                    Err(e) => error.set(Some(e.to_string())),
+                if crate::core::lock::looks_sealed(&text) {
+                    sealed.set(Some(text));
+                } else {
+                    accept(text);
                 }
             },
             drop,
@@ -224,6 +246,7 @@ fn ImportSection() -> impl IntoView {
                 }
             })}
             {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="import-error">{e}</p> }))}
+            {rx(move || sealed.get().map(|file| view! { <SealedBackup file on_open=Callback::new(accept)/> }))}
             {rx(move || {
                 pending
                     .get()

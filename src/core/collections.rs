@@ -337,7 +337,9 @@ impl Db {
 
 /// How the storage meter names a stored key: the collection's title, never the key itself.
 pub fn storage_label(key: &str) -> &'static str {
-    match Collection::from_key(key) {
+    // An encrypted value counts as its collection.
+    let plain = super::lock::unsealed_key(key).map(|(_, k)| k);
+    match Collection::from_key(plain.as_deref().unwrap_or(key)) {
         Some(c) => c.row().title,
         None if key.starts_with(DAMAGED_PREFIX) => "Kept aside (could not be read)",
         None => "Rebound's own notes",

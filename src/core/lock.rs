@@ -16,6 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod stored;
+pub use stored::*;
+
 /// The envelope format this build writes.
 pub const ENVELOPE_VERSION: u32 = 1;
 /// The key derivation this build writes (and the only one it reads).

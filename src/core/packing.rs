@@ -22,9 +22,9 @@ pub const MARKER: &str = "\u{1}rb1:";
 /// Values shorter than this (in UTF-8 bytes) are stored as they are.
 pub const PACK_FROM_BYTES: usize = 32 * 1024;
 /// The largest value unpacking will produce (far above what localStorage can hold).
-const MAX_UNPACKED: usize = 256 * 1024 * 1024;
+pub const MAX_UNPACKED: usize = 256 * 1024 * 1024;
 /// Fast DEFLATE: saving happens while the user works, and the gain of higher levels is small.
-const LEVEL: u8 = 3;
+pub const LEVEL: u8 = 3;
 const BASE: u32 = 0x4000;
 
 /// Whether `stored` is a packed value.

@@ -14,4 +14,5 @@ pub mod questions;
 pub mod search;
 pub mod settings;
 pub mod today;
+pub mod unlock;
 pub mod write_answers;

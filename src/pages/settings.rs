@@ -4,6 +4,7 @@ use crate::erase::{change, click, rx, Show};
 use leptos::prelude::*;
 
 use crate::components::form::{Card, TextField};
+use crate::components::lock_settings::LockSection;
 use crate::components::number_setting::NumberSetting;
 use crate::components::your_data::YourData;
 use crate::core::display;
@@ -96,6 +97,8 @@ pub fn SettingsPage() -> impl IntoView {
             </Show>
 
             <YourData/>
+
+            <LockSection/>
 
             <Card heading_id="privacy-title" title="Your privacy">
                 <p>

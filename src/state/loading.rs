@@ -18,8 +18,21 @@ use crate::storage;
 impl AppState {
     /// Load everything from storage, deal with what did not load, and return the state.
     pub fn init() -> AppState {
+        Self::init_from(
+            storage::read_prefixed(KEY_PREFIX),
+            &storage::Opened::default(),
+        )
+    }
+
+    /// [`init`](Self::init) from what was read (`read`); with the lock on, `opened` holds the
+    /// encrypted values as stored (kept aside as they were if they do not load) and why any did
+    /// not open.
+    pub(super) fn init_from(
+        read: Result<std::collections::BTreeMap<String, String>, storage::WriteError>,
+        opened: &storage::Opened,
+    ) -> AppState {
         let mut notices = Vec::new();
-        let stored = match storage::read_prefixed(KEY_PREFIX) {
+        let stored = match read {
             Ok(s) => s,
             Err(_) => {
                 notices.push(Notice::StorageUnavailable);
@@ -40,6 +53,8 @@ impl AppState {
                     reason,
                     ..
                 } => {
+                    let raw = opened.sealed.get(key).unwrap_or(raw);
+                    let reason = opened.failed.get(key).unwrap_or(reason);
                     let kept_as = keep_aside(&stored, key, raw, now);
                     match (&kept_as, parse_key(key)) {
                         (None, _) => {

@@ -19,6 +19,7 @@
 mod derived;
 mod interviews;
 mod loading;
+mod lock;
 mod plan;
 mod preps;
 mod questions;
@@ -39,7 +40,14 @@ use crate::core::practice::{CardState, ReviewEntry, UndoRecord};
 use crate::core::questions::Question;
 use crate::core::search::SearchVersion;
 
+pub use crate::storage::Opened;
 pub use derived::Derived;
+#[cfg(feature = "test-hooks")]
+pub use lock::stop_next_change_after;
+pub use lock::{
+    check_passphrase, open_backup, open_everything, seal_backup, stored_lock, unlock,
+    WRONG_PASSPHRASE,
+};
 pub use saving::SAVE_DELAY;
 
 /// Something the user should know about, shown as a banner until dismissed or resolved.

@@ -61,6 +61,8 @@ impl AppState {
                 storage::remove(key);
             }
         }
+        // The lock key went with the rest: nothing more is encrypted.
+        storage::set_vault(None);
         self.reset_memory();
         self.w.undo.set(None);
         self.w.notices.set(Vec::new());

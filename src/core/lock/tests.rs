@@ -141,3 +141,116 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn only_the_collections_are_encrypted() {
+    for key in [
+        "rebound.interviews",
+        "rebound.settings",
+        "rebound.reviews.2026-03",
+    ] {
+        assert!(sealable(key), "{key}");
+    }
+    for key in [
+        "rebound.schema",
+        LOCK_KEY,
+        "rebound.device",
+        "rebound.damaged.interviews.5",
+        "rebound.sealed.1.interviews",
+        "rebound.from-a-newer-version",
+    ] {
+        assert!(!sealable(key), "{key}");
+    }
+}
+
+#[test]
+fn sealed_keys_name_their_generation_and_plain_key() {
+    let key = sealed_key(3, "rebound.reviews.2026-03");
+    assert_eq!(key, "rebound.sealed.3.reviews.2026-03");
+    assert_eq!(
+        unsealed_key(&key),
+        Some((3, "rebound.reviews.2026-03".to_string()))
+    );
+    assert_eq!(unsealed_key("rebound.interviews"), None);
+    assert_eq!(unsealed_key("rebound.sealed.x.interviews"), None);
+}
+
+#[test]
+fn leftovers_are_the_form_the_lock_key_does_not_name() {
+    let keys: Vec<String> = [
+        "rebound.schema",
+        "rebound.interviews",
+        "rebound.sealed.1.interviews",
+        "rebound.sealed.2.interviews",
+        "rebound.damaged.interviews.5",
+        LOCK_KEY,
+    ]
+    .map(String::from)
+    .to_vec();
+    let info = LockInfo {
+        generation: 2,
+        ..LockInfo::default()
+    };
+    assert_eq!(
+        leftovers(keys.iter(), Some(&info)),
+        ["rebound.interviews", "rebound.sealed.1.interviews"]
+    );
+    assert_eq!(
+        leftovers(keys.iter(), None),
+        ["rebound.sealed.1.interviews", "rebound.sealed.2.interviews"]
+    );
+}
+
+#[test]
+fn large_values_are_compressed_before_they_are_encrypted() {
+    let small = r#"[{"id":"a"}]"#;
+    assert_eq!(inner(small, 100), small.as_bytes());
+    assert_eq!(outer(&inner(small, 100)).as_deref(), Ok(small));
+    let large = format!("[{}]", vec![r#"{"id":"a","notes":"same"}"#; 500].join(","));
+    let packed = inner(&large, 100);
+    assert!(packed.len() * 10 < large.len());
+    assert_eq!(outer(&packed), Ok(large));
+    assert!(outer(&[1, 2, 3]).is_err());
+    assert!(outer(&[0xff, 0xfe]).is_err());
+}
+
+#[test]
+fn the_lock_key_reads_back_with_its_parameters() {
+    let info = LockInfo::new(1, &params(), "sealed".to_string());
+    let again = LockInfo::read(&info.to_json());
+    assert_eq!(again.as_ref(), Some(&info));
+    assert_eq!(info.params(), Some(params()));
+    assert_eq!(info.auto_lock_minutes(), AUTO_DEFAULT);
+    let weak = LockInfo {
+        iter: 1000,
+        ..info.clone()
+    };
+    assert_eq!(weak.params(), None);
+    assert_eq!(LockInfo::read("{not json"), None);
+    let never = LockInfo {
+        auto_lock: 100_000,
+        ..info
+    };
+    assert_eq!(never.auto_lock_minutes(), AUTO_MAX);
+}
+
+#[test]
+fn no_room_says_how_much_is_needed() {
+    assert!(no_room_words(1).contains("about 1 KB"));
+    assert!(no_room_words(250_400).contains("about 251 KB"));
+    assert!(no_room_words(2_300_000).contains("about 2.3 MB"));
+    assert!(no_room_words(5).contains("Nothing was changed."));
+}
+
+#[test]
+fn the_storage_meter_counts_an_encrypted_value_as_its_collection() {
+    use crate::core::collections::{storage_label, Collection};
+    assert_eq!(
+        storage_label("rebound.sealed.2.interviews"),
+        Collection::Interviews.row().title
+    );
+    assert_eq!(
+        storage_label("rebound.sealed.2.reviews.2026-03"),
+        storage_label("rebound.reviews.2026-03")
+    );
+}
