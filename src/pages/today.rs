@@ -36,13 +36,16 @@ pub fn Today() -> impl IntoView {
             <NextPlanStep/>
             <WaitingForReflection/>
             <NoReplyYet/>
-            <NewestInsight/>
             <Show when=move || !is_empty()>
                 <Pipeline/>
             </Show>
             <BackupReminder/>
-            <crate::components::install_nudge::InstallNudge/>
             <KindWord/>
+            // Last, the two cards that arrive after the first frame (the insight from idle
+            // slices, the nudge when the browser offers to install): drawn below everything
+            // else, they move nothing already on screen (no layout shift).
+            <NewestInsight/>
+            <crate::components::install_nudge::InstallNudge/>
         </div>
     }
 }
