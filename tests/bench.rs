@@ -1630,6 +1630,37 @@ fn machine_note() {
     println!("Machine: {cores} cores ({cpu}); load average {load}; no CPU throttling, raw numbers");
 }
 
+/// A copy of the release build in a temp dir, to serve.
+fn site_copy(dist: &Path) -> TempDir {
+    let site = TempDir::new("bench-site").expect("create a temp dir for the served site");
+    for file in files_under(dist) {
+        let rel = file
+            .strip_prefix(dist)
+            .expect("a file under dist")
+            .to_string_lossy()
+            .into_owned();
+        let bytes =
+            fs::read(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        site.write(&rel, bytes)
+            .unwrap_or_else(|e| panic!("cannot copy {rel}: {e}"));
+    }
+    site
+}
+
+/// Only Lighthouse (7-9 of the benchmark), a first visit and a returning user with the data set,
+/// on the release build: `cargo test --offline --test bench -- --ignored --nocapture
+/// lighthouse_only` (`scripts/bench` skips it: `bench` runs the same).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run with scripts/bench"]
+async fn lighthouse_only() {
+    machine_note();
+    let dist = dist_dir();
+    require_release_build(&dist);
+    let site = site_copy(&dist);
+    let entries = dataset::storage_entries(&dataset::build());
+    measure_lighthouse(&site, &entries).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run with scripts/bench"]
 async fn bench() {
@@ -1644,18 +1675,7 @@ async fn bench() {
     let gz_total = measure_sizes(&dist);
 
     // Serve a copy of the build with the static baseline page added.
-    let site = TempDir::new("bench-site").expect("create a temp dir for the served site");
-    for file in files_under(&dist) {
-        let rel = file
-            .strip_prefix(&dist)
-            .expect("a file under dist")
-            .to_string_lossy()
-            .into_owned();
-        let bytes =
-            fs::read(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        site.write(&rel, bytes)
-            .unwrap_or_else(|e| panic!("cannot copy {rel}: {e}"));
-    }
+    let site = site_copy(&dist);
     site.write(STATIC_PAGE, STATIC_HTML)
         .expect("write the static baseline page");
     let server = StaticServer::start(site.path()).expect("start the static server");

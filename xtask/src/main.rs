@@ -6,6 +6,9 @@
 //!    the `__INLINE_SCRIPT_HASHES__` token of the Content-Security-Policy;
 //! 2. lists every file of the build into `sw.js` (the service worker's precache list) and stamps
 //!    it with a build version derived from all file contents.
+//!
+//! Before both, it drops Trunk's `<link rel="preload">` of the wasm from `index.html` (see
+//! [`drop_wasm_preload`]): the loader fetches the wasm once the page is parsed.
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -60,7 +63,13 @@ fn post_build(dir: &Path) -> Result<String> {
 
     // 1. CSP hashes of the inline scripts (before hashing files: this rewrites index.html).
     let index_path = dir.join("index.html");
-    let html = read_text(&index_path)?;
+    let (html, preloads) = drop_wasm_preload(&read_text(&index_path)?);
+    if preloads == 0 {
+        eprintln!(
+            "xtask: warning: no <link rel=\"preload\"> of the wasm in {}",
+            index_path.display()
+        );
+    }
     let hashes: Vec<String> = inline_scripts(&html).into_iter().map(csp_hash).collect();
     if hashes.is_empty() {
         eprintln!(
@@ -97,6 +106,39 @@ fn read_text(path: &Path) -> Result<String> {
 
 fn write_text(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Before step 1: the wasm's preload
+
+/// `html` without its `<link rel="preload">` tags of a `.wasm` file, and how many there were.
+///
+/// Trunk preloads the wasm from `<head>`, so its 600 KiB (gzipped) start down the link with the
+/// CSS and the rest of the page, which the first frame needs first: on a slow phone link they
+/// share the bandwidth and the first paint waits. Without the preload, the loader (the module
+/// script, run once the page is parsed and its CSS is in) fetches the wasm itself, streaming it
+/// into compilation as before. The service worker still precaches it.
+fn drop_wasm_preload(html: &str) -> (String, usize) {
+    let lower = html.to_ascii_lowercase(); // ASCII-only change: byte offsets stay valid
+    let mut out = String::with_capacity(html.len());
+    let mut dropped = 0;
+    let mut copied = 0;
+    let mut pos = 0;
+    while let Some(found) = lower[pos..].find("<link") {
+        let start = pos + found;
+        let Some(end) = tag_end(&lower, start + "<link".len()) else {
+            break; // unterminated tag: nothing more to find
+        };
+        let attrs = &lower[start + "<link".len()..end];
+        if attrs.contains("rel=\"preload\"") && attrs.contains(".wasm\"") {
+            out.push_str(&html[copied..start]);
+            copied = end + 1;
+            dropped += 1;
+        }
+        pos = end + 1;
+    }
+    out.push_str(&html[copied..]);
+    (out, dropped)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,6 +419,22 @@ init();</script>
                 "console.log(\"two\")"
             ]
         );
+    }
+
+    #[test]
+    fn drops_only_the_wasm_preload() {
+        let html = r#"<head><link rel="stylesheet" href="/main.css"/>
+<script type="module">init('/rebound_bg.wasm')</script>
+<link rel="modulepreload" href="/rebound.js" crossorigin="anonymous"><LINK REL="preload" href="/rebound_bg.wasm" crossorigin="anonymous" integrity="sha384-a>b" as="fetch" type="application/wasm"></head>"#;
+        let (out, dropped) = drop_wasm_preload(html);
+        assert_eq!(dropped, 1);
+        assert_eq!(
+            out,
+            r#"<head><link rel="stylesheet" href="/main.css"/>
+<script type="module">init('/rebound_bg.wasm')</script>
+<link rel="modulepreload" href="/rebound.js" crossorigin="anonymous"></head>"#
+        );
+        assert_eq!(drop_wasm_preload(&out), (out.clone(), 0));
     }
 
     #[test]
