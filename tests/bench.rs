@@ -2068,5 +2068,18 @@ async fn phone_open_and_transfer() {
     let downloads = TempDir::new("bench-downloads").expect("temp dir for downloads");
     phone::export(&browser, downloads.path()).await;
     phone::import(&browser, &backup).await;
+    // When the import's long tasks start, from choosing the file: before the preview shows
+    // (reading the file), between it and Merge, after Merge (merging and saving).
+    let long = browser
+        .eval(
+            "const l = window.__bench.long.slice(-12); \
+             return l.map(([s, d]) => [Math.round(s), Math.round(d)]);",
+        )
+        .await;
+    println!("  the import's last long tasks [start, ms] in page time: {long}");
+    let marks = browser
+        .eval("return performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]);")
+        .await;
+    println!("  performance marks [name, page time]: {marks}");
     phone::throttle(&browser, 1.0).await;
 }

@@ -338,3 +338,66 @@ fn core_costs() {
         drop(plan::ordered(&db.plan, false))
     });
 }
+
+/// Each part of exporting and importing the five-year backup, timed natively (see
+/// [`core_costs`]; a phone at 4x in wasm is roughly ten times slower):
+/// `cargo test --release --offline --test bench_screens transfer_costs -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a test: run by hand (see the module doc)"]
+fn transfer_costs() {
+    use rebound::core::transfer::{ExportJob, ImportJob};
+    use std::time::Instant;
+    let db = dataset::build();
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let mut job = ExportJob::new(&db, 0);
+    let mut slowest = (0.0f64, 0);
+    let t = Instant::now();
+    while !job.is_done() {
+        let s = Instant::now();
+        job.step(&db).expect("export");
+        if ms(s) > slowest.0 {
+            slowest = (ms(s), job.progress().0);
+        }
+    }
+    let s = Instant::now();
+    let text = job.finish();
+    println!(
+        "\nexport: {} parts in {:.1} ms, slowest part {:.1} ms (part {}), finish {:.1} ms; {} KiB",
+        job_parts(&db),
+        ms(t),
+        slowest.0,
+        slowest.1,
+        ms(s),
+        text.len() / 1024
+    );
+    let t = Instant::now();
+    let mut job = ImportJob::new(text.into_bytes()).expect("import");
+    println!("import: new {:.1} ms", ms(t));
+    while !job.is_done() {
+        let s = Instant::now();
+        job.step().expect("import");
+        let took = ms(s);
+        if took > 1.0 {
+            println!("  part {:?}: {took:.1} ms", job.progress());
+        }
+    }
+    println!("import: {:.1} ms in all", ms(t));
+    let file = job.finish();
+    let empty = rebound::core::schema::Db::default();
+    let t = Instant::now();
+    let _preview = rebound::core::transfer::preview(&empty, &file);
+    println!("preview against an empty store: {:.1} ms", ms(t));
+    let t = Instant::now();
+    let (merged, _) = rebound::core::transfer::merge(&empty, &file.db);
+    println!("merge into an empty store: {:.1} ms", ms(t));
+    let t = Instant::now();
+    let _copy = merged.clone();
+    println!("a copy of the data: {:.1} ms", ms(t));
+    let t = Instant::now();
+    let (_again, _) = rebound::core::transfer::merge(&merged, &file.db);
+    println!("merge into the same data: {:.1} ms", ms(t));
+}
+
+fn job_parts(db: &rebound::core::schema::Db) -> usize {
+    rebound::core::transfer::ExportJob::new(db, 0).progress().1
+}

@@ -231,43 +231,6 @@ pub fn parse_import(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     Ok(job.finish())
 }
 
-/// Where (line and column, from 1) JSON `text` nests lists and objects deeper than a backup
-/// ever does (serde_json's own limit, 128), if it does: such a file is refused before anything
-/// reads it.
-pub(crate) fn too_deep(text: &str) -> Option<(usize, usize)> {
-    const MAX_DEPTH: usize = 128;
-    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        column += 1;
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some((line, column));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' => {
-                line += 1;
-                column = 0;
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 /// The top-level fields of a backup, each kept as JSON text (unknown ones are ignored).
 #[derive(serde::Deserialize)]
 pub(crate) struct Top<'a> {

@@ -19,7 +19,7 @@ use std::ops::Range;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{shorten, too_deep, ImportError, ImportFile, Top, APP_NAME, MAX_IMPORT_BYTES};
+use super::{shorten, ImportError, ImportFile, Top, APP_NAME, MAX_IMPORT_BYTES};
 use crate::core::collections::{Kind, ReadError, TABLE};
 use crate::core::model::Millis;
 use crate::core::schema::{migrate, Collection, Db, MigrateError, RawCollections, SCHEMA_VERSION};
@@ -98,10 +98,14 @@ impl Pretty {
         self.out.push(b'\n');
         self.out.extend(std::iter::repeat_n(b' ', self.depth * 2));
     }
-    pub fn finish(self) -> String {
+    /// The text laid out so far (since the last `take`); the layout goes on where it was.
+    pub fn take(&mut self) -> String {
         // Only ASCII bytes were added, between whole characters: still UTF-8.
-        String::from_utf8(self.out)
+        String::from_utf8(std::mem::take(&mut self.out))
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+    pub fn finish(mut self) -> String {
+        self.take()
     }
 }
 
@@ -211,7 +215,11 @@ impl ExportJob {
         self.next += 1;
         Ok(())
     }
-    /// The text of the file (call when [`ExportJob::is_done`]).
+    /// The file's text written since the last `take` (the pieces, joined, are the file).
+    pub fn take(&mut self) -> String {
+        self.out.take()
+    }
+    /// The text of the file (call when [`ExportJob::is_done`]), less what was taken.
     pub fn finish(self) -> String {
         self.out.finish()
     }
@@ -220,11 +228,64 @@ impl ExportJob {
 // ---------------------------------------------------------------------------------------------
 // Import
 
+/// Bytes of the file whose nesting one part checks.
+const NESTING_PART_BYTES: usize = 1024 * 1024;
+
+/// How deep a backup may nest lists and objects (serde_json's own limit).
+const MAX_DEPTH: usize = 128;
+
+/// Checks that JSON text nests lists and objects no deeper than [`MAX_DEPTH`], a piece at a
+/// time: a file nested deeper is refused before anything reads it.
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Nesting {
+    /// Scan the next piece; where (from the piece's start) it first nests too deep, if it does.
+    fn scan(&mut self, piece: &[u8]) -> Option<usize> {
+        for (i, &b) in piece.iter().enumerate() {
+            if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = true,
+                b'[' | b'{' => {
+                    self.depth += 1;
+                    if self.depth > MAX_DEPTH {
+                        return Some(i);
+                    }
+                }
+                b']' | b'}' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// The line and column (both from 1) of byte `at` of `text`.
+fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, column)
+}
+
 /// Where an import is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
-    /// The file's nesting (a file nested too deep is refused before anything reads it).
-    Nesting,
+    /// The file's nesting from byte `0` on (a file nested too deep is refused before anything
+    /// reads it).
+    Nesting(usize),
     /// The whole file read as JSON, and its envelope checked.
     Envelope,
     /// Where each collection's text is.
@@ -243,6 +304,7 @@ enum Stage {
 pub struct ImportJob {
     text: String,
     stage: Stage,
+    nesting: Nesting,
     done: usize,
     total: Option<usize>,
     schema: u32,
@@ -291,7 +353,8 @@ impl ImportJob {
         }
         Ok(ImportJob {
             text,
-            stage: Stage::Nesting,
+            stage: Stage::Nesting(0),
+            nesting: Nesting::default(),
             done: 0,
             total: None,
             schema: 0,
@@ -317,11 +380,17 @@ impl ImportJob {
     /// Read the next part. An error ends the job: the file cannot be imported.
     pub fn step(&mut self) -> Result<(), ImportError> {
         let next = match self.stage {
-            Stage::Nesting => {
-                if let Some((line, column)) = too_deep(&self.text) {
+            Stage::Nesting(from) => {
+                let to = (from + NESTING_PART_BYTES).min(self.text.len());
+                if let Some(at) = self.nesting.scan(&self.text.as_bytes()[from..to]) {
+                    let (line, column) = line_and_column(&self.text, from + at);
                     return Err(ImportError::NotJson { line, column });
                 }
-                Stage::Envelope
+                if to < self.text.len() {
+                    Stage::Nesting(to)
+                } else {
+                    Stage::Envelope
+                }
             }
             Stage::Envelope => self.envelope()?,
             Stage::Collections => self.find_collections()?,

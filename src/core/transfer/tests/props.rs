@@ -589,13 +589,17 @@ proptest! {
     ) {
         let mut job = ExportJob::with_sizes(&db, at, records, ratings);
         let mut parts = 0;
+        let mut text = String::new();
         while !job.is_done() {
             job.step(&db).unwrap();
             parts += 1;
             prop_assert_eq!(job.progress().0, parts);
+            if parts % 2 == 0 {
+                text.push_str(&job.take());
+            }
         }
         prop_assert_eq!(job.progress(), (parts, parts));
-        let text = job.finish();
+        text.push_str(&job.finish());
         prop_assert_eq!(&text, &one_shot_export(&db, at));
         prop_assert_eq!(&text, &export(&db, at).unwrap());
 
