@@ -401,3 +401,51 @@ fn transfer_costs() {
 fn job_parts(db: &rebound::core::schema::Db) -> usize {
     rebound::core::transfer::ExportJob::new(db, 0).progress().1
 }
+
+/// What start-up does with the five-year data set, per collection, timed natively (see
+/// [`core_costs`]): unpacking what is stored packed, then `schema::load` of everything, and of
+/// the data set less the log (what start-up would cost if the log were read later):
+/// `cargo test --release --offline --test bench_screens startup_costs -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a test: run by hand (see the module doc)"]
+fn startup_costs() {
+    use rebound::core::collections::Collection;
+    use rebound::core::{packing, schema};
+    use std::collections::BTreeMap;
+    use std::time::Instant;
+    let db = dataset::build();
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let entries: BTreeMap<String, String> = dataset::storage_entries(&db).into_iter().collect();
+    let mut unpacked = BTreeMap::new();
+    let mut by_collection: BTreeMap<String, (usize, usize, f64, f64)> = BTreeMap::new();
+    for (key, value) in &entries {
+        let t = Instant::now();
+        let text = packing::unpack(value).expect("unpack").into_owned();
+        let unpack = ms(t);
+        let name = Collection::from_key(key).map_or("other".to_string(), |c| c.name().to_string());
+        let t = Instant::now();
+        drop(schema::load(&BTreeMap::from([(key.clone(), text.clone())])));
+        let load = ms(t);
+        let row = by_collection.entry(name).or_default();
+        row.0 += value.len();
+        row.1 += text.len();
+        row.2 += unpack;
+        row.3 += load;
+        unpacked.insert(key.clone(), text);
+    }
+    println!("\nstart-up, per collection: stored chars, JSON bytes, unpack ms, load ms");
+    for (name, (stored, json, unpack, load)) in &by_collection {
+        println!("  {name:<12} {stored:>9} {json:>9} {unpack:>7.2} {load:>7.2}");
+    }
+    let t = Instant::now();
+    drop(schema::load(&unpacked));
+    println!("schema::load of everything: {:.1} ms", ms(t));
+    let without_log: BTreeMap<String, String> = unpacked
+        .iter()
+        .filter(|(k, _)| Collection::from_key(k) != Some(Collection::Reviews))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let t = Instant::now();
+    drop(schema::load(&without_log));
+    println!("schema::load less the log: {:.1} ms", ms(t));
+}
