@@ -515,7 +515,8 @@ where
     T: Versioned + Serialize + DeserializeOwned + Default + Sync + 'static,
 {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
-        serde_json::to_string((self.field)(db))
+        // As a slice, like `encode_range`: one serializer compiled per record type.
+        serde_json::to_string((self.field)(db).as_slice())
     }
     fn load(&self, db: &mut Db, text: &str) -> Salvage {
         // The usual case: every record reads, with unique ids.

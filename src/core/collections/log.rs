@@ -175,7 +175,7 @@ pub struct LogData;
 
 impl Data for LogData {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
-        serde_json::to_string(&db.reviews)
+        serde_json::to_string(db.reviews.as_slice())
     }
     /// Loading adds to what is there (the chunks and, during a migration, the one-key log are
     /// read one after another); `schema::load` puts the whole in order once at the end.
