@@ -21,10 +21,10 @@ fn db(interviews: usize, ratings: usize) -> Db {
     }
 }
 
-fn run_import(
-    text: &str,
-    part_bytes: usize,
-) -> (Result<ImportFile, ImportError>, Vec<(usize, Option<usize>)>) {
+/// How far an import was after each part: (parts read, parts in all).
+type Seen = Vec<(usize, Option<usize>)>;
+
+fn run_import(text: &str, part_bytes: usize) -> (Result<ImportFile, ImportError>, Seen) {
     let mut seen = Vec::new();
     let result =
         ImportJob::with_part_bytes(text.as_bytes().to_vec(), part_bytes).and_then(|mut job| {
