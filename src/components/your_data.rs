@@ -62,11 +62,7 @@ pub fn progress_bar(busy: Busy) -> impl IntoView {
 /// Write a backup a part at a time, yielding to input between parts and showing how far it is
 /// in `busy`; then hand its name and its text (in pieces: the browser gets each as bytes as it
 /// is written, never the whole text at once) to `then`. Leaving the screen stops it.
-fn backup_in_parts(
-    state: AppState,
-    busy: Busy,
-    then: impl FnOnce(String, js_sys::Array) + 'static,
-) {
+fn backup_in_parts(state: AppState, busy: Busy, then: Box<dyn FnOnce(String, js_sys::Array)>) {
     if busy.get_untracked().is_some() {
         return;
     }
@@ -111,10 +107,12 @@ pub fn download_backup(state: AppState, busy: Busy) {
     backup_in_parts(
         state,
         busy,
-        move |name, pieces| match platform::download_parts(&name, "application/json", &pieces) {
-            Ok(()) => state.mark_exported(),
-            Err(e) => state.notify(Notice::SaveFailed(e)),
-        },
+        Box::new(move |name, pieces| {
+            match platform::download_parts(&name, "application/json", &pieces) {
+                Ok(()) => state.mark_exported(),
+                Err(e) => state.notify(Notice::SaveFailed(e)),
+            }
+        }),
     );
 }
 
@@ -140,7 +138,7 @@ fn BackupSection() -> impl IntoView {
     };
     let busy: Busy = RwSignal::new(None);
     let share = move |_| {
-        backup_in_parts(state, busy, move |name, pieces| {
+        let share = move |name: String, pieces: js_sys::Array| {
             // Not tied to the screen: a backup shared is a backup made, even if Settings was
             // left while the share sheet was open. Writes only app state after the await.
             leptos::task::spawn_local(async move {
@@ -150,7 +148,8 @@ fn BackupSection() -> impl IntoView {
                     Err(e) => state.notify(Notice::SaveFailed(e)),
                 }
             });
-        });
+        };
+        backup_in_parts(state, busy, Box::new(share));
     };
     let waiting = move || busy.with(Option::is_some);
     view! {
