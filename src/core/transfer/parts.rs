@@ -614,8 +614,6 @@ fn import_error(collection: Collection, e: ReadError) -> ImportError {
 pub enum Doing {
     Writing,
     Reading,
-    /// Merging or replacing, and saving what came of it.
-    Saving,
 }
 
 /// The words beside the progress bar: "Reading your backup: 3 of 9 parts" (before the number
@@ -624,7 +622,6 @@ pub fn progress(doing: Doing, done: usize, total: Option<usize>) -> String {
     let what = match doing {
         Doing::Writing => "Writing your backup",
         Doing::Reading => "Reading your backup",
-        Doing::Saving => "Saving what the backup brought",
     };
     match total {
         Some(total) => format!(

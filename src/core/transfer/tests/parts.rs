@@ -118,7 +118,7 @@ fn the_words_beside_the_progress_bar() {
         "Writing your backup: 1 of 1 part"
     );
     assert_eq!(
-        progress(Doing::Saving, 12, Some(10)),
-        "Saving what the backup brought: 10 of 10 parts"
+        progress(Doing::Reading, 12, Some(10)),
+        "Reading your backup: 10 of 10 parts"
     );
 }
