@@ -247,6 +247,28 @@ pub fn slices(steps: Vec<Box<dyn FnOnce()>>) {
 
 type NextStep = Box<dyn FnMut() -> Option<Box<dyn FnOnce()>>>;
 
+/// How long one idle slice of [`repeat`] keeps taking steps.
+const SLICE_MS: f64 = 30.0;
+
+/// Call `step` in idle slices ([`idle`]), as many times in a slice as fit in [`SLICE_MS`],
+/// until it returns `false`: a long job cut into small steps that yields to input between
+/// slices. What is left is dropped when the current owner is cleaned up.
+pub fn repeat(step: impl FnMut() -> bool + 'static) {
+    repeat_boxed(Box::new(step));
+}
+
+fn repeat_boxed(mut step: Box<dyn FnMut() -> bool>) {
+    idle_boxed(Box::new(move || {
+        let start = js_sys::Date::now();
+        while step() {
+            if js_sys::Date::now() - start >= SLICE_MS {
+                repeat_boxed(step);
+                return;
+            }
+        }
+    }));
+}
+
 fn next_slice(mut next: NextStep) {
     idle_boxed(Box::new(move || {
         if let Some(step) = next() {

@@ -65,11 +65,20 @@ pub fn new_id() -> String {
 
 /// Offer `text` to the user as a file download named `file_name`.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    download_parts(
+        file_name,
+        mime,
+        &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)),
+    )
+}
+
+/// [`download_text`] of a file given in parts (texts or bytes, joined in order), so that a
+/// large file is handed over a piece at a time.
+pub fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let fail = |what: &str| format!("could not prepare the download ({what})");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
         .map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
     let document = web_sys::window()
@@ -160,7 +169,8 @@ pub fn can_share_files() -> bool {
     let Some(can_share) = can_share.dyn_ref::<js_sys::Function>() else {
         return false;
     };
-    let Ok(probe) = text_file("probe.json", "application/json", "{}") else {
+    let probe = js_sys::Array::of1(&"{}".into());
+    let Ok(probe) = file_of("probe.json", "application/json", &probe) else {
         return false;
     };
     can_share
@@ -170,11 +180,14 @@ pub fn can_share_files() -> bool {
         .unwrap_or(false)
 }
 
-fn text_file(name: &str, mime: &str, text: &str) -> Result<web_sys::File, wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+fn file_of(
+    name: &str,
+    mime: &str,
+    parts: &js_sys::Array,
+) -> Result<web_sys::File, wasm_bindgen::JsValue> {
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);
-    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options)
+    web_sys::File::new_with_str_sequence_and_options(parts, name, &options)
 }
 
 fn share_data(file: &web_sys::File, title: &str) -> js_sys::Object {
@@ -186,10 +199,14 @@ fn share_data(file: &web_sys::File, title: &str) -> js_sys::Object {
 
 /// Open the system share sheet with `text` as a file. `Ok(true)`: shared; `Ok(false)`: the user
 /// closed the sheet.
-pub async fn share_text_file(file_name: &str, mime: &str, text: &str) -> Result<bool, String> {
+pub async fn share_file(
+    file_name: &str,
+    mime: &str,
+    parts: &js_sys::Array,
+) -> Result<bool, String> {
     let window = web_sys::window().ok_or("no window")?;
     let navigator = window.navigator();
-    let file = text_file(file_name, mime, text).map_err(|_| "could not prepare the file")?;
+    let file = file_of(file_name, mime, parts).map_err(|_| "could not prepare the file")?;
     let share = js_sys::Reflect::get(&navigator, &"share".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -206,8 +223,8 @@ pub async fn share_text_file(file_name: &str, mime: &str, text: &str) -> Result<
     }
 }
 
-/// Read a picked file as text, refusing anything larger than `max_bytes` before reading it.
-pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+/// Read a picked file's bytes, refusing anything larger than `max_bytes` before reading it.
+pub async fn read_file_bytes(file: &web_sys::File, max_bytes: f64) -> Result<Vec<u8>, String> {
     if file.size() > max_bytes {
         return Err(format!(
             "This file is {} MB, far larger than any Rebound backup (at most {} MB). Nothing was changed.",
@@ -215,11 +232,12 @@ pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<Stri
             display::whole(max_bytes / 1_000_000.0)
         ));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    // Bytes, not text: the browser decodes nothing, and the bytes are copied in at once (a
+    // large backup decoded to text and back costs a long task on a phone).
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "The file could not be read. Nothing was changed.".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "The file could not be read as text. Nothing was changed.".to_string())
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Put `text` on the clipboard. `Err` with a plain reason when the browser will not (no

@@ -2029,3 +2029,77 @@ async fn bench() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// Only the rows of issue 16 at 4x that start-up and backups move (about a minute): opening
+/// with the data set [`RUNS`] times, exporting and importing the five-year backup. Prints the
+/// same lines as the full bench's round 11 and writes nothing. After
+/// `trunk build --release --offline`:
+/// `cargo test --offline --test bench phone_open_and_transfer -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run by hand (see its doc)"]
+async fn phone_open_and_transfer() {
+    machine_note();
+    let dist = dist_dir();
+    require_release_build(&dist);
+    let server = StaticServer::start(&dist).expect("start the static server");
+    let browser = probed_browser(&server.base_url()).await;
+    browser.goto("/").await;
+    browser.wait_for("main h1").await;
+    browser.wait_for_service_worker_control().await;
+    let db = dataset::build();
+    browser.local_storage_clear().await;
+    let unstored = seed(&browser, &dataset::storage_entries(&db)).await;
+    assert!(
+        unstored.is_empty(),
+        "the data set does not fit: {unstored:?}"
+    );
+    let backup_dir = TempDir::new("bench-backup").expect("temp dir for the backup");
+    let backup = phone::backup_file(&db, &backup_dir);
+    section(&format!(
+        "Opening, export and import, CPU slowed {THROTTLE}x"
+    ));
+    phone::throttle(&browser, THROTTLE).await;
+    browser.goto("/").await;
+    println!(
+        "  a fixed JavaScript loop, timed in the page after a navigation: {:.0} ms",
+        phone::calibrate(&browser).await
+    );
+    let mut opens = Vec::new();
+    for _ in 0..RUNS {
+        opens.push(phone::open(&browser).await);
+    }
+    for (n, o) in opens.iter().enumerate() {
+        println!(
+            "  open {}: first screen {:.0} ms; TBT {:.0} ms; longest task {:.0} ms; long tasks: {}",
+            n + 1,
+            o.first_screen,
+            phone::blocking(&o.tasks),
+            phone::longest(&o.tasks),
+            runs_list(&o.tasks)
+        );
+    }
+    let of = |f: &dyn Fn(&phone::Open) -> f64| median(&opens.iter().map(f).collect::<Vec<_>>());
+    println!(
+        "  OPEN WITH DATA: first screen median {:.0} ms, TBT median {:.0} ms, longest task median {:.0} ms",
+        of(&|o| o.first_screen),
+        of(&|o| phone::blocking(&o.tasks)),
+        of(&|o| phone::longest(&o.tasks))
+    );
+    let downloads = TempDir::new("bench-downloads").expect("temp dir for downloads");
+    phone::export(&browser, downloads.path()).await;
+    phone::import(&browser, &backup).await;
+    // When the import's long tasks start, from choosing the file: before the preview shows
+    // (reading the file), between it and Merge, after Merge (merging and saving).
+    let long = browser
+        .eval(
+            "const l = window.__bench.long.slice(-12); \
+             return l.map(([s, d]) => [Math.round(s), Math.round(d)]);",
+        )
+        .await;
+    println!("  the import's last long tasks [start, ms] in page time: {long}");
+    let marks = browser
+        .eval("return performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]);")
+        .await;
+    println!("  performance marks [name, page time]: {marks}");
+    phone::throttle(&browser, 1.0).await;
+}

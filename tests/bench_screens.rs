@@ -338,3 +338,114 @@ fn core_costs() {
         drop(plan::ordered(&db.plan, false))
     });
 }
+
+/// Each part of exporting and importing the five-year backup, timed natively (see
+/// [`core_costs`]; a phone at 4x in wasm is roughly ten times slower):
+/// `cargo test --release --offline --test bench_screens transfer_costs -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a test: run by hand (see the module doc)"]
+fn transfer_costs() {
+    use rebound::core::transfer::{ExportJob, ImportJob};
+    use std::time::Instant;
+    let db = dataset::build();
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let mut job = ExportJob::new(&db, 0);
+    let mut slowest = (0.0f64, 0);
+    let t = Instant::now();
+    while !job.is_done() {
+        let s = Instant::now();
+        job.step(&db).expect("export");
+        if ms(s) > slowest.0 {
+            slowest = (ms(s), job.progress().0);
+        }
+    }
+    let s = Instant::now();
+    let text = job.finish();
+    println!(
+        "\nexport: {} parts in {:.1} ms, slowest part {:.1} ms (part {}), finish {:.1} ms; {} KiB",
+        job_parts(&db),
+        ms(t),
+        slowest.0,
+        slowest.1,
+        ms(s),
+        text.len() / 1024
+    );
+    let t = Instant::now();
+    let mut job = ImportJob::new(text.into_bytes()).expect("import");
+    println!("import: new {:.1} ms", ms(t));
+    while !job.is_done() {
+        let s = Instant::now();
+        job.step().expect("import");
+        let took = ms(s);
+        if took > 1.0 {
+            println!("  part {:?}: {took:.1} ms", job.progress());
+        }
+    }
+    println!("import: {:.1} ms in all", ms(t));
+    let file = job.finish();
+    let empty = rebound::core::schema::Db::default();
+    let t = Instant::now();
+    let _preview = rebound::core::transfer::preview(&empty, &file);
+    println!("preview against an empty store: {:.1} ms", ms(t));
+    let t = Instant::now();
+    let (merged, _) = rebound::core::transfer::merge(&empty, &file.db);
+    println!("merge into an empty store: {:.1} ms", ms(t));
+    let t = Instant::now();
+    let _copy = merged.clone();
+    println!("a copy of the data: {:.1} ms", ms(t));
+    let t = Instant::now();
+    let (_again, _) = rebound::core::transfer::merge(&merged, &file.db);
+    println!("merge into the same data: {:.1} ms", ms(t));
+}
+
+fn job_parts(db: &rebound::core::schema::Db) -> usize {
+    rebound::core::transfer::ExportJob::new(db, 0).progress().1
+}
+
+/// What start-up does with the five-year data set, per collection, timed natively (see
+/// [`core_costs`]): unpacking what is stored packed, then `schema::load` of everything, and of
+/// the data set less the log (what start-up would cost if the log were read later):
+/// `cargo test --release --offline --test bench_screens startup_costs -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a test: run by hand (see the module doc)"]
+fn startup_costs() {
+    use rebound::core::collections::Collection;
+    use rebound::core::{packing, schema};
+    use std::collections::BTreeMap;
+    use std::time::Instant;
+    let db = dataset::build();
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let entries: BTreeMap<String, String> = dataset::storage_entries(&db).into_iter().collect();
+    let mut unpacked = BTreeMap::new();
+    let mut by_collection: BTreeMap<String, (usize, usize, f64, f64)> = BTreeMap::new();
+    for (key, value) in &entries {
+        let t = Instant::now();
+        let text = packing::unpack(value).expect("unpack").into_owned();
+        let unpack = ms(t);
+        let name = Collection::from_key(key).map_or("other".to_string(), |c| c.name().to_string());
+        let t = Instant::now();
+        drop(schema::load(&BTreeMap::from([(key.clone(), text.clone())])));
+        let load = ms(t);
+        let row = by_collection.entry(name).or_default();
+        row.0 += value.len();
+        row.1 += text.len();
+        row.2 += unpack;
+        row.3 += load;
+        unpacked.insert(key.clone(), text);
+    }
+    println!("\nstart-up, per collection: stored chars, JSON bytes, unpack ms, load ms");
+    for (name, (stored, json, unpack, load)) in &by_collection {
+        println!("  {name:<12} {stored:>9} {json:>9} {unpack:>7.2} {load:>7.2}");
+    }
+    let t = Instant::now();
+    drop(schema::load(&unpacked));
+    println!("schema::load of everything: {:.1} ms", ms(t));
+    let without_log: BTreeMap<String, String> = unpacked
+        .iter()
+        .filter(|(k, _)| Collection::from_key(k) != Some(Collection::Reviews))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let t = Instant::now();
+    drop(schema::load(&without_log));
+    println!("schema::load less the log: {:.1} ms", ms(t));
+}

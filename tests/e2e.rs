@@ -875,3 +875,117 @@ async fn an_edit_in_one_window_shows_up_in_the_other() {
         "{stored}"
     );
 }
+
+/// A backup with `n` interviews and five ratings for each.
+fn large_backup(n: usize) -> rebound::core::schema::Db {
+    use rebound::core::practice::{Grade, ReviewEntry};
+    const DAY: i64 = 86_400_000;
+    rebound::core::schema::Db {
+        interviews: (0..n)
+            .map(|i| rebound::core::model::Interview {
+                id: format!("big-{i}"),
+                company: format!("Company {i}"),
+                role: "Platform Engineer".into(),
+                notes: "Talked about the migration, the on-call rota and the team's next year. "
+                    .repeat(4),
+                updated: 1_700_000_000_000 + i as i64,
+                ..Default::default()
+            })
+            .collect(),
+        reviews: (0..n * 5)
+            .map(|k| {
+                ReviewEntry::new(
+                    format!("q{}", k % 50),
+                    1_600_000_000_000 + k as i64 * DAY / 7,
+                    Grade::Good,
+                )
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_backup_is_read_and_written_with_progress_and_the_buttons_wait() {
+    let (_server, browser) = setup().await;
+    let dir = support::TempDir::new("rebound-large").expect("temp dir");
+    let db = large_backup(3000);
+    let text = rebound::core::transfer::export(&db, 1_700_000_000_000).expect("export");
+    let file = dir
+        .write("rebound-backup-large.json", &text)
+        .expect("write");
+    browser.goto("/settings").await;
+    browser.wait_for("#import-file").await;
+    // A slow phone: the parts take long enough to be seen.
+    browser
+        .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 20 }))
+        .await;
+    browser
+        .type_keys("#import-file", &file.to_string_lossy())
+        .await;
+    // While it is read: a progress bar with its words, and no second file can be chosen.
+    let seen = browser
+        .wait_js(
+            "const p = document.querySelector('[data-testid=transfer-progress]'); \
+             return p && p.textContent.includes(' of ') \
+               ? [p.textContent, document.querySelector('#import-file').disabled, \
+                  !!p.querySelector('progress')] : null;",
+        )
+        .await;
+    let words = seen[0].as_str().unwrap_or_default().to_string();
+    assert!(
+        words.starts_with("Reading your backup: ") && words.ends_with(" parts"),
+        "{words}"
+    );
+    assert_eq!(seen[1], json!(true), "the file input waits: {seen}");
+    assert_eq!(seen[2], json!(true), "a progress bar: {seen}");
+    browser
+        .wait_text("[data-testid=import-preview]", "3000 interviews")
+        .await;
+    assert!(
+        browser
+            .eval("return !document.querySelector('[data-testid=transfer-progress]');")
+            .await
+            .as_bool()
+            .unwrap_or(false),
+        "the progress bar is gone once the file is read"
+    );
+    browser
+        .click("[data-testid=import-preview] .button.primary")
+        .await; // Merge
+    browser.wait_text(".notices", "Backup merged").await;
+
+    // Written back: progress again, the button waits, and the file holds what was imported.
+    let downloads = support::TempDir::new("rebound-large-out").expect("temp dir");
+    browser.allow_downloads(downloads.path()).await;
+    browser
+        .click("#backup-title ~ .actions .button.primary")
+        .await;
+    let seen = browser
+        .wait_js(
+            "const p = document.querySelector('[data-testid=transfer-progress]'); \
+             return p && p.textContent.includes(' of ') \
+               ? [p.textContent, document.querySelector('#backup-title ~ .actions .button.primary').disabled] \
+               : null;",
+        )
+        .await;
+    let words = seen[0].as_str().unwrap_or_default().to_string();
+    assert!(words.starts_with("Writing your backup: "), "{words}");
+    assert_eq!(seen[1], json!(true), "the button waits: {seen}");
+    let out = support::downloaded_json(downloads.path()).await;
+    browser
+        .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("read")).expect("json");
+    let original: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(
+        written["collections"]["interviews"],
+        original["collections"]["interviews"]
+    );
+    assert_eq!(
+        written["collections"]["reviews"],
+        original["collections"]["reviews"]
+    );
+}

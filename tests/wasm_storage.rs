@@ -477,3 +477,97 @@ async fn a_damaged_chunk_is_kept_aside_by_itself_and_the_other_months_load() {
     );
     local().clear().unwrap();
 }
+
+/// A backup's data: `months` months of ratings (three a month) and `n` interviews.
+fn backup_data(months: i64, n: usize, from: i64) -> Db {
+    const DAY: i64 = 86_400_000;
+    Db {
+        interviews: (0..n)
+            .map(|i| Interview {
+                id: format!("b{i}"),
+                company: format!("Backup Co {i}"),
+                updated: from + i as i64,
+                ..Interview::default()
+            })
+            .collect(),
+        reviews: (0..months * 3)
+            .map(|k| ReviewEntry::new(format!("q{}", k % 4), from + k * 10 * DAY, Grade::Good))
+            .collect(),
+        ..Db::default()
+    }
+}
+
+/// What is stored, read back as the app reads it at start-up.
+fn stored_db() -> Db {
+    let stored = storage::read_prefixed("rebound.").unwrap();
+    rebound::core::schema::load(&stored).db
+}
+
+#[wasm_bindgen_test]
+async fn an_import_saved_in_parts_stores_what_a_whole_save_stores() {
+    local().clear().unwrap();
+    // On this device: ratings in months the backup does not have, and one interview.
+    let current = backup_data(4, 1, 1_500_000_000_000);
+    store_as_the_app_does(&current);
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    sleep(50).await;
+    // The data, less the device's own notes (when the last change was made).
+    let data = || {
+        let mut all = storage::read_prefixed_raw("rebound.").unwrap();
+        all.remove("rebound.device");
+        all
+    };
+    let before = data();
+    // Replace everything with a backup of 30 months of ratings: saved in idle slices.
+    let backup = backup_data(30, 120, 1_700_000_000_000);
+    owner.with(|| state.apply_import_in_parts(backup.clone()));
+    assert_eq!(
+        data(),
+        before,
+        "no data is written in the task that applies the import"
+    );
+    for _ in 0..40 {
+        if !state.has_unsaved() {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert!(!state.has_unsaved(), "every part is written");
+    let mut expected = backup.clone();
+    expected.settings = expected.settings.clamped();
+    assert_eq!(stored_db(), expected, "what is stored is the backup, whole");
+    let months: std::collections::BTreeSet<String> = collections::chunks(&backup.reviews)
+        .into_iter()
+        .map(|(m, _)| Collection::Reviews.chunk_key(&m))
+        .collect();
+    assert_eq!(
+        storage::keys_prefixed("rebound.reviews.")
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>(),
+        months,
+        "the months only this device had are removed"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_hidden_while_an_import_is_saved_writes_the_rest_at_once() {
+    local().clear().unwrap();
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    let backup = backup_data(30, 120, 1_700_000_000_000);
+    owner.with(|| state.apply_import_in_parts(backup.clone()));
+    sleep(20).await;
+    // The page is hidden (pagehide, visibilitychange): everything left is written now.
+    owner.with(|| state.flush());
+    assert!(!state.has_unsaved());
+    let mut expected = backup.clone();
+    expected.settings = expected.settings.clamped();
+    assert_eq!(stored_db(), expected);
+    // The slices still under way find nothing left, and change nothing.
+    let after = storage::read_prefixed_raw("rebound.").unwrap();
+    sleep(1000).await;
+    assert_eq!(storage::read_prefixed_raw("rebound.").unwrap(), after);
+    local().clear().unwrap();
+}

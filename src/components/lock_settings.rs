@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::components::form::Card;
-use crate::components::your_data::{backup_file, download_backup, download_plain_backup};
+use crate::components::your_data::{
+    backup_file, download_backup, download_plain_backup, progress_bar, Busy,
+};
 use crate::core::lock::{self, Strength, AUTO_MAX, AUTO_MIN};
 use crate::erase::{change, click, input, rx, submit, Show};
 use crate::lifetime;
@@ -129,6 +131,7 @@ pub fn LockSection() -> impl IntoView {
         .lock_info()
         .map(|i| i.auto_lock_minutes())
         .unwrap_or(lock::AUTO_DEFAULT);
+    let backup_busy: Busy = RwSignal::new(None);
     view! {
         <Card heading_id="lock-title" title="Lock with a passphrase">
             <Show
@@ -143,10 +146,16 @@ pub fn LockSection() -> impl IntoView {
                             ": not you, not us, not the browser. There is no reset. Make a backup first and keep it somewhere safe."
                         </p>
                         <div class="actions">
-                            <button type="button" class="button" on:click=click(move |_| download_backup(state))>
+                            <button
+                                type="button"
+                                class="button"
+                                prop:disabled=move || backup_busy.with(Option::is_some)
+                                on:click=click(move |_| download_backup(state, backup_busy))
+                            >
                                 "Download a backup first"
                             </button>
                         </div>
+                        {progress_bar(backup_busy)}
                         <NewPassphrase id="lock-new" button="Turn on the lock" busy on_set=turn_on/>
                     }
                 }

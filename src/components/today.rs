@@ -383,7 +383,9 @@ pub fn Pipeline() -> impl IntoView {
 /// A backup reminder, when one is due.
 #[component]
 pub fn BackupReminder() -> impl IntoView {
+    use crate::components::your_data;
     let state = use_app();
+    let busy: your_data::Busy = RwSignal::new(None);
     let backup_due = move || {
         let days = state.settings.with(|s| s.backup_reminder_days);
         state
@@ -401,12 +403,14 @@ pub fn BackupReminder() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    on:click=click(move |_| crate::components::your_data::download_backup(state))
+                    prop:disabled=move || busy.with(Option::is_some)
+                    on:click=click(move |_| your_data::download_backup(state, busy))
                 >
                     "Download a backup"
                 </button>
                 <a class="button quiet" href="/settings">"Backup settings"</a>
             </div>
+            {your_data::progress_bar(busy)}
         </Card>
     </Show>
     }

@@ -10,7 +10,7 @@ use crate::components::lock_settings::SealedBackup;
 use crate::components::number_setting::NumberSetting;
 use crate::core::display;
 use crate::core::schema::Collection;
-use crate::core::transfer::{self, ImportFile, ImportPreview, Newer, MAX_IMPORT_BYTES};
+use crate::core::transfer::{self, Doing, ImportFile, ImportPreview, Newer, MAX_IMPORT_BYTES};
 use crate::platform;
 use crate::state::{use_app, AppState, Notice, Persistence};
 
@@ -53,15 +53,91 @@ pub fn backup_file(state: AppState) -> Option<(String, String)> {
     }
 }
 
-/// Download a backup now (encrypted when the lock is on), and remember that it was made.
-pub fn download_backup(state: AppState) {
+/// What a backup a part at a time is doing and how far it is (parts done, parts in all once
+/// known); `None` when nothing is under way. The buttons that would start another wait.
+pub type Busy = RwSignal<Option<(Doing, usize, Option<usize>)>>;
+
+/// The progress bar and its words while a backup is written or read.
+pub fn progress_bar(busy: Busy) -> impl IntoView {
+    rx(move || {
+        busy.get().map(|(doing, done, total)| {
+            let words = transfer::progress(doing, done, total);
+            view! {
+                <div class="transfer-progress" data-testid="transfer-progress">
+                    <progress
+                        max=total.unwrap_or(1)
+                        value=total.map(|_| done)
+                        aria-label=words.clone()
+                    ></progress>
+                    <p class="muted small" role="status">{words}</p>
+                </div>
+            }
+        })
+    })
+}
+
+/// Write a backup a part at a time, yielding to input between parts and showing how far it is
+/// in `busy`; then hand its name and its text (in pieces: the browser gets each as bytes as it
+/// is written, never the whole text at once) to `then`. Leaving the screen stops it.
+fn backup_in_parts(state: AppState, busy: Busy, then: Box<dyn FnOnce(String, js_sys::Array)>) {
+    if busy.get_untracked().is_some() {
+        return;
+    }
+    let db = state.snapshot();
+    let name = transfer::export_file_name(state.today.get_untracked());
+    let mut job = Some(transfer::ExportJob::new(&db, platform::now_ms()));
+    let mut then = Some(then);
+    let pieces = js_sys::Array::new();
+    busy.set(Some((
+        Doing::Writing,
+        0,
+        job.as_ref().map(|j| j.progress().1),
+    )));
+    crate::lifetime::repeat(move || {
+        let Some(j) = job.as_mut() else {
+            return false;
+        };
+        if let Err(e) = j.step(&db) {
+            busy.set(None);
+            state.notify(Notice::SaveFailed(format!(
+                "the backup could not be made ({e})"
+            )));
+            return false;
+        }
+        pieces.push(&js_sys::Uint8Array::from(j.take().as_bytes()));
+        let (done, total) = j.progress();
+        if done < total {
+            busy.set(Some((Doing::Writing, done, Some(total))));
+            return true;
+        }
+        busy.set(None);
+        if let Some(then) = then.take() {
+            job = None;
+            then(name.clone(), pieces.clone());
+        }
+        false
+    });
+}
+
+/// Download a backup now, and remember that it was made: encrypted in one go when the lock is
+/// on (`lock_settings::download_sealed_backup`), otherwise written a part at a time.
+pub fn download_backup(state: AppState, busy: Busy) {
     if state.lock_on() {
         return crate::components::lock_settings::download_sealed_backup(state);
     }
-    download_plain_backup(state);
+    backup_in_parts(
+        state,
+        busy,
+        Box::new(move |name, pieces| {
+            match platform::download_parts(&name, "application/json", &pieces) {
+                Ok(()) => state.mark_exported(),
+                Err(e) => state.notify(Notice::SaveFailed(e)),
+            }
+        }),
+    );
 }
 
-/// Download a backup without encryption, and remember that it was made.
+/// Download a backup without encryption in one go, and remember that it was made.
 pub fn download_plain_backup(state: AppState) {
     let Some((name, text)) = backup_file(state) else {
         return;
@@ -92,25 +168,43 @@ fn BackupSection() -> impl IntoView {
             None => "No backup yet.".to_string(),
         })
     };
+    let busy: Busy = RwSignal::new(None);
     let share = move |_| {
-        let Some((name, text)) = backup_file(state) else {
-            return;
+        let share = move |name: String, pieces: js_sys::Array| {
+            // Not tied to the screen: a backup shared is a backup made, even if Settings was
+            // left while the share sheet was open. Writes only app state after the await.
+            leptos::task::spawn_local(async move {
+                match platform::share_file(&name, "application/json", &pieces).await {
+                    Ok(true) => state.mark_exported(),
+                    Ok(false) => {}
+                    Err(e) => state.notify(Notice::SaveFailed(e)),
+                }
+            });
         };
-        // Not tied to the screen: a backup shared is a backup made, even if Settings was left
-        // while the share sheet was open. Writes only app state after the await.
-        leptos::task::spawn_local(async move {
-            let text = match crate::state::seal_backup(text.clone()).await {
-                None => text,
-                Some(Ok(sealed)) => sealed,
-                Some(Err(e)) => return state.notify(Notice::SaveFailed(e)),
+        if state.lock_on() {
+            let Some((name, text)) = backup_file(state) else {
+                return;
             };
-            match platform::share_text_file(&name, "application/json", &text).await {
-                Ok(true) => state.mark_exported(),
-                Ok(false) => {}
-                Err(e) => state.notify(Notice::SaveFailed(e)),
-            }
-        });
+            // Not tied to the screen, like the share below. Writes only app state after the
+            // await.
+            leptos::task::spawn_local(async move {
+                let text = match crate::state::seal_backup(text.clone()).await {
+                    None => text,
+                    Some(Ok(sealed)) => sealed,
+                    Some(Err(e)) => return state.notify(Notice::SaveFailed(e)),
+                };
+                let pieces = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
+                match platform::share_file(&name, "application/json", &pieces).await {
+                    Ok(true) => state.mark_exported(),
+                    Ok(false) => {}
+                    Err(e) => state.notify(Notice::SaveFailed(e)),
+                }
+            });
+            return;
+        }
+        backup_in_parts(state, busy, Box::new(share));
     };
+    let waiting = move || busy.with(Option::is_some);
     view! {
         <Card heading_id="backup-title" title="Back up your data">
             <p>
@@ -118,18 +212,24 @@ fn BackupSection() -> impl IntoView {
             </p>
             <p class="muted" data-testid="last-backup">{last}</p>
             <div class="actions">
-                <button type="button" class="button primary" on:click=click(move |_| download_backup(state))>
+                <button
+                    type="button"
+                    class="button primary"
+                    prop:disabled=waiting
+                    on:click=click(move |_| download_backup(state, busy))
+                >
                     "Download a backup"
                 </button>
                 {can_share
                     .then(|| {
                         view! {
-                            <button type="button" class="button" on:click=click(share)>
+                            <button type="button" class="button" prop:disabled=waiting on:click=click(share)>
                                 "Share…"
                             </button>
                         }
                     })}
             </div>
+            {progress_bar(busy)}
             <NumberSetting
                 id="backup-days"
                 label="Remind me to back up after this many days (0 for never)"
@@ -159,7 +259,11 @@ fn ImportSection() -> impl IntoView {
         Err(e) => error.set(Some(e.to_string())),
     };
 
+    let busy: Busy = RwSignal::new(None);
     let on_pick = move |ev: leptos::ev::Event| {
+        if busy.get_untracked().is_some() {
+            return;
+        }
         error.set(None);
         pending.set(None);
         sealed.set(None);
@@ -172,24 +276,53 @@ fn ImportSection() -> impl IntoView {
         let Some(file) = file else {
             return;
         };
-        // Read, then checked only if Settings is still open (otherwise dropped unread).
+        busy.set(Some((Doing::Reading, 0, None)));
+        // Read, then checked a part at a time only while Settings is open (otherwise dropped).
         crate::lifetime::task(
-            async move { platform::read_file_text(&file, MAX_IMPORT_BYTES as f64).await },
-            move |text| {
-                let text = match text {
-                    Ok(text) => text,
+            async move { platform::read_file_bytes(&file, MAX_IMPORT_BYTES as f64).await },
+            move |bytes| {
+                // An encrypted backup waits for its passphrase, then is read in one go.
+                if let Ok(Ok(text)) = bytes.as_deref().map(std::str::from_utf8) {
+                    if crate::core::lock::looks_sealed(text) {
+                        busy.set(None);
+                        sealed.set(Some(text.to_string()));
+                        return;
+                    }
+                }
+                let job = bytes
+                    .and_then(|bytes| transfer::ImportJob::new(bytes).map_err(|e| e.to_string()));
+                let mut job = match job {
+                    Ok(job) => Some(job),
                     Err(e) => {
+                        busy.set(None);
                         error.set(Some(e));
                         return;
                     }
                 };
-                if crate::core::lock::looks_sealed(&text) {
-                    sealed.set(Some(text));
-                } else {
-                    accept(text);
-                }
+                crate::lifetime::repeat(move || {
+                    let Some(j) = job.as_mut() else {
+                        return false;
+                    };
+                    if let Err(e) = j.step() {
+                        job = None;
+                        busy.set(None);
+                        error.set(Some(e.to_string()));
+                        return false;
+                    }
+                    if !j.is_done() {
+                        let (done, total) = j.progress();
+                        busy.set(Some((Doing::Reading, done, total)));
+                        return true;
+                    }
+                    if let Some(file) = job.take().map(transfer::ImportJob::finish) {
+                        let preview = state.with_db(|db| transfer::preview(db, &file));
+                        pending.set(Some((file, preview)));
+                    }
+                    busy.set(None);
+                    false
+                });
             },
-            drop,
+            move |_| busy.set(None),
         );
     };
     let finish = move |message: String| {
@@ -198,14 +331,16 @@ fn ImportSection() -> impl IntoView {
         input_key.update(|k| *k += 1);
         state.notify(Notice::Done(message));
     };
+    // The file is taken out of `pending` (not copied): a backup can be large.
+    let take_file = move || pending.try_update(Option::take).flatten().map(|(f, _)| f);
     let merge = move |_| {
-        let Some((file, _)) = pending.get_untracked() else {
+        let Some(file) = take_file() else {
             return;
         };
-        let (merged, report) = transfer::merge(&state.snapshot(), &file.db);
+        let (merged, report) = state.with_db(|db| transfer::merge(db, &file.db));
         let added: usize = report.collections.iter().map(|c| c.added).sum();
         let updated: usize = report.collections.iter().map(|c| c.updated).sum();
-        state.apply_import(merged);
+        state.apply_import_in_parts(merged);
         finish(format!(
             "Backup merged: {added} added, {updated} updated, nothing removed."
         ));
@@ -215,11 +350,11 @@ fn ImportSection() -> impl IntoView {
             confirm_replace.set(true);
             return;
         }
-        let Some((file, _)) = pending.get_untracked() else {
+        let Some(file) = take_file() else {
             return;
         };
         let count = file.db.interviews.len();
-        state.apply_import(file.db);
+        state.apply_import_in_parts(file.db);
         finish(format!(
             "Your data was replaced by the backup ({count} interview{}).",
             if count == 1 { "" } else { "s" }
@@ -240,17 +375,20 @@ fn ImportSection() -> impl IntoView {
                             id="import-file"
                             type="file"
                             accept="application/json,.json"
+                            prop:disabled=move || busy.with(Option::is_some)
                             on:change=change(on_pick)
                         />
                     </div>
                 }
             })}
+            {progress_bar(busy)}
             {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="import-error">{e}</p> }))}
             {rx(move || sealed.get().map(|file| view! { <SealedBackup file on_open=Callback::new(accept)/> }))}
             {rx(move || {
+                // Only the preview is copied: the file can be large.
                 pending
-                    .get()
-                    .map(|(_, p)| {
+                    .with(|x| x.as_ref().map(|(_, p)| p.clone()))
+                    .map(|p| {
                         let count = |c: Collection| p.collection(c).map(|x| x.in_file).unwrap_or(0);
                         let newer = match p.newer() {
                             Newer::File => "The backup has newer changes than this device.",
@@ -406,6 +544,7 @@ fn StorageSection() -> impl IntoView {
 fn DeleteEverything() -> impl IntoView {
     let state = use_app();
     let typed = RwSignal::new(String::new());
+    let busy: Busy = RwSignal::new(None);
     let confirmed = move || typed.with(|t| t.trim().eq_ignore_ascii_case("delete"));
     view! {
         <Card class="danger-card" heading_id="delete-title" title="Delete everything">
@@ -413,10 +552,16 @@ fn DeleteEverything() -> impl IntoView {
                 "This removes every interview, reflection and setting from this browser. It cannot be undone, so download a backup first if you might want any of it."
             </p>
             <div class="actions">
-                <button type="button" class="button" on:click=click(move |_| download_backup(state))>
+                <button
+                    type="button"
+                    class="button"
+                    prop:disabled=move || busy.with(Option::is_some)
+                    on:click=click(move |_| download_backup(state, busy))
+                >
                     "Download a backup first"
                 </button>
             </div>
+            {progress_bar(busy)}
             <TextField
                 id="delete-confirm"
                 label="Type DELETE to confirm"

@@ -443,7 +443,22 @@ pub trait Data: Sync {
     /// repeated id get a fresh, deterministic one).
     fn load(&self, db: &mut Db, text: &str) -> Salvage;
     /// Read a backup's text strictly: every record must read, with a unique, non-empty id.
-    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError>;
+    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
+        let items: Vec<&str> = items(text)?.iter().map(|i| i.get()).collect();
+        self.take(&mut Db::default(), db);
+        self.import_items(db, &items, 0, &mut HashSet::new())
+    }
+    /// Add a run of a backup's records (or entries), strictly, the first being number `first`;
+    /// `seen`: the ids read so far. The settings are read whole ([`Data::import`]).
+    fn import_items(
+        &self,
+        db: &mut Db,
+        items: &[&str],
+        first: usize,
+        seen: &mut HashSet<String>,
+    ) -> Result<(), ReadError>;
+    /// The JSON text of records (or entries) `from..to` (clamped), as a list; the settings whole.
+    fn encode_range(&self, db: &Db, from: usize, to: usize) -> Result<String, serde_json::Error>;
     /// Records (or entries) held.
     fn len(&self, db: &Db) -> usize;
     /// (id, updated) of every record; empty for the log and the settings.
@@ -475,6 +490,12 @@ fn items(text: &str) -> Result<Vec<&RawValue>, ReadError> {
     })
 }
 
+/// Items `from..to` of `all`, clamped to it.
+fn run<T>(all: &[T], from: usize, to: usize) -> &[T] {
+    let from = from.min(all.len());
+    &all[from..to.clamp(from, all.len())]
+}
+
 /// Whether a JSON text is an object (serde would read a list as a struct, field by field: a
 /// record must name its fields).
 fn is_object(raw: &RawValue) -> bool {
@@ -496,7 +517,8 @@ where
     T: Versioned + Serialize + DeserializeOwned + Default + Sync + 'static,
 {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
-        serde_json::to_string((self.field)(db))
+        // As a slice, like `encode_range`: one serializer compiled per record type.
+        serde_json::to_string((self.field)(db).as_slice())
     }
     fn load(&self, db: &mut Db, text: &str) -> Salvage {
         // The usual case: every record reads, with unique ids.
@@ -543,18 +565,23 @@ where
             whole: None,
         }
     }
-    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
-        let items = items(text)?;
-        let mut out: Vec<T> = Vec::with_capacity(items.len());
-        let mut seen = HashSet::with_capacity(items.len());
-        for (index, item) in items.into_iter().enumerate() {
-            if !is_object(item) {
+    fn import_items(
+        &self,
+        db: &mut Db,
+        items: &[&str],
+        first: usize,
+        seen: &mut HashSet<String>,
+    ) -> Result<(), ReadError> {
+        let out = (self.field_mut)(db);
+        out.reserve(items.len());
+        for (index, item) in (first..).zip(items) {
+            if !item.trim_start().starts_with('{') {
                 return Err(ReadError::Bad {
                     index,
                     reason: super::schema::NOT_NAMED.to_string(),
                 });
             }
-            let record = serde_json::from_str::<T>(item.get()).map_err(|e| ReadError::Bad {
+            let record = serde_json::from_str::<T>(item).map_err(|e| ReadError::Bad {
                 index,
                 reason: e.to_string(),
             })?;
@@ -568,8 +595,10 @@ where
             }
             out.push(record);
         }
-        *(self.field_mut)(db) = out;
         Ok(())
+    }
+    fn encode_range(&self, db: &Db, from: usize, to: usize) -> Result<String, serde_json::Error> {
+        serde_json::to_string(run((self.field)(db), from, to))
     }
     fn len(&self, db: &Db) -> usize {
         (self.field)(db).len()
@@ -688,6 +717,18 @@ impl Data for SettingsData {
     fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
         db.settings = decode_settings(text)?;
         Ok(())
+    }
+    fn import_items(
+        &self,
+        _db: &mut Db,
+        _items: &[&str],
+        _first: usize,
+        _seen: &mut HashSet<String>,
+    ) -> Result<(), ReadError> {
+        Err(ReadError::NotNamed)
+    }
+    fn encode_range(&self, db: &Db, _from: usize, _to: usize) -> Result<String, serde_json::Error> {
+        self.encode(db)
     }
     fn len(&self, _db: &Db) -> usize {
         1

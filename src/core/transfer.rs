@@ -22,11 +22,16 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde_json::value::RawValue;
-use serde_json::Value;
 
-use super::collections::{Kind, ReadError, Row, TABLE};
+use super::collections::{Kind, Row, TABLE};
 use super::model::Millis;
-use super::schema::{migrate, Collection, Db, MigrateError, RawCollections, SCHEMA_VERSION};
+use super::schema::{Collection, Db, SCHEMA_VERSION};
+
+mod parts;
+pub use parts::{
+    progress, Doing, ExportJob, ImportJob, Pretty, IMPORT_PART_BYTES, RATINGS_PER_PART,
+    RECORDS_PER_PART,
+};
 
 /// What the `app` field of an export says.
 pub const APP_NAME: &str = "rebound";
@@ -49,88 +54,20 @@ fn record_rows() -> impl Iterator<Item = &'static Row> {
 
 /// The whole of `db` as the text of an export file: pretty-printed JSON, each collection as its
 /// row stores it (so records keep their fields in the model's order, which is kinder to anyone
-/// reading the file).
+/// reading the file). The same text as [`ExportJob`] writes a part at a time.
 pub fn export(db: &Db, exported_at: Millis) -> Result<String, String> {
-    let mut compact = format!(
-        "{{\"app\":\"{APP_NAME}\",\"schema\":{SCHEMA_VERSION},\"exported_at\":{exported_at},\"collections\":{{"
-    );
-    for (n, row) in TABLE.iter().filter(|r| r.exported).enumerate() {
-        if n > 0 {
-            compact.push(',');
-        }
-        compact.push('"');
-        compact.push_str(row.name);
-        compact.push_str("\":");
-        let text = row
-            .data
-            .encode(db)
-            .map_err(|e| format!("could not write the backup: {e}"))?;
-        compact.push_str(&text);
+    let mut job = ExportJob::new(db, exported_at);
+    while !job.is_done() {
+        job.step(db)?;
     }
-    compact.push_str("}}");
-    Ok(pretty(&compact))
+    Ok(job.finish())
 }
 
-/// Compact JSON (as serde_json writes it: no white space outside strings) laid out as
-/// `serde_json::to_string_pretty` would, two spaces an indent. One small loop instead of a
-/// pretty writer compiled for every record type.
-fn pretty(compact: &str) -> String {
-    let bytes = compact.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let newline = |out: &mut Vec<u8>, depth: usize| {
-        out.push(b'\n');
-        out.extend(std::iter::repeat_n(b' ', depth * 2));
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            i += 1;
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                out.push(b);
-            }
-            b'{' | b'[' => {
-                let close = if b == b'{' { b'}' } else { b']' };
-                out.push(b);
-                if bytes.get(i + 1) == Some(&close) {
-                    out.push(close);
-                    i += 1;
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(b);
-            }
-            b',' => {
-                out.push(b);
-                newline(&mut out, depth);
-            }
-            b':' => out.extend_from_slice(b": "),
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    // Only ASCII bytes were added, between whole characters: still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+/// Compact JSON laid out as `serde_json::to_string_pretty` would (see [`Pretty`]).
+pub fn pretty(compact: &str) -> String {
+    let mut out = Pretty::default();
+    out.push(compact);
+    out.finish()
 }
 
 /// The name offered for an export file: `rebound-backup-2026-11-22.json`.
@@ -282,206 +219,33 @@ impl std::fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Read and check a whole export file. Nothing is stored: the shell decides what to do with
-/// the result (preview, then merge or replace).
+/// the result (preview, then merge or replace). The same as [`ImportJob`] a part at a time.
 pub fn parse_import(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    // Some editors start a UTF-8 file with a byte order mark; it is not part of the JSON.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
-        // The text stops in the middle of a character: the file was cut off.
-        None => ImportError::Truncated,
-        Some(_) => ImportError::NotText,
-    })?;
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
+    let mut job = ImportJob::new(bytes.to_vec())?;
+    while !job.is_done() {
+        job.step()?;
     }
-    if let Some((line, column)) = too_deep(text) {
-        return Err(ImportError::NotJson { line, column });
-    }
-    let top: &RawValue = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => ImportError::Truncated,
-        _ => ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
-    let envelope = read_envelope(top)?;
-    let schema_found = envelope.schema;
-    let db = decode_db(envelope)?;
-    Ok(ImportFile {
-        schema_found,
-        exported_at: envelope_exported_at(top),
-        db,
-    })
-}
-
-/// Where (line and column, from 1) JSON `text` nests lists and objects deeper than a backup
-/// ever does (serde_json's own limit, 128), if it does: such a file is refused before anything
-/// reads it.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
-    const MAX_DEPTH: usize = 128;
-    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        column += 1;
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some((line, column));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' => {
-                line += 1;
-                column = 0;
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The top of a backup file; each part kept as its own JSON text.
-struct Envelope<'a> {
-    schema: u32,
-    /// The collections this build knows, by their row, as JSON text of the file's schema.
-    collections: Vec<(Collection, &'a RawValue)>,
+    Ok(job.finish())
 }
 
 /// The top-level fields of a backup, each kept as JSON text (unknown ones are ignored).
 #[derive(serde::Deserialize)]
-struct Top<'a> {
+pub(crate) struct Top<'a> {
     #[serde(borrow, default)]
-    app: Option<&'a RawValue>,
+    pub app: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    schema: Option<&'a RawValue>,
+    pub schema: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    exported_at: Option<&'a RawValue>,
+    pub exported_at: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    collections: Option<&'a RawValue>,
-}
-
-fn top(raw: &RawValue) -> Result<Top<'_>, ImportError> {
-    if !raw.get().trim_start().starts_with('{') {
-        return Err(ImportError::NotAnObject);
-    }
-    serde_json::from_str(raw.get()).map_err(|_| ImportError::NotAnObject)
-}
-
-/// When the file says it was exported (informational: a missing or odd value is `None`).
-fn envelope_exported_at(raw: &RawValue) -> Option<Millis> {
-    let at = top(raw).ok()?.exported_at?;
-    serde_json::from_str::<Millis>(at.get()).ok()
-}
-
-/// Check the envelope and take out the collections this build knows, at the file's schema.
-/// Unknown top-level fields and unknown collections are ignored.
-fn read_envelope(raw: &RawValue) -> Result<Envelope<'_>, ImportError> {
-    let top = top(raw)?;
-    match top.app.map(|a| serde_json::from_str::<String>(a.get())) {
-        Some(Ok(app)) if app == APP_NAME => {}
-        Some(Ok(app)) => return Err(ImportError::WrongApp { found: Some(app) }),
-        _ => return Err(ImportError::WrongApp { found: None }),
-    }
-    let schema = match top.schema.map(|s| serde_json::from_str::<u64>(s.get())) {
-        Some(Ok(v)) => u32::try_from(v).unwrap_or(u32::MAX),
-        _ => return Err(ImportError::NoSchema),
-    };
-    // A newer file may be shaped differently: say so before looking inside.
-    if schema > SCHEMA_VERSION {
-        return Err(ImportError::NewerSchema { found: schema });
-    }
-    let collections = top
-        .collections
-        .filter(|c| c.get().trim_start().starts_with('{'))
-        .and_then(|c| serde_json::from_str::<HashMap<String, &RawValue>>(c.get()).ok())
-        .ok_or(ImportError::NoCollections)?;
-    Ok(Envelope {
-        schema,
-        collections: TABLE
-            .iter()
-            .filter(|r| r.exported)
-            .filter_map(|r| collections.get(r.name).map(|v| (r.collection, *v)))
-            .collect(),
-    })
-}
-
-/// Decode migrated collections strictly: every record must read, with a unique, non-empty id.
-/// A collection missing from the file is empty (the settings: the defaults).
-fn decode_db(envelope: Envelope) -> Result<Db, ImportError> {
-    // Files of an earlier schema go through the same migrations as stored data (on JSON
-    // values); files of this schema are read as they are.
-    let mut texts: Vec<(Collection, std::borrow::Cow<str>)> = Vec::new();
-    if envelope.schema == SCHEMA_VERSION {
-        for (c, raw) in envelope.collections {
-            texts.push((c, raw.get().into()));
-        }
-    } else {
-        let mut raw = RawCollections {
-            schema: envelope.schema,
-            ..RawCollections::default()
-        };
-        for (c, text) in envelope.collections {
-            // Valid JSON: it came out of a parsed file.
-            let value = serde_json::from_str::<Value>(text.get()).unwrap_or(Value::Null);
-            raw.values.insert(c, value);
-        }
-        let migrated = migrate(raw).map_err(|e| match e {
-            MigrateError::Newer { found } => ImportError::NewerSchema { found },
-        })?;
-        for (c, value) in migrated.values {
-            texts.push((c, value.to_string().into()));
-        }
-    }
-    let mut db = Db::default();
-    for row in &TABLE {
-        let collection = row.collection;
-        let Some((_, text)) = texts.iter().find(|(c, _)| *c == collection) else {
-            continue;
-        };
-        row.data.import(&mut db, text).map_err(|e| match e {
-            // The text came out of a parsed file: it is JSON.
-            ReadError::NotAList | ReadError::NotJson(_) => ImportError::NotAList { collection },
-            ReadError::MissingId { index } => ImportError::MissingId { collection, index },
-            ReadError::DuplicateId { id } => ImportError::DuplicateId { collection, id },
-            ReadError::NotNamed if collection == Collection::Settings => ImportError::BadSettings {
-                reason: super::schema::NOT_NAMED.to_string(),
-            },
-            ReadError::Bad { reason, .. } if collection == Collection::Settings => {
-                ImportError::BadSettings {
-                    reason: shorten(&reason, 200),
-                }
-            }
-            ReadError::NotNamed => ImportError::BadRecord {
-                collection,
-                index: 0,
-                reason: super::schema::NOT_NAMED.to_string(),
-            },
-            ReadError::Bad { index, reason } => ImportError::BadRecord {
-                collection,
-                index,
-                reason: shorten(&reason, 200),
-            },
-        })?;
-    }
-    Ok(db)
+    pub collections: Option<&'a RawValue>,
 }
 
 /// At most `max` characters of `s`, with an ellipsis when cut.
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((cut, _)) => format!("{}\u{2026}", &s[..cut]),
         None => s.to_string(),

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::{AppState, Notice};
 use crate::core::backup::DeviceMeta;
-use crate::core::collections::{damaged_key_of, parse_key, Collection, Db, Kind, Unsaved};
+use crate::core::collections::{chunks, damaged_key_of, parse_key, Collection, Db, Kind, Unsaved};
 use crate::core::model::{Id, Millis};
 use crate::core::schema::{self, DAMAGED_PREFIX, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::platform;
@@ -23,6 +23,8 @@ use crate::storage::{self, WriteError};
 
 /// How long edits are gathered before they are written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// The log's chunks written in one part of [`AppState::flush_in_parts`].
+const CHUNKS_PER_PART: usize = 6;
 
 #[derive(Default)]
 pub(super) struct Saver {
@@ -49,6 +51,8 @@ pub(super) struct Saver {
     /// Whether the check for room before the schema migration is under way (nothing is written
     /// until it has found room).
     pub checking_room: bool,
+    /// Whether [`AppState::flush_in_parts`] is writing: the save timer leaves it to that.
+    pub in_parts: bool,
 }
 
 impl AppState {
@@ -122,7 +126,7 @@ impl AppState {
             let state = *self;
             set_timeout(
                 move || {
-                    if !state.saver.is_disposed() {
+                    if !state.saver.is_disposed() && !state.saver.with_value(|s| s.in_parts) {
                         state.flush();
                     }
                 },
@@ -175,6 +179,11 @@ impl AppState {
     /// the data in memory and dirty, and say so in a notice; the value already in storage is
     /// never touched by a failed write.
     pub fn flush(&self) {
+        self.flush_only(None);
+    }
+
+    /// [`AppState::flush`], of one collection only (`Some`) or of every dirty one.
+    fn flush_only(&self, only: Option<Collection>) {
         self.saver.update_value(|s| s.timer_pending = false);
         let (dirty, frozen, checking) = self
             .saver
@@ -184,7 +193,8 @@ impl AppState {
         }
         let mut quota_full = false;
         let mut unchunk = Vec::new();
-        for &c in dirty.iter().filter(|c| !frozen.contains(&c.key())) {
+        let picked = |c: &&Collection| !frozen.contains(&c.key()) && only.is_none_or(|o| o == **c);
+        for &c in dirty.iter().filter(picked) {
             let whole = self.saver.with_value(|s| s.whole.contains(&c));
             let result = self.writes(c, whole).and_then(|writes| {
                 for (key, text) in writes.iter().filter(|(k, _)| !frozen.contains(k)) {
@@ -233,6 +243,105 @@ impl AppState {
         } else if !self.has_unsaved() {
             self.dismiss(&Notice::QuotaFull);
         }
+    }
+
+    /// Write what is dirty a part at a time, in idle slices: a collection a part, of the log
+    /// [`CHUNKS_PER_PART`] months' chunks a part; for a save too large for one task (after an
+    /// import). App lifetime, like the save timer: the save finishes whatever screen is shown.
+    /// [`AppState::flush`] at any moment (the page hidden) writes whatever is left.
+    pub fn flush_in_parts(&self) {
+        self.saver.update_value(|s| s.in_parts = true);
+        let state = *self;
+        let owner = Owner::new_root(None);
+        let keep = owner.clone();
+        owner.with(|| {
+            crate::lifetime::repeat(move || {
+                let _app_lifetime = &keep;
+                if state.saver.is_disposed() {
+                    return false;
+                }
+                let more = state.flush_part();
+                if !more {
+                    state.saver.update_value(|s| s.in_parts = false);
+                }
+                more
+            })
+        });
+    }
+
+    /// Write one part of what is dirty (see [`AppState::flush_in_parts`]); `false` when nothing
+    /// more can be written now.
+    fn flush_part(&self) -> bool {
+        let (dirty, frozen, checking) = self
+            .saver
+            .with_value(|s| (s.dirty.clone(), s.frozen.clone(), s.checking_room));
+        let Some(&c) = dirty.iter().find(|c| !frozen.contains(&c.key())) else {
+            return false;
+        };
+        if checking || !self.may_write() {
+            return false;
+        }
+        if c.row().chunked && self.by_chunk(c) {
+            let (chunks, left) = self.saver.with_value(|s| {
+                let first: Vec<String> = s.chunks.iter().take(CHUNKS_PER_PART).cloned().collect();
+                (first, s.chunks.len())
+            });
+            if chunks.len() < left {
+                for chunk in chunks {
+                    let key = c.chunk_key(&chunk);
+                    let written = match self.with_db(|db| db.chunk_text(c, &chunk)) {
+                        Ok(_) if frozen.contains(&key) => Ok(()),
+                        Ok(Some(text)) => storage::write_packed_from(&key, &text, c.pack_from()),
+                        Ok(None) => {
+                            storage::remove(&key);
+                            Ok(())
+                        }
+                        Err(e) => Err(WriteError::Other(e)),
+                    };
+                    if written.is_err() {
+                        // `flush` tries again and says what went wrong.
+                        self.flush();
+                        return false;
+                    }
+                    self.saver
+                        .update_value(|s| s.chunks.retain(|m| *m != chunk));
+                }
+                return true;
+            }
+        }
+        self.flush_only(Some(c));
+        !self.saver.with_value(|s| s.dirty.contains(&c))
+    }
+
+    /// Whether the chunked collection `c` can be written chunk by chunk: a whole write becomes
+    /// one of every chunk held or stored (a chunk no longer held is removed), once the schema
+    /// key is written and no one-key value is left to remove.
+    fn by_chunk(&self, c: Collection) -> bool {
+        if !self.saver.with_value(|s| s.whole.contains(&c)) {
+            return true;
+        }
+        let stored = storage::keys_prefixed(&c.key());
+        if !self.saver.with_value(|s| s.schema_written) || stored.contains(&c.key()) {
+            return false;
+        }
+        let mut months: Vec<String> =
+            self.with_db(|db| chunks(&db.reviews).into_iter().map(|(m, _)| m).collect());
+        for key in &stored {
+            if let Some((_, Some(month))) = parse_key(key) {
+                if !months.iter().any(|m| m == month) {
+                    months.push(month.to_string());
+                }
+            }
+        }
+        self.saver.update_value(|s| {
+            s.whole.remove(&c);
+            for m in months {
+                if !s.chunks.contains(&m) {
+                    s.chunks.push(m);
+                }
+            }
+        });
+        true
     }
 
     /// What writing `c` stores (`Some`) and removes (`None`), key by key: its one key, or its

@@ -19,7 +19,18 @@ impl AppState {
     }
 
     /// Put `db` in place of everything (replace) or of what it merges to, and save at once.
-    pub fn apply_import(&self, mut db: Db) {
+    pub fn apply_import(&self, db: Db) {
+        self.put_import(db);
+        self.flush();
+    }
+
+    /// [`AppState::apply_import`], saving a part at a time (a large backup).
+    pub fn apply_import_in_parts(&self, db: Db) {
+        self.put_import(db);
+        self.flush_in_parts();
+    }
+
+    fn put_import(&self, mut db: Db) {
         db.settings = std::mem::take(&mut db.settings).clamped();
         let touched: Vec<(Collection, Vec<String>)> = TABLE
             .iter()
@@ -45,7 +56,6 @@ impl AppState {
             self.changed(c);
         }
         self.w.external_revision.update(|n| *n += 1);
-        self.flush();
     }
 
     /// Note that a backup was made now.

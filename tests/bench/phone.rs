@@ -228,9 +228,13 @@ pub async fn import(browser: &Browser, backup: &Path) -> Vec<f64> {
     browser
         .wait_for("[data-testid=import-preview] .button.primary")
         .await;
+    let shown = page_now(browser).await;
     browser
         .eval("document.querySelector('[data-testid=import-preview] .button.primary').click();")
         .await;
+    println!(
+        "  import: chosen at {t0:.0} ms, preview seen by {shown:.0} ms, Merge pressed after it (page time)"
+    );
     browser.wait_text(".notices", "Backup merged").await;
     tokio::time::sleep(std::time::Duration::from_millis(SETTLE_MS)).await;
     let tasks = long_tasks_since(browser, t0).await;

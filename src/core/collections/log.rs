@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{items, Data, Db, Folded, Merged, ReadError, Salvage, Unsaved};
+use super::{items, run, Data, Db, Folded, Merged, ReadError, Salvage, Unsaved};
 use crate::core::model::{Id, Millis};
 use crate::core::practice::ReviewEntry;
 
@@ -175,7 +175,7 @@ pub struct LogData;
 
 impl Data for LogData {
     fn encode(&self, db: &Db) -> Result<String, serde_json::Error> {
-        serde_json::to_string(&db.reviews)
+        serde_json::to_string(db.reviews.as_slice())
     }
     /// Loading adds to what is there (the chunks and, during a migration, the one-key log are
     /// read one after another); `schema::load` puts the whole in order once at the end.
@@ -205,18 +205,25 @@ impl Data for LogData {
             whole: None,
         }
     }
-    fn import(&self, db: &mut Db, text: &str) -> Result<(), ReadError> {
-        db.reviews = items(text)?
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| {
-                serde_json::from_str::<ReviewEntry>(item.get()).map_err(|e| ReadError::Bad {
-                    index,
-                    reason: e.to_string(),
-                })
-            })
-            .collect::<Result<_, _>>()?;
+    fn import_items(
+        &self,
+        db: &mut Db,
+        items: &[&str],
+        first: usize,
+        _seen: &mut HashSet<String>,
+    ) -> Result<(), ReadError> {
+        db.reviews.reserve(items.len());
+        for (index, item) in (first..).zip(items) {
+            let entry = serde_json::from_str::<ReviewEntry>(item).map_err(|e| ReadError::Bad {
+                index,
+                reason: e.to_string(),
+            })?;
+            db.reviews.push(entry);
+        }
         Ok(())
+    }
+    fn encode_range(&self, db: &Db, from: usize, to: usize) -> Result<String, serde_json::Error> {
+        serde_json::to_string(run(&db.reviews, from, to))
     }
     fn len(&self, db: &Db) -> usize {
         db.reviews.len()

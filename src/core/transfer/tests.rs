@@ -3,6 +3,7 @@ use crate::core::model::{
     Interview, MistakeNote, Mood, Outcome, Reflection, RejectionReason, Settings, Stage,
 };
 use crate::core::schema::NOT_NAMED;
+use serde_json::Value;
 use std::time::{Duration, Instant};
 
 const V1: &str = include_str!("../../../tests/fixtures/export-v1.json");
@@ -639,4 +640,5 @@ fn preview_of_an_empty_side() {
     );
 }
 
+mod parts;
 mod props;

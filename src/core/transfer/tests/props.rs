@@ -12,8 +12,10 @@ use crate::core::model::{
 };
 use crate::core::plan::PlanItem;
 use crate::core::questions::Question;
+use crate::core::schema::{migrate, RawCollections};
 use crate::core::search::SearchVersion;
 use proptest::prelude::*;
+use serde_json::Value;
 use std::collections::BTreeSet;
 
 // --- strategies ---------------------------------------------------------------------------
@@ -308,6 +310,24 @@ fn near_export() -> impl Strategy<Value = Value> {
 }
 
 /// What an accepted file must satisfy.
+/// The schema and the collections this build knows of a file whose envelope reads (setup of
+/// the migration test).
+fn envelope_of(value: &Value) -> Option<RawCollections> {
+    if value.get("app")? != APP_NAME {
+        return None;
+    }
+    let schema = u32::try_from(value.get("schema")?.as_u64()?).ok()?;
+    let collections = value.get("collections")?.as_object()?;
+    (schema <= SCHEMA_VERSION).then(|| RawCollections {
+        schema,
+        values: TABLE
+            .iter()
+            .filter(|r| r.exported)
+            .filter_map(|r| Some((r.collection, collections.get(r.name)?.clone())))
+            .collect(),
+    })
+}
+
 fn check_accepted(file: &ImportFile) {
     for list in [
         file.db
@@ -449,17 +469,7 @@ proptest! {
             near_export(),
         ],
     ) {
-        let text = value.to_string();
-        let top: &RawValue = serde_json::from_str(&text).unwrap();
-        if let Ok(envelope) = read_envelope(top) {
-            let raw = RawCollections {
-                schema: envelope.schema,
-                values: envelope
-                    .collections
-                    .iter()
-                    .map(|(c, v)| (*c, serde_json::from_str(v.get()).unwrap()))
-                    .collect(),
-            };
+        if let Some(raw) = envelope_of(&value) {
             if let Ok(once) = migrate(raw) {
                 prop_assert_eq!(migrate(once.clone()).unwrap(), once);
             }
@@ -509,5 +519,138 @@ proptest! {
         let (k, q) = sound(Collection::Search);
         prop_assert!(merged_soundly::<SearchVersion>(&a.search, &b.search, &merged.search, k, q));
 
+    }
+}
+
+// --- a part at a time ------------------------------------------------------------------------
+
+/// A log of ratings of questions from [`IDS`], in time order (as the app keeps it).
+fn log_strategy() -> impl Strategy<Value = Vec<crate::core::practice::ReviewEntry>> {
+    use crate::core::practice::{Grade, ReviewEntry};
+    prop::collection::vec(
+        (
+            prop::sample::select(IDS.to_vec()),
+            0i64..4_000_000_000_000,
+            prop::sample::select(Grade::ALL.to_vec()),
+            prop::option::of(0u32..100),
+        ),
+        0..40,
+    )
+    .prop_map(|entries| {
+        let mut log: Vec<ReviewEntry> = entries
+            .into_iter()
+            .map(|(id, at, grade, secs)| ReviewEntry {
+                id: id.to_string(),
+                at,
+                grade,
+                extra: secs.map(|s| vec![Value::from(s)]).unwrap_or_default(),
+            })
+            .collect();
+        crate::core::collections::normalize(&mut log);
+        log
+    })
+}
+
+/// The existing generators' data, with a log of ratings.
+fn db_with_log() -> impl Strategy<Value = Db> {
+    (db_strategy(), log_strategy()).prop_map(|(db, reviews)| Db { reviews, ..db })
+}
+
+/// The export as it was written before it went a part at a time: every collection compact in
+/// one text, then laid out in one pass.
+fn one_shot_export(db: &Db, exported_at: Millis) -> String {
+    let mut compact = format!(
+        "{{\"app\":\"{APP_NAME}\",\"schema\":{SCHEMA_VERSION},\"exported_at\":{exported_at},\"collections\":{{"
+    );
+    for (n, row) in TABLE.iter().filter(|r| r.exported).enumerate() {
+        if n > 0 {
+            compact.push(',');
+        }
+        compact.push_str(&format!(
+            "\"{}\":{}",
+            row.name,
+            row.data.encode(db).unwrap()
+        ));
+    }
+    compact.push_str("}}");
+    pretty(&compact)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn prop_sliced_export_is_the_one_shot_export_and_reads_back_in_parts(
+        db in prop_oneof![db_strategy(), db_with_log()],
+        at in any::<i64>(),
+        records in 1usize..4,
+        ratings in 1usize..6,
+        part_bytes in prop_oneof![1usize..200, Just(IMPORT_PART_BYTES)],
+    ) {
+        let mut job = ExportJob::with_sizes(&db, at, records, ratings);
+        let mut parts = 0;
+        let mut text = String::new();
+        while !job.is_done() {
+            job.step(&db).unwrap();
+            parts += 1;
+            prop_assert_eq!(job.progress().0, parts);
+            if parts % 2 == 0 {
+                text.push_str(&job.take());
+            }
+        }
+        prop_assert_eq!(job.progress(), (parts, parts));
+        text.push_str(&job.finish());
+        prop_assert_eq!(&text, &one_shot_export(&db, at));
+        prop_assert_eq!(&text, &export(&db, at).unwrap());
+
+        let mut import = ImportJob::with_part_bytes(text.into_bytes(), part_bytes).unwrap();
+        while !import.is_done() {
+            import.step().unwrap();
+            if let (done, Some(total)) = import.progress() {
+                prop_assert!(done <= total);
+            }
+        }
+        let (done, total) = import.progress();
+        prop_assert_eq!(Some(done), total);
+        let file = import.finish();
+        prop_assert_eq!(&file.db, &db);
+        prop_assert_eq!(file.exported_at, Some(at));
+    }
+
+    #[test]
+    fn prop_the_layout_is_the_same_however_the_text_is_cut(
+        value in json_value(),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+    ) {
+        let compact = serde_json::to_string(&value).unwrap();
+        let mut at: Vec<usize> = cuts
+            .iter()
+            .map(|i| i.index(compact.len() + 1))
+            .filter(|&i| compact.is_char_boundary(i))
+            .collect();
+        at.push(0);
+        at.push(compact.len());
+        crate::core::order::sort_by_key(&mut at, |i| *i);
+        let mut out = Pretty::default();
+        for w in at.windows(2) {
+            out.push(&compact[w[0]..w[1]]);
+        }
+        prop_assert_eq!(out.finish(), pretty(&compact));
+    }
+
+    #[test]
+    fn prop_a_file_refused_in_parts_is_refused_the_same_at_once(
+        value in near_export(),
+        part_bytes in 1usize..300,
+    ) {
+        let text = value.to_string();
+        let at_once = parse_import(text.as_bytes());
+        let in_parts = ImportJob::with_part_bytes(text.into_bytes(), part_bytes).and_then(|mut job| {
+            while !job.is_done() {
+                job.step()?;
+            }
+            Ok(job.finish())
+        });
+        prop_assert_eq!(in_parts, at_once);
     }
 }
