@@ -989,3 +989,48 @@ async fn a_large_backup_is_read_and_written_with_progress_and_the_buttons_wait()
         original["collections"]["reviews"]
     );
 }
+
+/// Screenshots of the progress of reading a large backup, at 390 and 320 px, light and dark
+/// (run by hand: `cargo test --test e2e -- --ignored progress_screenshots`; they land in
+/// tests/e2e-artifacts/).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn progress_screenshots() {
+    let (_server, browser) = setup().await;
+    let dir = support::TempDir::new("rebound-large-shots").expect("temp dir");
+    let db = large_backup(3000);
+    let text = rebound::core::transfer::export(&db, 1_700_000_000_000).expect("export");
+    let file = dir
+        .write("rebound-backup-large.json", &text)
+        .expect("write");
+    for (width, height) in [(390, 844), (320, 568)] {
+        for scheme in ["light", "dark"] {
+            browser.set_viewport(width, height).await;
+            browser.set_color_scheme(scheme).await;
+            browser.goto("/settings").await;
+            browser.wait_for("#import-file").await;
+            browser
+                .eval("document.querySelector('#import-file').scrollIntoView({block: 'center'});")
+                .await;
+            browser
+                .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 20 }))
+                .await;
+            browser
+                .type_keys("#import-file", &file.to_string_lossy())
+                .await;
+            browser
+                .wait_js(
+                    "const p = document.querySelector('[data-testid=transfer-progress]'); \
+                     return p && p.textContent.includes(' of ') ? true : null;",
+                )
+                .await;
+            let _ = browser
+                .screenshot(&format!("progress-{width}-{scheme}"))
+                .await;
+            browser
+                .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+                .await;
+            browser.wait_for("[data-testid=import-preview]").await;
+        }
+    }
+}
