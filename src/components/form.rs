@@ -274,6 +274,34 @@ pub fn ChoiceSelect(
 }
 
 /// A section card with its heading: `<section class="card {class}" aria-labelledby=heading_id>`.
+/// A passphrase field (lock screen, turning the lock on, an encrypted backup): its label, the
+/// typed text kept in `value`, and `children` (a hint) under it.
+#[component]
+pub fn PassphraseField(
+    id: String,
+    label: &'static str,
+    /// `new-password` or `current-password`.
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] described_by: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="password"
+                autocomplete=autocomplete
+                aria-describedby=described_by
+                prop:value=value
+                on:input=input(move |ev| value.set(event_target_value(&ev)))
+            />
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
 #[component]
 pub fn Card(
     /// The heading's id (the section is labelled by it).

@@ -4,12 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::Card;
-use crate::components::your_data::{
-    backup_file, download_backup, download_plain_backup, progress_bar, Busy,
-};
+use crate::components::form::{Card, PassphraseField};
+use crate::components::your_data::{backup_file, download_plain_backup, BackupFirst};
 use crate::core::lock::{self, Strength, AUTO_MAX, AUTO_MIN};
-use crate::erase::{change, click, input, rx, submit, Show};
+use crate::erase::{change, click, rx, submit, Show};
 use crate::lifetime;
 use crate::platform;
 use crate::state::{open_backup, seal_backup, use_app, AppState, Notice};
@@ -45,26 +43,16 @@ fn NewPassphrase(
     let hint_id = format!("{id}-hint");
     view! {
         <form class="lock-new" on:submit=submit(go)>
-            <div class="field">
-                <label for=first_id.clone()>"New passphrase"</label>
-                <input
-                    id=first_id
-                    type="password"
-                    autocomplete="new-password"
-                    aria-describedby=hint_id.clone()
-                    on:input=input(move |ev| first.set(event_target_value(&ev)))
-                />
+            <PassphraseField
+                id=first_id
+                label="New passphrase"
+                autocomplete="new-password"
+                value=first
+                described_by=hint_id.clone()
+            >
                 <span id=hint_id class="muted small" aria-live="polite">{rx(hint)}</span>
-            </div>
-            <div class="field">
-                <label for=second_id.clone()>"The same passphrase again"</label>
-                <input
-                    id=second_id
-                    type="password"
-                    autocomplete="new-password"
-                    on:input=input(move |ev| second.set(event_target_value(&ev)))
-                />
-            </div>
+            </PassphraseField>
+            <PassphraseField id=second_id label="The same passphrase again" autocomplete="new-password" value=second/>
             {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> }))}
             <button type="submit" class="button primary" prop:disabled=busy>{button}</button>
         </form>
@@ -131,7 +119,6 @@ pub fn LockSection() -> impl IntoView {
         .lock_info()
         .map(|i| i.auto_lock_minutes())
         .unwrap_or(lock::AUTO_DEFAULT);
-    let backup_busy: Busy = RwSignal::new(None);
     view! {
         <Card heading_id="lock-title" title="Lock with a passphrase">
             <Show
@@ -145,17 +132,7 @@ pub fn LockSection() -> impl IntoView {
                             <strong>"If you forget your passphrase, no one can recover your data"</strong>
                             ": not you, not us, not the browser. There is no reset. Make a backup first and keep it somewhere safe."
                         </p>
-                        <div class="actions">
-                            <button
-                                type="button"
-                                class="button"
-                                prop:disabled=move || backup_busy.with(Option::is_some)
-                                on:click=click(move |_| download_backup(state, backup_busy))
-                            >
-                                "Download a backup first"
-                            </button>
-                        </div>
-                        {progress_bar(backup_busy)}
+                        <BackupFirst/>
                         <NewPassphrase id="lock-new" button="Turn on the lock" busy on_set=turn_on/>
                     }
                 }
@@ -294,15 +271,12 @@ pub fn SealedBackup(file: String, on_open: Callback<String>) -> impl IntoView {
                 view! {
                     <form class="lock-new" data-testid="sealed-backup" on:submit=submit(go)>
                         <p>"This backup is encrypted. Type the passphrase it was made with."</p>
-                        <div class="field">
-                            <label for="backup-passphrase">"The backup's passphrase"</label>
-                            <input
-                                id="backup-passphrase"
-                                type="password"
-                                autocomplete="current-password"
-                                on:input=input(move |ev| pass.set(event_target_value(&ev)))
-                            />
-                        </div>
+                        <PassphraseField
+                            id="backup-passphrase".to_string()
+                            label="The backup's passphrase"
+                            autocomplete="current-password"
+                            value=pass
+                        />
                         {rx(move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> }))}
                         <button type="submit" class="button primary" prop:disabled=busy>"Open the backup"</button>
                     </form>

@@ -540,28 +540,38 @@ fn StorageSection() -> impl IntoView {
     }
 }
 
+/// "Download a backup first", with its progress: before deleting everything or turning the
+/// lock on.
+#[component]
+pub fn BackupFirst() -> impl IntoView {
+    let state = use_app();
+    let busy: Busy = RwSignal::new(None);
+    view! {
+        <div class="actions">
+            <button
+                type="button"
+                class="button"
+                prop:disabled=move || busy.with(Option::is_some)
+                on:click=click(move |_| download_backup(state, busy))
+            >
+                "Download a backup first"
+            </button>
+        </div>
+        {progress_bar(busy)}
+    }
+}
+
 #[component]
 fn DeleteEverything() -> impl IntoView {
     let state = use_app();
     let typed = RwSignal::new(String::new());
-    let busy: Busy = RwSignal::new(None);
     let confirmed = move || typed.with(|t| t.trim().eq_ignore_ascii_case("delete"));
     view! {
         <Card class="danger-card" heading_id="delete-title" title="Delete everything">
             <p>
                 "This removes every interview, reflection and setting from this browser. It cannot be undone, so download a backup first if you might want any of it."
             </p>
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    prop:disabled=move || busy.with(Option::is_some)
-                    on:click=click(move |_| download_backup(state, busy))
-                >
-                    "Download a backup first"
-                </button>
-            </div>
-            {progress_bar(busy)}
+            <BackupFirst/>
             <TextField
                 id="delete-confirm"
                 label="Type DELETE to confirm"

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::PassphraseField;
 use crate::core::lock::LockInfo;
-use crate::erase::{input, rx, submit};
+use crate::erase::{rx, submit};
 use crate::lifetime;
 use crate::state::{check_passphrase, open_everything, Opened};
 
@@ -66,17 +67,13 @@ pub fn LockScreen(info: Option<LockInfo>, on_open: Callback<Opened>) -> impl Int
         <div class="page lock-page">
             <h1>"Rebound is locked"</h1>
             <form class="card lock-form" on:submit=submit(go)>
-                <div class="field">
-                    <label for="passphrase">"Your passphrase"</label>
-                    <input
-                        id="passphrase"
-                        type="password"
-                        autocomplete="current-password"
-                        aria-describedby="lock-status"
-                        prop:value=pass
-                        on:input=input(move |ev| pass.set(event_target_value(&ev)))
-                    />
-                </div>
+                <PassphraseField
+                    id="passphrase".to_string()
+                    label="Your passphrase"
+                    autocomplete="current-password"
+                    value=pass
+                    described_by="lock-status".to_string()
+                />
                 <button type="submit" class="button primary" prop:disabled=busy>
                     "Unlock"
                 </button>
