@@ -19,9 +19,61 @@ pub mod speech;
 pub mod state;
 pub mod storage;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
 /// Mount the app on `<body>`.
 pub fn start() {
     crash::install();
+    if state::stored_lock().is_some() {
+        return mount();
+    }
+    // A phone is slow and the data only grows: reading, parsing and drawing the first screen
+    // each get a task of their own (no one long task), while index.html's first frame shows.
+    // Another tab's write in between would be missed, so then everything is read again.
+    let written = std::rc::Rc::new(std::cell::Cell::new(false));
+    let listener = web_sys::window().and_then(|window| {
+        let heard = written.clone();
+        let closure = Closure::<dyn FnMut()>::new(move || heard.set(true));
+        window
+            .add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some((window, closure))
+    });
+    state::preload_read();
+    next_task(move || {
+        state::preload_parse();
+        next_task(move || {
+            if let Some((window, closure)) = &listener {
+                let _ = window.remove_event_listener_with_callback(
+                    "storage",
+                    closure.as_ref().unchecked_ref(),
+                );
+            }
+            if written.get() {
+                state::discard_preloaded();
+            }
+            mount();
+        });
+    });
+}
+
+/// Run `f` once in a task of its own, next: a message to this page through a `MessageChannel`,
+/// which the browser neither delays nor clamps as it may a timeout while the page loads (a
+/// timeout where there is none). Start-up only, before any owner exists.
+fn next_task(f: impl FnOnce() + 'static) {
+    match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            let run = Closure::once_into_js(f);
+            channel.port1().set_onmessage(Some(run.unchecked_ref()));
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        Err(_) => leptos::prelude::set_timeout(f, std::time::Duration::ZERO),
+    }
+}
+
+/// Remove index.html's first frame and mount the app, in one task.
+fn mount() {
     // index.html's first frame (the skip link, the navigation, <main>) shows until the app
     // draws its own: removed and drawn in this one task, so no frame is painted in between.
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

@@ -571,3 +571,35 @@ async fn a_page_hidden_while_an_import_is_saved_writes_the_rest_at_once() {
     assert_eq!(storage::read_prefixed_raw("rebound.").unwrap(), after);
     local().clear().unwrap();
 }
+
+/// Start-up reads, then parses, in tasks of their own before the app mounts
+/// (`state::preload_read`, `preload_parse`); what they preloaded is what the app starts from,
+/// and when another tab wrote in between, start-up drops it and reads again: nothing is missed.
+#[wasm_bindgen_test]
+fn start_up_in_tasks_starts_from_what_it_read_and_reads_again_after_another_tabs_write() {
+    local().clear().unwrap();
+    let one = |company: &str| {
+        serde_json::to_string(&vec![Interview {
+            id: "i1".into(),
+            company: company.into(),
+            ..Interview::default()
+        }])
+        .unwrap()
+    };
+    storage::write("rebound.interviews", &one("Before Co")).unwrap();
+    let company = |state: AppState| state.interviews.with_untracked(|l| l[0].company.clone());
+    let owner = Owner::new();
+    owner.with(|| {
+        rebound::state::preload_read();
+        rebound::state::preload_parse();
+        assert_eq!(company(AppState::init()), "Before Co");
+
+        rebound::state::preload_read();
+        rebound::state::preload_parse();
+        // Another tab writes before the app mounts; start-up heard it.
+        storage::write("rebound.interviews", &one("Other Tab Co")).unwrap();
+        rebound::state::discard_preloaded();
+        assert_eq!(company(AppState::init()), "Other Tab Co");
+    });
+    local().clear().unwrap();
+}

@@ -1,6 +1,7 @@
 //! Start-up: everything stored is loaded with salvage (`core::schema::load`); a value that did
 //! not fully read is copied, byte for byte, to a damaged key before anything can overwrite it,
-//! and the user is told what happened.
+//! and the user is told what happened. Start-up may read and parse in tasks of their own before
+//! the app mounts (`preload_read`, `preload_parse`); `init` then starts from what they loaded.
 
 use std::collections::BTreeSet;
 
@@ -15,20 +16,58 @@ use crate::core::schema::{self, Problem};
 use crate::platform;
 use crate::storage;
 
+type Read = Result<std::collections::BTreeMap<String, String>, storage::WriteError>;
+
+thread_local! {
+    /// What start-up read and parsed before the app mounted ([`preload_read`],
+    /// [`preload_parse`]), each in a task of its own; taken by [`AppState::init`].
+    static PRELOADED: std::cell::RefCell<Option<(Read, Option<schema::Loaded>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Start-up's first task: read (and unpack) everything stored, for [`AppState::init`].
+pub fn preload_read() {
+    let read = storage::read_prefixed(KEY_PREFIX);
+    PRELOADED.with(|p| *p.borrow_mut() = Some((read, None)));
+}
+
+/// Start-up's second task: parse what [`preload_read`] read.
+pub fn preload_parse() {
+    PRELOADED.with(|p| {
+        if let Some((Ok(stored), loaded @ None)) = p.borrow_mut().as_mut() {
+            *loaded = Some(schema::load(stored));
+        }
+    });
+}
+
+/// Forget what was preloaded (another tab wrote meanwhile): [`AppState::init`] reads again.
+pub fn discard_preloaded() {
+    PRELOADED.with(|p| p.borrow_mut().take());
+}
+
 impl AppState {
-    /// Load everything from storage, deal with what did not load, and return the state.
+    /// Load everything from storage (or take what start-up preloaded), deal with what did not
+    /// load, and return the state.
     pub fn init() -> AppState {
-        Self::init_from(
-            storage::read_prefixed(KEY_PREFIX),
-            &storage::Opened::default(),
-        )
+        let opened = storage::Opened::default();
+        match PRELOADED.with(|p| p.borrow_mut().take()) {
+            Some((read, Some(loaded))) => Self::init_loaded(read, Some(loaded), &opened),
+            Some((read, None)) => Self::init_from(read, &opened),
+            None => Self::init_from(storage::read_prefixed(KEY_PREFIX), &opened),
+        }
     }
 
     /// [`init`](Self::init) from what was read (`read`); with the lock on, `opened` holds the
     /// encrypted values as stored (kept aside as they were if they do not load) and why any did
     /// not open.
-    pub(super) fn init_from(
-        read: Result<std::collections::BTreeMap<String, String>, storage::WriteError>,
+    pub(super) fn init_from(read: Read, opened: &storage::Opened) -> AppState {
+        Self::init_loaded(read, None, opened)
+    }
+
+    /// [`init_from`](Self::init_from), with `loaded` already parsed from `read` when `Some`.
+    fn init_loaded(
+        read: Read,
+        loaded: Option<schema::Loaded>,
         opened: &storage::Opened,
     ) -> AppState {
         let mut notices = Vec::new();
@@ -39,7 +78,7 @@ impl AppState {
                 Default::default()
             }
         };
-        let loaded = schema::load(&stored);
+        let loaded = loaded.unwrap_or_else(|| schema::load(&stored));
         let mut frozen = BTreeSet::new();
         let mut rewrite = BTreeSet::new();
         let mut rewrite_chunks: Vec<String> = Vec::new();
