@@ -92,6 +92,18 @@ fn Shell(state: AppState) -> impl IntoView {
         platform::set_theme(&theme);
         state.note_theme(&theme);
     });
+    // Start-up leaves the review log unread (see `state::preload_read`): it is read in a task
+    // of its own once the first screen is drawn, unless something read it before.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                crate::mark("t:settle0");
+                state.settle_log();
+                crate::mark("t:settled");
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     state.check_persistence();
     service_worker::register(state);
     crate::install::provide();

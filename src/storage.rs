@@ -42,8 +42,20 @@ pub fn available() -> bool {
 /// are stored packed (see `core::packing`) and come back unpacked. A packed value that does not
 /// unpack comes back exactly as stored, so loading reports it as damaged and keeps it aside.
 pub fn read_prefixed(prefix: &str) -> Result<BTreeMap<String, String>, WriteError> {
+    read_prefixed_unpacking(prefix, |_| true)
+}
+
+/// [`read_prefixed`], except that only the values whose key `unpack` accepts are unpacked; the
+/// others come back exactly as stored.
+pub fn read_prefixed_unpacking(
+    prefix: &str,
+    unpack: impl Fn(&str) -> bool,
+) -> Result<BTreeMap<String, String>, WriteError> {
     let mut all = read_prefixed_raw(prefix)?;
-    for value in all.values_mut() {
+    for (key, value) in all.iter_mut() {
+        if !unpack(key) {
+            continue;
+        }
         if let Ok(std::borrow::Cow::Owned(text)) = packing::unpack(value) {
             *value = text;
         }

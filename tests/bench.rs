@@ -946,7 +946,7 @@ fn print_data_set(db: &rebound::core::schema::Db) {
         db.interviews.iter().map(|i| i.letters.len()).sum::<usize>()
     );
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for r in &db.reviews {
+    for r in db.reviews.iter() {
         *counts.entry(r.id.as_str()).or_default() += 1;
     }
     let mut per_card: Vec<usize> = db

@@ -350,7 +350,7 @@ async fn one_rating_writes_only_its_months_chunk() {
     assert_eq!(log_keys, [chunk]);
     assert_eq!(
         owner.with(AppState::init).reviews.get_untracked(),
-        db.reviews,
+        *db.reviews,
         "what is stored is the log as it was"
     );
     local().clear().unwrap();
@@ -475,6 +475,62 @@ async fn a_damaged_chunk_is_kept_aside_by_itself_and_the_other_months_load() {
         Some("[[\"s-behavioural-01\","),
         "kept byte for byte"
     );
+    local().clear().unwrap();
+}
+
+/// Start-up leaves the review log unread (`state::preload_read`); a damaged chunk found when
+/// it is read late is kept aside, byte for byte, before a rating writes that month again, and
+/// the user is told, as at start-up.
+#[wasm_bindgen_test]
+async fn a_damaged_chunk_read_after_start_up_is_kept_aside_before_its_month_is_written() {
+    local().clear().unwrap();
+    const DAY: i64 = 86_400_000;
+    let now = js_sys::Date::now() as i64;
+    let db = Db {
+        reviews: [now - 120 * DAY, now - 1_000]
+            .iter()
+            .map(|at| ReviewEntry::new("s-behavioural-01".into(), *at, Grade::Good))
+            .collect(),
+        ..Db::default()
+    };
+    store_as_the_app_does(&db);
+    let month = collections::month_of(now);
+    let key = Collection::Reviews.chunk_key(&month);
+    local().set_item(&key, "[[\"s-behavioural-01\",").unwrap();
+    let other = Collection::Reviews.chunk_key(&collections::month_of(now - 120 * DAY));
+    let other_before = local().get_item(&other).unwrap();
+    let owner = Owner::new();
+    let state = owner.with(|| {
+        rebound::state::preload_read();
+        rebound::state::preload_parse();
+        AppState::init()
+    });
+    assert!(
+        state.kept_aside.get_untracked().is_empty(),
+        "the log is not read yet"
+    );
+    owner.with(|| {
+        state.rate("s-behavioural-01", Grade::Good, None);
+        state.flush();
+    });
+    sleep(50).await;
+    let kept = state.kept_aside.get_untracked();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        storage::read(&kept[0].key).as_deref(),
+        Some("[[\"s-behavioural-01\","),
+        "kept byte for byte"
+    );
+    assert!(state.notices.get_untracked().iter().any(|n| matches!(
+        n,
+        Notice::Damaged { reason, kept_as: Some(_), .. } if reason.contains(&month)
+    )));
+    let log = state.reviews.get_untracked();
+    assert_eq!(log.len(), 2, "the other month and the new rating: {log:?}");
+    assert_eq!(log[0], db.reviews[0]);
+    let stored = storage::read(&key).unwrap_or_default();
+    assert!(stored.contains(&log[1].at.to_string()), "{stored}");
+    assert_eq!(local().get_item(&other).unwrap(), other_before);
     local().clear().unwrap();
 }
 

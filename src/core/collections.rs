@@ -27,7 +27,7 @@ use serde_json::value::RawValue;
 use super::countdown::Prep;
 use super::model::{Id, Interview, Millis, Reflection, Settings, Versioned};
 use super::plan::PlanItem;
-use super::practice::{CardState, ReviewEntry};
+use super::practice::CardState;
 use super::questions::Question;
 use super::search::SearchVersion;
 use super::sync::{merge_fields, reconcile_with};
@@ -42,8 +42,8 @@ pub struct Db {
     pub questions: Vec<Question>,
     /// The practice schedule, one card per practised question.
     pub cards: Vec<CardState>,
-    /// Every rating, oldest first.
-    pub reviews: Vec<ReviewEntry>,
+    /// Every rating, oldest first (read from storage when first read, see [`Log`]).
+    pub reviews: Log,
     /// The development plan.
     pub plan: Vec<PlanItem>,
     /// What the user is looking for, one version per saved change.
@@ -783,7 +783,7 @@ fn decode_settings(text: &str) -> Result<Settings, ReadError> {
 
 mod log;
 pub use log::{
-    chunks, encode_month, fold_chunk, identity, is_month, month_of, normalize, LogData,
+    chunks, encode_month, fold_chunk, identity, is_month, month_of, normalize, Log, LogData,
     CHUNK_PACK_FROM_BYTES,
 };
 

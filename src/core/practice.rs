@@ -529,7 +529,7 @@ pub fn undo(cards: &mut Vec<CardState>, log: &mut Vec<ReviewEntry>, undo: &UndoR
 
 /// How many questions were practised for the first time since `today_start`: rated today and
 /// never before (the log's order does not matter, so a merged log counts the same).
-fn new_rated_today(log: &[ReviewEntry], today_start: Millis) -> usize {
+pub fn new_rated_today(log: &[ReviewEntry], today_start: Millis) -> usize {
     let mut today: Vec<&str> = log
         .iter()
         .filter(|e| e.at >= today_start)
@@ -562,6 +562,25 @@ pub fn due_queue(
     today_start: Millis,
     settings: &PracticeSettings,
 ) -> Vec<Id> {
+    due_queue_with(
+        candidates,
+        cards,
+        || new_rated_today(log, today_start),
+        now,
+        settings,
+    )
+}
+
+/// [`due_queue`], with how many new questions were first practised today asked of
+/// `new_rated_today` (see [`new_rated_today`]) only when there are new questions to allow: the
+/// log is the largest thing stored, and then need not be read.
+pub fn due_queue_with(
+    candidates: &[Id],
+    cards: &[CardState],
+    new_rated_today: impl FnOnce() -> usize,
+    now: Millis,
+    settings: &PracticeSettings,
+) -> Vec<Id> {
     // If a card appears twice (a merge gone odd), the latest rating counts.
     let mut by_id: HashMap<&str, &CardState> = HashMap::with_capacity(cards.len());
     for card in cards {
@@ -589,8 +608,11 @@ pub fn due_queue(
     }
     // Stable: equally overdue cards keep bank order.
     crate::core::order::sort_by_key(&mut due, |(d, _)| *d);
-    let allowance =
-        (settings.new_per_day as usize).saturating_sub(new_rated_today(log, today_start));
+    let allowance = if new.is_empty() {
+        0
+    } else {
+        (settings.new_per_day as usize).saturating_sub(new_rated_today())
+    };
     due.into_iter()
         .map(|(_, id)| id.clone())
         .chain(new.into_iter().take(allowance).cloned())

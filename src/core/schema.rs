@@ -137,6 +137,17 @@ pub fn stored_version(text: &str) -> Option<u32> {
 
 /// Load from the stored key/value map (every key that starts with [`KEY_PREFIX`]).
 pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
+    let mut loaded = load_deferring_log(stored, false);
+    // Eager: the log is read now, and what did not read is reported with the rest.
+    loaded.problems.extend(loaded.db.reviews.take_problems());
+    loaded
+}
+
+/// [`load`], except that with `defer`, the review log's chunks (stored text, packed or not)
+/// are left unread in the `Db` until something reads the log (see `collections::Log`), unless
+/// the log is also stored under its one key (a move to chunks not finished), which is read now.
+/// What does not read in them is then reported by `Log::take_problems`, not in `problems`.
+pub fn load_deferring_log(stored: &BTreeMap<String, String>, defer: bool) -> Loaded {
     let mut problems = Vec::new();
     let has_data = stored
         .keys()
@@ -201,54 +212,28 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
         }
     }
     let unchunked = texts.iter().any(|(c, _, _)| c.row().chunked);
+    let defer = defer && !unchunked;
+    let mut unread = Vec::new();
     for (key, text) in stored {
         if let Some((c, Some(_))) = super::collections::parse_key(key) {
-            texts.push((c, key, text.into()));
+            if defer {
+                unread.push((key.clone(), text.clone()));
+            } else {
+                texts.push((c, key, text.into()));
+            }
         }
     }
 
     let mut db = Db::default();
     for (c, key, text) in texts {
-        let row = c.row();
-        let salvage = row.data.load(&mut db, &text);
-        let chunk = super::collections::parse_key(key).and_then(|(_, chunk)| chunk);
-        let reason = match (&salvage.whole, row.kind) {
-            (None, _) if salvage.unreadable == 0 => continue,
-            (None, kind) => {
-                let what = if kind == Kind::Log {
-                    "entries"
-                } else {
-                    "records"
-                };
-                format!(
-                    "{} of {} {what} could not be read",
-                    salvage.unreadable,
-                    salvage.kept + salvage.unreadable
-                )
-            }
-            (Some(ReadError::NotJson(e)), _) => format!("it is not valid JSON ({e})"),
-            (Some(ReadError::NotAList), Kind::Log) => "it is not a list".to_string(),
-            (Some(ReadError::NotAList), _) => "it is not a list of records".to_string(),
-            (Some(ReadError::Bad { reason, .. }), Kind::Object) => {
-                format!("the settings could not be read ({reason})")
-            }
-            (Some(_), Kind::Object) => format!("the settings could not be read ({NOT_NAMED})"),
-            (Some(e), _) => format!("it could not be read ({e:?})"),
-        };
-        let reason = match chunk {
-            Some(month) => format!("in the part kept for {month}, {reason}"),
-            None => reason,
-        };
-        problems.push(Problem::Damaged {
-            collection: c,
-            key: key.to_string(),
-            raw: stored.get(key).cloned().unwrap_or_default(),
-            reason,
-            kept: salvage.kept,
-            unreadable: salvage.unreadable.max(1),
-        });
+        let raw = stored.get(key).map(String::as_str).unwrap_or_default();
+        problems.extend(read_text(&mut db, c, key, &text, raw));
     }
-    super::collections::normalize(&mut db.reviews);
+    if defer {
+        db.reviews = super::collections::Log::unread(unread);
+    } else {
+        super::collections::normalize(&mut db.reviews);
+    }
     Loaded {
         db,
         problems,
@@ -256,6 +241,49 @@ pub fn load(stored: &BTreeMap<String, String>) -> Loaded {
         read_only,
         unchunked,
     }
+}
+
+/// Read `text`, stored under `key` as `raw`, into collection `c` of `db`: `None` when all of it
+/// read, else what did not, in plain words.
+pub fn read_text(db: &mut Db, c: Collection, key: &str, text: &str, raw: &str) -> Option<Problem> {
+    let row = c.row();
+    let salvage = row.data.load(db, text);
+    let chunk = super::collections::parse_key(key).and_then(|(_, chunk)| chunk);
+    let reason = match (&salvage.whole, row.kind) {
+        (None, _) if salvage.unreadable == 0 => return None,
+        (None, kind) => {
+            let what = if kind == Kind::Log {
+                "entries"
+            } else {
+                "records"
+            };
+            format!(
+                "{} of {} {what} could not be read",
+                salvage.unreadable,
+                salvage.kept + salvage.unreadable
+            )
+        }
+        (Some(ReadError::NotJson(e)), _) => format!("it is not valid JSON ({e})"),
+        (Some(ReadError::NotAList), Kind::Log) => "it is not a list".to_string(),
+        (Some(ReadError::NotAList), _) => "it is not a list of records".to_string(),
+        (Some(ReadError::Bad { reason, .. }), Kind::Object) => {
+            format!("the settings could not be read ({reason})")
+        }
+        (Some(_), Kind::Object) => format!("the settings could not be read ({NOT_NAMED})"),
+        (Some(e), _) => format!("it could not be read ({e:?})"),
+    };
+    let reason = match chunk {
+        Some(month) => format!("in the part kept for {month}, {reason}"),
+        None => reason,
+    };
+    Some(Problem::Damaged {
+        collection: c,
+        key: key.to_string(),
+        raw: raw.to_string(),
+        reason,
+        kept: salvage.kept,
+        unreadable: salvage.unreadable.max(1),
+    })
 }
 
 /// What the user is told when there is no room to bring the stored data to this schema

@@ -25,17 +25,22 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Start-up's first task: read (and unpack) everything stored, for [`AppState::init`].
+/// Start-up's first task: read (and unpack) everything stored, for [`AppState::init`]. The
+/// review log's chunks are left as stored: the first screen seldom needs the log, so it is
+/// unpacked and parsed when first read, or in a task after the first screen
+/// ([`AppState::settle_log`]).
 pub fn preload_read() {
-    let read = storage::read_prefixed(KEY_PREFIX);
+    let read = storage::read_prefixed_unpacking(KEY_PREFIX, |key| {
+        !matches!(parse_key(key), Some((_, Some(_))))
+    });
     PRELOADED.with(|p| *p.borrow_mut() = Some((read, None)));
 }
 
-/// Start-up's second task: parse what [`preload_read`] read.
+/// Start-up's second task: parse what [`preload_read`] read (all but the review log).
 pub fn preload_parse() {
     PRELOADED.with(|p| {
         if let Some((Ok(stored), loaded @ None)) = p.borrow_mut().as_mut() {
-            *loaded = Some(schema::load(stored));
+            *loaded = Some(schema::load_deferring_log(stored, true));
         }
     });
 }
@@ -43,6 +48,70 @@ pub fn preload_parse() {
 /// Forget what was preloaded (another tab wrote meanwhile): [`AppState::init`] reads again.
 pub fn discard_preloaded() {
     PRELOADED.with(|p| p.borrow_mut().take());
+}
+
+/// What loading found that did not read, dealt with: each damaged value kept aside (or, when
+/// it could not be, its key frozen so nothing writes over it) and what the user is told.
+struct Triage {
+    notices: Vec<Notice>,
+    frozen: BTreeSet<String>,
+    /// Collections to write again whole (what read of them replaces what was kept aside).
+    rewrite: BTreeSet<Collection>,
+    /// Chunks of the log to write again.
+    rewrite_chunks: Vec<String>,
+}
+
+/// Deal with `problems` (see [`Triage`]); `stored` holds what is kept aside already, `opened`
+/// the encrypted text of each value with the lock on.
+fn triage(
+    problems: &[Problem],
+    stored: &std::collections::BTreeMap<String, String>,
+    opened: &storage::Opened,
+) -> Triage {
+    let mut out = Triage {
+        notices: Vec::new(),
+        frozen: BTreeSet::new(),
+        rewrite: BTreeSet::new(),
+        rewrite_chunks: Vec::new(),
+    };
+    let now = platform::now_ms();
+    for problem in problems {
+        match problem {
+            Problem::Damaged {
+                collection,
+                key,
+                raw,
+                reason,
+                ..
+            } => {
+                let raw = opened.sealed.get(key).unwrap_or(raw);
+                let reason = opened.failed.get(key).unwrap_or(reason);
+                let kept_as = keep_aside(stored, key, raw, now);
+                match (&kept_as, parse_key(key)) {
+                    (None, _) => {
+                        out.frozen.insert(key.clone());
+                    }
+                    // One damaged chunk: that chunk is written again, the others stay.
+                    (Some(_), Some((_, Some(chunk)))) => {
+                        out.rewrite_chunks.push(chunk.to_string());
+                    }
+                    (Some(_), _) => {
+                        out.rewrite.insert(*collection);
+                    }
+                }
+                out.notices.push(Notice::Damaged {
+                    collection: *collection,
+                    reason: reason.clone(),
+                    kept_as,
+                });
+            }
+            Problem::NewerSchema { found } => {
+                out.notices.push(Notice::NewerVersion { found: *found })
+            }
+            Problem::BadSchemaKey { .. } => out.notices.push(Notice::BadSchemaKey),
+        }
+    }
+    out
 }
 
 impl AppState {
@@ -79,46 +148,13 @@ impl AppState {
             }
         };
         let loaded = loaded.unwrap_or_else(|| schema::load(&stored));
-        let mut frozen = BTreeSet::new();
-        let mut rewrite = BTreeSet::new();
-        let mut rewrite_chunks: Vec<String> = Vec::new();
-        let now = platform::now_ms();
-        for problem in &loaded.problems {
-            match problem {
-                Problem::Damaged {
-                    collection,
-                    key,
-                    raw,
-                    reason,
-                    ..
-                } => {
-                    let raw = opened.sealed.get(key).unwrap_or(raw);
-                    let reason = opened.failed.get(key).unwrap_or(reason);
-                    let kept_as = keep_aside(&stored, key, raw, now);
-                    match (&kept_as, parse_key(key)) {
-                        (None, _) => {
-                            frozen.insert(key.clone());
-                        }
-                        // One damaged chunk: that chunk is written again, the others stay.
-                        (Some(_), Some((_, Some(chunk)))) => {
-                            rewrite_chunks.push(chunk.to_string());
-                        }
-                        (Some(_), _) => {
-                            rewrite.insert(*collection);
-                        }
-                    }
-                    notices.push(Notice::Damaged {
-                        collection: *collection,
-                        reason: reason.clone(),
-                        kept_as,
-                    });
-                }
-                Problem::NewerSchema { found } => {
-                    notices.push(Notice::NewerVersion { found: *found })
-                }
-                Problem::BadSchemaKey { .. } => notices.push(Notice::BadSchemaKey),
-            }
-        }
+        let Triage {
+            notices: found,
+            frozen,
+            mut rewrite,
+            rewrite_chunks,
+        } = triage(&loaded.problems, &stored, opened);
+        notices.extend(found);
         let upgrade = loaded.needs_upgrade();
         if upgrade {
             rewrite.extend(Collection::all());
@@ -153,6 +189,35 @@ impl AppState {
             state.flush();
         }
         state
+    }
+
+    /// Read the review log if start-up left it unread, and deal with what did not read in it
+    /// as start-up deals with the rest (kept aside first, then the user told). Called in a task
+    /// after the first screen, and before anything is written.
+    pub fn settle_log(&self) {
+        if self.saver.is_disposed() {
+            return;
+        }
+        let problems = self
+            .db
+            .try_with_value(|db| db.reviews.take_problems())
+            .unwrap_or_default();
+        if problems.is_empty() {
+            return;
+        }
+        let stored = storage::read_prefixed_raw(DAMAGED_PREFIX).unwrap_or_default();
+        let found = triage(&problems, &stored, &storage::Opened::default());
+        self.saver.update_value(|s| {
+            s.frozen.extend(found.frozen);
+            if !found.rewrite_chunks.is_empty() {
+                s.dirty.insert(Collection::Reviews);
+                s.chunks.extend(found.rewrite_chunks);
+            }
+        });
+        for notice in found.notices {
+            self.notify(notice);
+        }
+        self.refresh_kept_aside();
     }
 
     /// Bring storage to this schema (the review log in chunks), once there is room for it: the

@@ -266,7 +266,8 @@ impl AppState {
         let reviews = Reader {
             db,
             changed: trigger(Collection::Reviews),
-            field: |db| &db.reviews,
+            // Reading the log reads it from storage if start-up left it unread.
+            field: |db| &*db.reviews,
         };
         let plan = Reader {
             db,

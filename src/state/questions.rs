@@ -156,17 +156,20 @@ impl AppState {
     pub fn due_queue(&self) -> Vec<Id> {
         let candidates = self.questions.with(|q| questions::cards_and_to_write(q).0);
         let settings = self.practice_settings();
+        let today_start = platform::today_start();
+        // The log is read (and tracked) only when there are new questions to allow.
+        let new_rated_today = || {
+            self.reviews
+                .with(|log| practice::new_rated_today(log, today_start))
+        };
         self.cards.with(|cards| {
-            self.reviews.with(|log| {
-                practice::due_queue(
-                    &candidates,
-                    cards,
-                    log,
-                    platform::now_ms(),
-                    platform::today_start(),
-                    &settings,
-                )
-            })
+            practice::due_queue_with(
+                &candidates,
+                cards,
+                new_rated_today,
+                platform::now_ms(),
+                &settings,
+            )
         })
     }
 

@@ -184,6 +184,8 @@ impl AppState {
 
     /// [`AppState::flush`], of one collection only (`Some`) or of every dirty one.
     fn flush_only(&self, only: Option<Collection>) {
+        // A damaged chunk of a log read late is kept aside before anything is written.
+        self.settle_log();
         self.saver.update_value(|s| s.timer_pending = false);
         let (dirty, frozen, checking) = self
             .saver
@@ -250,6 +252,7 @@ impl AppState {
     /// import). App lifetime, like the save timer: the save finishes whatever screen is shown.
     /// [`AppState::flush`] at any moment (the page hidden) writes whatever is left.
     pub fn flush_in_parts(&self) {
+        self.settle_log();
         self.saver.update_value(|s| s.in_parts = true);
         let state = *self;
         let owner = Owner::new_root(None);

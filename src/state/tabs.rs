@@ -111,7 +111,7 @@ impl AppState {
             return; // never adopt something unreadable; what is here stays as it is
         }
         let made_here = self.saver.with_value(|s| s.made_here.clone());
-        let theirs = incoming.reviews;
+        let theirs = std::mem::take(&mut *incoming.reviews);
         let folded = self
             .db
             .try_update_value(|db| fold_chunk(&mut db.reviews, chunk, theirs, &made_here));

@@ -632,7 +632,7 @@ pub fn build() -> Db {
         },
         questions,
         cards,
-        reviews,
+        reviews: reviews.into(),
         plan,
         search,
         preps: Vec::new(),

@@ -280,5 +280,8 @@ impl Data for LogData {
     }
 }
 
+mod held;
+pub use held::Log;
+
 #[cfg(test)]
 mod tests;

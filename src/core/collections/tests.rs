@@ -72,7 +72,12 @@ fn full_db() -> Db {
             updated: 5,
             ..CardState::default()
         }],
-        reviews: vec![ReviewEntry::new("q1".into(), 4, Grade::Good)],
+        reviews: vec![crate::core::practice::ReviewEntry::new(
+            "q1".into(),
+            4,
+            Grade::Good,
+        )]
+        .into(),
         plan: vec![PlanItem {
             id: "p1".into(),
             skill: "SQL".into(),

@@ -282,6 +282,16 @@ fn due_queue_orders_and_limits_new() {
     ];
     let queue = due_queue(&ids, &cards, &[], now, today, &settings);
     assert_eq!(queue, ["q1", "q3", "q0", "q2"]);
+    // With no new questions, the log (the largest thing stored) is not read at all.
+    let scheduled = ["q1".to_string(), "q3".into(), "q4".into()];
+    let queue = due_queue_with(
+        &scheduled,
+        &cards,
+        || panic!("the log was read"),
+        now,
+        &settings,
+    );
+    assert_eq!(queue, ["q1", "q3"]);
     assert_eq!(due_count(&ids, &cards, &[], now, today, &settings), 4);
 
     // One new card first rated today leaves one new slot.

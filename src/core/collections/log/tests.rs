@@ -17,7 +17,7 @@ fn rating(id: &str, at: Millis) -> ReviewEntry {
 
 fn db_with(reviews: Vec<ReviewEntry>) -> Db {
     Db {
-        reviews,
+        reviews: reviews.into(),
         ..Db::default()
     }
 }
@@ -203,7 +203,7 @@ fn a_damaged_chunk_is_reported_by_its_key_and_the_other_months_load() {
         "[[\"b\",1772409600000,3],{oops".into(),
     );
     let loaded = schema::load(&stored);
-    assert_eq!(loaded.db.reviews, [rating("a", MARCH - DAY)]);
+    assert_eq!(*loaded.db.reviews, [rating("a", MARCH - DAY)]);
     match &loaded.problems[..] {
         [Problem::Damaged {
             collection: Collection::Reviews,
@@ -219,6 +219,57 @@ fn a_damaged_chunk_is_reported_by_its_key_and_the_other_months_load() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(!loaded.needs_upgrade());
+}
+
+#[test]
+fn start_up_may_leave_the_log_unread_until_something_reads_it() {
+    let db = db_with(vec![rating("a", MARCH - DAY), rating("b", MARCH + DAY)]);
+    let mut stored = store(&db);
+    // Stored packed, as the app stores a month of heavy use.
+    for (key, text) in stored.iter_mut() {
+        if key.starts_with("rebound.reviews.") {
+            *text = crate::core::packing::pack_from(text, 0).into_owned();
+        }
+    }
+    let loaded = schema::load_deferring_log(&stored, true);
+    assert!(loaded.db.reviews.is_unread());
+    assert!(loaded.problems.is_empty());
+    // Read through `&self`, as a screen reads it.
+    assert_eq!(loaded.db.reviews.as_slice(), db.reviews.as_slice());
+    assert!(!loaded.db.reviews.is_unread());
+    assert!(loaded.db.reviews.take_problems().is_empty());
+    assert_eq!(loaded.db, db);
+}
+
+#[test]
+fn a_log_also_stored_under_its_one_key_is_read_at_once() {
+    let (mut stored, db) = v2_store();
+    stored.insert(SCHEMA_KEY.into(), SCHEMA_VERSION.to_string());
+    stored.insert("rebound.reviews.2026-03".into(), "[]".into());
+    let loaded = schema::load_deferring_log(&stored, true);
+    assert!(!loaded.db.reviews.is_unread());
+    assert_eq!(loaded.db.reviews, db.reviews);
+}
+
+#[test]
+fn a_damaged_chunk_read_late_is_reported_when_the_log_is_read() {
+    let db = db_with(vec![rating("a", MARCH - DAY), rating("b", MARCH + DAY)]);
+    let mut stored = store(&db);
+    stored.insert(
+        "rebound.reviews.2026-03".into(),
+        "[[\"b\",1772409600000,3],{oops".into(),
+    );
+    let eager = schema::load(&stored);
+    let mut late = schema::load_deferring_log(&stored, true);
+    assert!(late.problems.is_empty(), "nothing is read yet");
+    // Changing the log reads it first.
+    late.db.reviews.push(rating("c", MARCH + 2 * DAY));
+    assert_eq!(
+        late.db.reviews.as_slice(),
+        [rating("a", MARCH - DAY), rating("c", MARCH + 2 * DAY)]
+    );
+    assert_eq!(late.db.reviews.take_problems(), eager.problems);
+    assert!(late.db.reviews.take_problems().is_empty(), "taken once");
 }
 
 /// A v2 store with ratings over three months.
@@ -345,6 +396,20 @@ proptest! {
         prop_assert!(db.reviews.windows(2).all(|w| w[0].at <= w[1].at));
         let ids: BTreeSet<(&str, Millis)> = a.iter().chain(&b).map(identity).collect();
         prop_assert_eq!(db.reviews.len(), ids.len());
+    }
+
+    #[test]
+    fn a_log_read_late_is_the_log_read_at_once(log in arb_log(), damaged in proptest::option::of((0u32..14, ".{0,40}"))) {
+        let mut stored = store(&db_with(log));
+        if let Some((month, text)) = damaged {
+            stored.insert(format!("rebound.reviews.2026-{month:02}"), text);
+        }
+        let eager = schema::load(&stored);
+        let late = schema::load_deferring_log(&stored, true);
+        prop_assert_eq!(&late.db, &eager.db);
+        let mut problems = late.problems.clone();
+        problems.extend(late.db.reviews.take_problems());
+        prop_assert_eq!(problems, eager.problems);
     }
 
     #[test]

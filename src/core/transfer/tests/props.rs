@@ -553,7 +553,10 @@ fn log_strategy() -> impl Strategy<Value = Vec<crate::core::practice::ReviewEntr
 
 /// The existing generators' data, with a log of ratings.
 fn db_with_log() -> impl Strategy<Value = Db> {
-    (db_strategy(), log_strategy()).prop_map(|(db, reviews)| Db { reviews, ..db })
+    (db_strategy(), log_strategy()).prop_map(|(db, reviews)| Db {
+        reviews: reviews.into(),
+        ..db
+    })
 }
 
 /// The export as it was written before it went a part at a time: every collection compact in
