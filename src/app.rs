@@ -92,14 +92,14 @@ fn Shell(state: AppState) -> impl IntoView {
         platform::set_theme(&theme);
         state.note_theme(&theme);
     });
-    // Start-up leaves the review log unread (see `state::preload_read`): it is read in a task
-    // of its own once the first screen is drawn, unless something read it before.
+    // Start-up leaves the review log unread (see `state::preload_read`): once the first screen
+    // is drawn, it is unpacked in a task, then read in the next, unless something read it
+    // before.
     request_animation_frame(move || {
         set_timeout(
             move || {
-                crate::mark("t:settle0");
-                state.settle_log();
-                crate::mark("t:settled");
+                state.unpack_log();
+                set_timeout(move || state.settle_log(), std::time::Duration::ZERO);
             },
             std::time::Duration::ZERO,
         )

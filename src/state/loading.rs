@@ -191,6 +191,14 @@ impl AppState {
         state
     }
 
+    /// Unpack the review log's chunks if start-up left them unread (see [`settle_log`]: a
+    /// task of its own before it).
+    ///
+    /// [`settle_log`]: Self::settle_log
+    pub fn unpack_log(&self) {
+        let _ = self.db.try_with_value(|db| db.reviews.unpack_unread());
+    }
+
     /// Read the review log if start-up left it unread, and deal with what did not read in it
     /// as start-up deals with the rest (kept aside first, then the user told). Called in a task
     /// after the first screen, and before anything is written.

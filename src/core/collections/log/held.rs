@@ -38,6 +38,18 @@ impl Log {
         }
     }
 
+    /// Unpack the chunks still unread, so that reading them later costs only their parsing: the
+    /// shell does this in a task of its own, the parsing in the next.
+    pub fn unpack_unread(&self) {
+        if let Ok(mut unread) = self.unread.lock() {
+            for (_, stored) in unread.iter_mut().flatten() {
+                if let Ok(std::borrow::Cow::Owned(text)) = packing::unpack(stored) {
+                    *stored = text;
+                }
+            }
+        }
+    }
+
     /// Whether the chunks are still unread.
     pub fn is_unread(&self) -> bool {
         self.unread.lock().is_ok_and(|u| u.is_some())
