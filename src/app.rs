@@ -64,6 +64,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Read the review log a few chunks a task (`AppState::read_log_some`), then deal with what did
+/// not read (`settle_log`). App lifetime: it ends when the log is read or the state is gone.
+fn read_log_in_tasks(state: AppState) {
+    set_timeout(
+        move || {
+            if state.read_log_some() {
+                read_log_in_tasks(state);
+            } else {
+                state.settle_log();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// The app around a loaded state: its app-lifetime listeners, the notices, the screens.
 #[component]
 fn Shell(state: AppState) -> impl IntoView {
@@ -93,17 +108,8 @@ fn Shell(state: AppState) -> impl IntoView {
         state.note_theme(&theme);
     });
     // Start-up leaves the review log unread (see `state::preload_read`): once the first screen
-    // is drawn, it is unpacked in a task, then read in the next, unless something read it
-    // before.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                state.unpack_log();
-                set_timeout(move || state.settle_log(), std::time::Duration::ZERO);
-            },
-            std::time::Duration::ZERO,
-        )
-    });
+    // is drawn, it is read a few months a task, unless something read it before.
+    request_animation_frame(move || read_log_in_tasks(state));
     state.check_persistence();
     service_worker::register(state);
     crate::install::provide();

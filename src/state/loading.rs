@@ -191,12 +191,14 @@ impl AppState {
         state
     }
 
-    /// Unpack the review log's chunks if start-up left them unread (see [`settle_log`]: a
-    /// task of its own before it).
-    ///
-    /// [`settle_log`]: Self::settle_log
-    pub fn unpack_log(&self) {
-        let _ = self.db.try_with_value(|db| db.reviews.unpack_unread());
+    /// Read a few more of the review log's chunks, if start-up left them unread (a month of
+    /// heavy use is a few milliseconds of work on a phone); returns whether any are left. Then
+    /// [`settle_log`](Self::settle_log).
+    pub fn read_log_some(&self) -> bool {
+        const CHUNKS_A_TASK: usize = 6;
+        self.db
+            .try_with_value(|db| db.reviews.read_some(CHUNKS_A_TASK))
+            .unwrap_or(false)
     }
 
     /// Read the review log if start-up left it unread, and deal with what did not read in it

@@ -21,10 +21,12 @@ use crate::core::schema::{self, Problem};
 pub struct Log {
     /// The entries (empty while the chunks are unread or parsed into `parsed`).
     entries: Vec<ReviewEntry>,
-    /// The chunks, parsed by the first read through `&self`.
+    /// The chunks, once all read through `&self`.
     parsed: OnceLock<Vec<ReviewEntry>>,
     /// Chunks as stored (key, text, packed or not), not yet read.
     unread: Mutex<Option<Vec<(String, String)>>>,
+    /// The entries of the chunks read so far ([`read_some`](Log::read_some)).
+    read: Mutex<Vec<ReviewEntry>>,
     /// What did not read when the chunks were parsed, until the shell takes it.
     problems: Mutex<Vec<Problem>>,
 }
@@ -38,21 +40,26 @@ impl Log {
         }
     }
 
-    /// Unpack the chunks still unread, so that reading them later costs only their parsing: the
-    /// shell does this in a task of its own, the parsing in the next.
-    pub fn unpack_unread(&self) {
-        if let Ok(mut unread) = self.unread.lock() {
-            for (_, stored) in unread.iter_mut().flatten() {
-                if let Ok(std::borrow::Cow::Owned(text)) = packing::unpack(stored) {
-                    *stored = text;
-                }
-            }
-        }
-    }
-
-    /// Whether the chunks are still unread.
+    /// Whether some chunks are still unread.
     pub fn is_unread(&self) -> bool {
         self.unread.lock().is_ok_and(|u| u.is_some())
+    }
+
+    /// Read up to `chunks` of the chunks still unread (a few at a time, so that no task is long
+    /// on a phone); the last of them makes the log whole. Returns whether any are left.
+    pub fn read_some(&self, chunks: usize) -> bool {
+        let (some, left) = match self.unread.lock().as_deref_mut() {
+            Ok(Some(unread)) => {
+                let some: Vec<_> = unread.drain(..chunks.min(unread.len())).collect();
+                (some, !unread.is_empty())
+            }
+            _ => return false,
+        };
+        self.read_chunks(some);
+        if !left {
+            let _ = <Log as Deref>::deref(self);
+        }
+        left
     }
 
     /// Read the log if it is still unread, and take what did not read (each as
@@ -65,9 +72,9 @@ impl Log {
             .unwrap_or_default()
     }
 
-    /// Parse `chunks` as `schema::load` does, keeping what did not read for
+    /// Parse `chunks` as `schema::load` does into `read`, keeping what did not read for
     /// [`take_problems`](Self::take_problems).
-    fn parse(&self, chunks: Vec<(String, String)>) -> Vec<ReviewEntry> {
+    fn read_chunks(&self, chunks: Vec<(String, String)>) {
         let mut db = super::Db::default();
         let mut problems = Vec::new();
         for (key, stored) in chunks {
@@ -88,7 +95,18 @@ impl Log {
         if let Ok(mut p) = self.problems.lock() {
             p.extend(problems);
         }
-        let mut entries = std::mem::take(&mut db.reviews.entries);
+        if let Ok(mut read) = self.read.lock() {
+            read.append(&mut db.reviews.entries);
+        }
+    }
+
+    /// Every chunk read: the entries in order.
+    fn whole(&self) -> Vec<ReviewEntry> {
+        let mut entries = self
+            .read
+            .lock()
+            .map(|mut r| std::mem::take(&mut *r))
+            .unwrap_or_default();
         super::normalize(&mut entries);
         entries
     }
@@ -102,7 +120,10 @@ impl Deref for Log {
         }
         let chunks = self.unread.lock().ok().and_then(|mut u| u.take());
         match chunks {
-            Some(chunks) => self.parsed.get_or_init(|| self.parse(chunks)),
+            Some(chunks) => {
+                self.read_chunks(chunks);
+                self.parsed.get_or_init(|| self.whole())
+            }
             None => &self.entries,
         }
     }

@@ -234,9 +234,11 @@ fn start_up_may_leave_the_log_unread_until_something_reads_it() {
     let loaded = schema::load_deferring_log(&stored, true);
     assert!(loaded.db.reviews.is_unread());
     assert!(loaded.problems.is_empty());
-    // Unpacked first (a task of its own in the app), still unread.
-    loaded.db.reviews.unpack_unread();
+    // Read a chunk at a time (a task each in the app): unread until the last.
+    assert!(loaded.db.reviews.read_some(1));
     assert!(loaded.db.reviews.is_unread());
+    assert!(!loaded.db.reviews.read_some(1));
+    assert!(!loaded.db.reviews.is_unread());
     // Read through `&self`, as a screen reads it.
     assert_eq!(loaded.db.reviews.as_slice(), db.reviews.as_slice());
     assert!(!loaded.db.reviews.is_unread());
@@ -402,14 +404,19 @@ proptest! {
     }
 
     #[test]
-    fn a_log_read_late_is_the_log_read_at_once(log in arb_log(), damaged in proptest::option::of((0u32..14, ".{0,40}"))) {
+    fn a_log_read_late_is_the_log_read_at_once(
+        log in arb_log(),
+        damaged in proptest::option::of((0u32..14, ".{0,40}")),
+        some in 0usize..4,
+    ) {
         let mut stored = store(&db_with(log));
         if let Some((month, text)) = damaged {
             stored.insert(format!("rebound.reviews.2026-{month:02}"), text);
         }
         let eager = schema::load(&stored);
         let late = schema::load_deferring_log(&stored, true);
-        late.db.reviews.unpack_unread();
+        // Some chunks read a few at a time first, the rest when read.
+        late.db.reviews.read_some(some);
         prop_assert_eq!(&late.db, &eager.db);
         let mut problems = late.problems.clone();
         problems.extend(late.db.reviews.take_problems());
