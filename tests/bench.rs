@@ -1,11 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The benchmark of issues 7 and 16: bundle size, cold and warm load against a plain static page,
+//! The benchmark of issues 7, 16 and 17: bundle size, cold and warm load against a plain static page,
 //! start-up, typing, practice and planning a countdown with five years of data, what that data
 //! takes in localStorage, Lighthouse (mobile) on the release build, on a first visit and as a
 //! returning user with the data; then a phone (issue 16, `bench/phone.rs`): long tasks while
 //! opening the app with the data, switching screens, exporting and importing the five-year
 //! backup, as the machine is and again with typing and rating with the CPU slowed 4x through the
-//! DevTools protocol.
+//! DevTools protocol; and the lock (issue 17, `bench/lock.rs`) at 4x: unlocking to Today, typing
+//! and rating with the data stored locked.
 //! It prints numbers and a summary table of the issues' bars, and writes every number to
 //! `target/bench/summary.json`; it asserts nothing about them.
 //!
@@ -706,7 +707,7 @@ async fn measure_practice(browser: &Browser, tag: &str, pass: Option<&str>) -> O
                  if (moved(before)) { mo.disconnect(); resolve(performance.now()); } }); \
                mo.observe(document.querySelector('main') || document.body, { childList: true, subtree: true, characterData: true }); \
                setTimeout(() => { mo.disconnect(); resolve(null); }, 2000); }); \
-             (async () => { \
+             (async () => { performance.mark('bench:rating'); \
                if (question() === null) { done({ error: 'nothing to practise (the practice-done screen shows)' }); return; } \
                for (let i = 0; i < n; i++) { \
                  const before = question(); if (before === null) break; \
@@ -2156,6 +2157,10 @@ async fn lock_4x() {
         .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
         .expect("the data set has a rejection");
     let round = lock::lock_round(&browser, &target.id, THROTTLE).await;
+    let timeline = browser
+        .eval("return { long: window.__bench.long.map(([s, d]) => [Math.round(s), Math.round(d)]), marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]) };")
+        .await;
+    println!("  the practice page (opened through the lock screen): long tasks [start, ms] and marks, page time: {timeline}");
     println!("\n== Summary (issue 17's rows)");
     println!("  {:<42} {:<34} {:<12} result", "bar", "measured", "target");
     for (bar, measured, target, result) in lock::rows(&round) {
