@@ -136,6 +136,12 @@ impl AppState {
         storage::vault_generation().is_some()
     }
 
+    /// [`AppState::lock_on`], tracked: what reads it follows the lock turned on or off here.
+    pub fn lock_on_tracked(&self) -> bool {
+        LOCK_CHANGED.with(ArcTrigger::track);
+        self.lock_on()
+    }
+
     /// The lock's settings as stored (with the lock on).
     pub fn lock_info(&self) -> Option<LockInfo> {
         storage::lock_info().flatten()
@@ -280,6 +286,7 @@ impl AppState {
         }
         let opened = vault.is_some();
         storage::set_vault(vault);
+        LOCK_CHANGED.with(ArcTrigger::notify);
         if opened {
             OPENED_AT.with(|o| o.set(platform::now_ms()));
             self.hear_late_failures();
@@ -294,6 +301,8 @@ impl AppState {
 }
 
 thread_local! {
+    /// Notified when this tab turns the lock on or off (or changes the passphrase).
+    static LOCK_CHANGED: ArcTrigger = ArcTrigger::new();
     /// When this tab opened the lock (ms); a lock made elsewhere after it locks this tab too.
     static OPENED_AT: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
     /// When the page was last hidden (ms), for auto-lock.
