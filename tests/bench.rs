@@ -1806,7 +1806,12 @@ async fn bench() {
     let plain = phone_round(&browser, &target.id, 1.0, &backup).await;
     let slow = phone_round(&browser, &target.id, THROTTLE, &backup).await;
     // Issue 17: the data set stored locked (the import above left it stored plain).
-    let locked = lock::lock_round(&browser, &target.id, THROTTLE).await;
+    let mut locked = lock::lock_round(&browser, &target.id, THROTTLE, false).await;
+    // The lock-off reference: the same typing and rating of round 11.
+    locked.unlocked = Some((
+        slow.typing.as_ref().map(|t| phone::longest(&t.long)),
+        slow.practice.as_ref().map(|p| phone::longest(&p.long)),
+    ));
 
     drop(browser);
     drop(server);
@@ -2156,7 +2161,7 @@ async fn lock_4x() {
         .rev()
         .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
         .expect("the data set has a rejection");
-    let round = lock::lock_round(&browser, &target.id, THROTTLE).await;
+    let round = lock::lock_round(&browser, &target.id, THROTTLE, true).await;
     let timeline = browser
         .eval("return { long: window.__bench.long.map(([s, d]) => [Math.round(s), Math.round(d)]), marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]) };")
         .await;

@@ -151,6 +151,9 @@ pub struct LockRound {
     pub unlocks: Vec<Unlock>,
     pub typing: Option<Typing>,
     pub practice: Option<Practice>,
+    /// The same typing and rating with the lock still off, just before turning it on (same
+    /// browser, same moment of the machine's load), when asked for: (typing, rating) longest.
+    pub unlocked: Option<(Option<f64>, Option<f64>)>,
 }
 
 impl LockRound {
@@ -188,6 +191,9 @@ impl LockRound {
             "typing_longest_task_ms": self.typing_longest(),
             "unlock_measured_ms": self.measured(),
             "calibration_loop_ms": self.calibration,
+            "reference_lock_off": self.unlocked.map(|(typing, rating)| json!({
+                "typing_longest_task_ms": typing, "rating_longest_task_ms": rating,
+            })),
             "unlock_runs": self.unlocks.iter().map(|u| json!({
                 "measured_ms": u.measured, "derive_ms": u.derive,
                 "long_tasks_ms": u.tasks,
@@ -198,12 +204,27 @@ impl LockRound {
 
 /// With the data set stored plain in `browser`'s origin: turns the lock on through Settings,
 /// then with the CPU slowed `rate` times unlocks [`RUNS`] times, types into the reflection of
-/// interview `id` and rates on Practice (each opened through the lock screen). Leaves the data
-/// set stored locked and the rate at 1.
-pub async fn lock_round(browser: &Browser, id: &str, rate: f64) -> LockRound {
+/// interview `id` and rates on Practice (each opened through the lock screen). With `reference`,
+/// first types and rates the same way with the lock still off, at the same rate, for comparison.
+/// Leaves the data set stored locked and the rate at 1.
+pub async fn lock_round(browser: &Browser, id: &str, rate: f64, reference: bool) -> LockRound {
     section(&format!(
         "12. The lock (issue 17): the large data set stored locked, CPU slowed {rate}x: unlock to Today, typing and rating"
     ));
+    let unlocked = if reference {
+        phone::throttle(browser, rate).await;
+        let tag = format!(" [CPU {rate}x, lock off: the reference]");
+        let typing = measure_typing(browser, id, &tag, None).await;
+        let practice = measure_practice(browser, &tag, None).await;
+        phone::throttle(browser, 1.0).await;
+        Some((
+            Some(phone::longest(&typing.long)),
+            practice.map(|p| phone::longest(&p.long)),
+        ))
+    } else {
+        None
+    };
+    section("12b. Turning the lock on in Settings, then unlocking");
     turn_on(browser).await;
     phone::throttle(browser, rate).await;
     browser.goto("/").await;
@@ -235,6 +256,7 @@ pub async fn lock_round(browser: &Browser, id: &str, rate: f64) -> LockRound {
         unlocks,
         typing: Some(typing),
         practice,
+        unlocked,
     };
     println!(
         "  UNLOCK TO TODAY{tag}: median {:.0} ms (measured {:.0} ms + 3 x derivation {:.0} ms), longest task median {:.0} ms",
@@ -243,6 +265,16 @@ pub async fn lock_round(browser: &Browser, id: &str, rate: f64) -> LockRound {
         round.derive(),
         round.unlock_longest()
     );
+    let shown = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.0} ms"));
+    if let Some((typing, rating)) = round.unlocked {
+        println!(
+            "  LONGEST TASK{tag}: rating {}, typing {}; with the lock off just before: rating {}, typing {}",
+            shown(round.rating_longest()),
+            shown(round.typing_longest()),
+            shown(rating),
+            shown(typing)
+        );
+    }
     round
 }
 
