@@ -281,7 +281,7 @@ pub async fn lock_round(browser: &Browser, id: &str, rate: f64, reference: bool)
 /// The summary table's rows of the round: (bar, measured, target, result).
 pub fn rows(round: &LockRound) -> Vec<(String, String, String, &'static str)> {
     let ms = |v: f64| format!("{v:.0} ms");
-    let at = |what: &str| format!("12. 4x locked: {what}");
+    let at = |what: &str| format!("12. lock 4x: {what}");
     let task = |label: String, v: Option<f64>| match v {
         Some(v) => (
             label,
@@ -293,9 +293,9 @@ pub fn rows(round: &LockRound) -> Vec<(String, String, String, &'static str)> {
     };
     vec![
         (
-            at("unlock to Today (derive 4x)"),
+            at("unlock to Today"),
             format!(
-                "{} (derive {})",
+                "{} (derivation {}, 4x)",
                 ms(round.unlock_to_today()),
                 ms(round.derive())
             ),
