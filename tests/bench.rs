@@ -2132,9 +2132,10 @@ async fn phone_open_and_transfer() {
     phone::throttle(&browser, 1.0).await;
 }
 
-/// Only issue 17's rows (about two minutes): the five-year data set seeded plain, the lock
-/// turned on through Settings, then with the CPU slowed 4x unlocking to Today [`RUNS`] times,
-/// typing and rating with the lock on. Prints the round's lines and its rows of the summary
+/// Only issue 17's rows (under a minute): the five-year data set seeded plain; with the CPU
+/// slowed 4x, typing and rating with the lock off (the reference); the lock turned on through
+/// Settings, then at 4x unlocking to Today [`RUNS`] times, typing and rating with the lock on.
+/// Prints the round's lines and its rows of the summary
 /// table; writes nothing. After `trunk build --release --offline`:
 /// `cargo test --offline --test bench lock_4x -- --ignored --nocapture`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
