@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use crate::components::nav::NavBar;
 use crate::components::notices::{NoticeBar, UndoToast};
-use crate::erase::{click, rx};
+use crate::erase::{click, rx, Show};
 use crate::pages::{
     interview_detail::InterviewDetail, interview_list::InterviewList, interview_new::InterviewNew,
     journey::JourneyPage, more::MorePage, not_found::NotFound, plan::PlanPage, practice::Practice,
@@ -114,18 +114,16 @@ fn Shell(state: AppState) -> impl IntoView {
     service_worker::register(state);
     crate::install::provide();
 
-    // With the lock on: "Lock now" in a slim header above the screen (not in the bottom bar).
-    let lock_bar = state.lock_on().then(|| {
-        view! {
+    view! {
+        // With the lock on (from the moment it is turned on): "Lock now" in a slim header above
+        // the screen (not in the bottom bar).
+        <Show when=move || state.lock_on_tracked()>
             <header class="lock-bar">
                 <button type="button" class="button quiet small" on:click=click(move |_| state.lock_now())>
                     "Lock now"
                 </button>
             </header>
-        }
-    });
-    view! {
-        {lock_bar}
+        </Show>
         <NoticeBar/>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>

@@ -304,11 +304,19 @@ pub async fn settled() {
     }
 }
 
+/// How long [`open_all`] works before it lets the page draw and answer (ms).
+const SLICE_MS: i64 = 30;
+
 /// A moment (a timer's turn).
 pub async fn tick() {
+    wait(10).await;
+}
+
+/// A timer's turn after `ms` (0: the next task).
+async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -343,9 +351,16 @@ pub async fn open_all(key: &Key, generation: u32) -> Result<Opened, WriteError> 
         LocalStorage::delete(&k);
     }
     let mut out = Opened::default();
+    let mut slice = crate::platform::now_ms();
     for (k, stored) in all {
         match lock::unsealed_key(&k) {
             Some((g, plain)) if g == generation => {
+                // Opening everything is long on a slow phone: a task of its own every 30 ms,
+                // so the page can draw and answer meanwhile.
+                if crate::platform::now_ms() - slice > SLICE_MS {
+                    wait(0).await;
+                    slice = crate::platform::now_ms();
+                }
                 let opened = crypto::open_bytes(key, &stored)
                     .await
                     .map_err(|e| match e {

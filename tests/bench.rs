@@ -1,11 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The benchmark of issues 7 and 16: bundle size, cold and warm load against a plain static page,
+//! The benchmark of issues 7, 16 and 17: bundle size, cold and warm load against a plain static page,
 //! start-up, typing, practice and planning a countdown with five years of data, what that data
 //! takes in localStorage, Lighthouse (mobile) on the release build, on a first visit and as a
 //! returning user with the data; then a phone (issue 16, `bench/phone.rs`): long tasks while
 //! opening the app with the data, switching screens, exporting and importing the five-year
 //! backup, as the machine is and again with typing and rating with the CPU slowed 4x through the
-//! DevTools protocol.
+//! DevTools protocol; and the lock (issue 17, `bench/lock.rs`) at 4x: unlocking to Today, typing
+//! and rating with the data stored locked.
 //! It prints numbers and a summary table of the issues' bars, and writes every number to
 //! `target/bench/summary.json`; it asserts nothing about them.
 //!
@@ -32,6 +33,9 @@ mod dataset;
 
 #[path = "bench/phone.rs"]
 mod phone;
+
+#[path = "bench/lock.rs"]
+mod lock;
 
 use std::fs;
 use std::io::Write;
@@ -514,12 +518,22 @@ struct Typing {
     long: Vec<f64>,
 }
 
-/// `tag` names the round in the section's title ("" unthrottled, " [CPU 4x]").
-async fn measure_typing(browser: &Browser, id: &str, tag: &str) -> Typing {
+/// Opens `path`; with the lock on (`pass`), unlocks on the lock screen first (the app then draws
+/// `path`).
+async fn open_path(browser: &Browser, path: &str, pass: Option<&str>) {
+    browser.goto(path).await;
+    if pass.is_some() {
+        lock::unlock(browser).await;
+    }
+}
+
+/// `tag` names the round in the section's title ("" unthrottled, " [CPU 4x]"); `pass`: the data
+/// is stored locked with it (each page opened through the lock screen).
+async fn measure_typing(browser: &Browser, id: &str, tag: &str, pass: Option<&str>) -> Typing {
     section(&format!(
         "4. Typing in a reflection with the large data set{tag}: {KEYSTROKES} keystrokes into #rf-went_well of /interviews/{id}"
     ));
-    browser.goto(&format!("/interviews/{id}")).await;
+    open_path(browser, &format!("/interviews/{id}"), pass).await;
     browser.wait_for("#rf-went_well").await;
     let v = browser
         .eval_async(
@@ -555,6 +569,9 @@ async fn measure_typing(browser: &Browser, id: &str, tag: &str) -> Typing {
     // The edit must have gone through the app: the text was saved (300 ms after the first edit;
     // the collection is stored packed, so the app itself reads it back after a reload).
     browser.reload().await;
+    if pass.is_some() {
+        lock::unlock(browser).await;
+    }
     browser.wait_for("#rf-went_well").await;
     let saved = browser
         .prop("#rf-went_well", "value")
@@ -665,11 +682,11 @@ struct Practice {
 /// for the card that comes next), the
 /// synchronous click handler, and the time to the next animation frame. `None` (with the reason printed) when the screen
 /// has nothing to practise or its controls are not found.
-async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
+async fn measure_practice(browser: &Browser, tag: &str, pass: Option<&str>) -> Option<Practice> {
     section(&format!(
         "5. Practice with the large data set{tag}: rating to the next card ({RATINGS} ratings, \"Good\" button)"
     ));
-    browser.goto("/practice").await;
+    open_path(browser, "/practice", pass).await;
     browser
         .wait_js(
             "return !!document.querySelector('[data-testid=flash-question], [data-testid=practice-done]');",
@@ -690,7 +707,7 @@ async fn measure_practice(browser: &Browser, tag: &str) -> Option<Practice> {
                  if (moved(before)) { mo.disconnect(); resolve(performance.now()); } }); \
                mo.observe(document.querySelector('main') || document.body, { childList: true, subtree: true, characterData: true }); \
                setTimeout(() => { mo.disconnect(); resolve(null); }, 2000); }); \
-             (async () => { \
+             (async () => { performance.mark('bench:rating'); \
                if (question() === null) { done({ error: 'nothing to practise (the practice-done screen shows)' }); return; } \
                for (let i = 0; i < n; i++) { \
                  const before = question(); if (before === null) break; \
@@ -1486,8 +1503,8 @@ async fn phone_round(browser: &Browser, id: &str, rate: f64, backup: &Path) -> P
     }
     let (typing, practice) = if rate > 1.0 {
         (
-            Some(measure_typing(browser, id, &tag).await),
-            measure_practice(browser, &tag).await,
+            Some(measure_typing(browser, id, &tag, None).await),
+            measure_practice(browser, &tag, None).await,
         )
     } else {
         (None, None)
@@ -1532,6 +1549,7 @@ struct BenchNumbers<'a> {
     lighthouse: Option<&'a Lighthouse>,
     plain: &'a PhoneRound,
     slow: &'a PhoneRound,
+    locked: &'a lock::LockRound,
     rows: &'a [(String, String, String, &'a str)],
 }
 
@@ -1587,6 +1605,7 @@ fn bench_summary(n: &BenchNumbers) -> Json {
         "lighthouse_first_visit": lh(n.lighthouse.and_then(|l| l.first.as_ref())),
         "lighthouse_with_data": lh(n.lighthouse.and_then(|l| l.seeded.as_ref())),
         "throttled_4x": round(n.slow),
+        "lock_4x": n.locked.summary(),
         "unthrottled": {
             "warm_load_ms": finite(n.loads.app_warm),
             "warm_load_static_ms": finite(n.loads.static_warm),
@@ -1774,10 +1793,10 @@ async fn bench() {
         .rev()
         .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
         .expect("the data set has a rejection");
-    let typing = measure_typing(&browser, &target.id, "").await;
+    let typing = measure_typing(&browser, &target.id, "", None).await;
     let filtering = measure_filtering(&browser).await;
 
-    let practice = measure_practice(&browser, "").await;
+    let practice = measure_practice(&browser, "", None).await;
     let countdown = measure_countdown(&browser, &db).await;
 
     // Issue 16: opening, switching screens, export and import as the machine is, then all of
@@ -1786,6 +1805,13 @@ async fn bench() {
     let backup = phone::backup_file(&db, &backup_dir);
     let plain = phone_round(&browser, &target.id, 1.0, &backup).await;
     let slow = phone_round(&browser, &target.id, THROTTLE, &backup).await;
+    // Issue 17: the data set stored locked (the import above left it stored plain).
+    let mut locked = lock::lock_round(&browser, &target.id, THROTTLE, false).await;
+    // The lock-off reference: the same typing and rating of round 11.
+    locked.unlocked = Some((
+        slow.typing.as_ref().map(|t| phone::longest(&t.long)),
+        slow.practice.as_ref().map(|p| phone::longest(&p.long)),
+    ));
 
     drop(browser);
     drop(server);
@@ -1984,6 +2010,7 @@ async fn bench() {
         Some(phone::longest(&slow.export)),
         BAR_4X_TRANSFER_TASK_MS,
     ));
+    rows.extend(lock::rows(&locked));
     println!("\n== Summary");
     println!("  {:<42} {:<34} {:<12} result", "bar", "measured", "target");
     for (bar, measured, target, result) in &rows {
@@ -2006,6 +2033,7 @@ async fn bench() {
         lighthouse: lighthouse.as_ref(),
         plain: &plain,
         slow: &slow,
+        locked: &locked,
         rows: &rows,
     });
     let out = crate_root().join("target/bench/summary.json");
@@ -2102,4 +2130,50 @@ async fn phone_open_and_transfer() {
         .await;
     println!("  performance marks [name, page time]: {marks}");
     phone::throttle(&browser, 1.0).await;
+}
+
+/// Only issue 17's rows (under a minute): the five-year data set seeded plain; with the CPU
+/// slowed 4x, typing and rating with the lock off (the reference); the lock turned on through
+/// Settings, then at 4x unlocking to Today [`RUNS`] times, typing and rating with the lock on.
+/// Prints the round's lines and its rows of the summary
+/// table; writes nothing. After `trunk build --release --offline`:
+/// `cargo test --offline --test bench lock_4x -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run by hand (see its doc)"]
+async fn lock_4x() {
+    machine_note();
+    let dist = dist_dir();
+    require_release_build(&dist);
+    let server = StaticServer::start(&dist).expect("start the static server");
+    let browser = probed_browser(&server.base_url()).await;
+    browser.goto("/").await;
+    browser.wait_for("main h1").await;
+    browser.wait_for_service_worker_control().await;
+    let db = dataset::build();
+    browser.local_storage_clear().await;
+    let unstored = seed(&browser, &dataset::storage_entries(&db)).await;
+    assert!(
+        unstored.is_empty(),
+        "the data set does not fit: {unstored:?}"
+    );
+    let target = db
+        .interviews
+        .iter()
+        .rev()
+        .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
+        .expect("the data set has a rejection");
+    let round = lock::lock_round(&browser, &target.id, THROTTLE, true).await;
+    let timeline = browser
+        .eval("return { long: window.__bench.long.map(([s, d]) => [Math.round(s), Math.round(d)]), marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]) };")
+        .await;
+    println!("  the practice page (opened through the lock screen): long tasks [start, ms] and marks, page time: {timeline}");
+    println!("\n== Summary (issue 17's rows)");
+    println!("  {:<42} {:<34} {:<12} result", "bar", "measured", "target");
+    for (bar, measured, target, result) in lock::rows(&round) {
+        println!("  {bar:<42} {measured:<34} {target:<12} {result}");
+    }
+    println!(
+        "\n  lock_4x: {}",
+        serde_json::to_string(&round.summary()).unwrap_or_default()
+    );
 }

@@ -168,6 +168,62 @@ async fn screenshots() {
 }
 
 #[tokio::test]
+async fn lock_now_is_in_the_header_as_soon_as_the_lock_is_on() {
+    let (_server, browser) = setup().await;
+    browser.goto("/").await;
+    browser.log_interview("Umbrella Labs", "QA lead").await;
+    browser.goto("/settings").await;
+    assert!(!browser.exists("header.lock-bar").await);
+    turn_lock_on(&browser, PASS).await;
+    // No reload: the header has it right away.
+    let button = browser.text("header.lock-bar button").await;
+    assert_eq!(button, "Lock now");
+    browser.click("header.lock-bar button").await;
+    browser
+        .wait_text(".lock-page h1", "Rebound is locked")
+        .await;
+    assert!(!browser.text("body").await.contains("Umbrella"));
+
+    // Turned off again: the header goes with it, still without a reload.
+    try_unlock(&browser, PASS).await;
+    browser.wait_text("h1", "Settings").await;
+    browser.wait_for("header.lock-bar button").await;
+    browser
+        .click("[aria-labelledby=lock-title] .button.danger")
+        .await;
+    browser.wait_text(".lock-status", "The lock is off").await;
+    browser.wait_gone("header.lock-bar").await;
+    browser.click("a.nav-item[href='/interviews']").await;
+    browser.wait_text("main", "Umbrella Labs").await;
+}
+
+/// The header right after turning the lock on, at 390 and 320 px, light and dark, for looking
+/// at (not run by `scripts/test`): `cargo test --test e2e_lock -- --ignored header_screenshots`.
+#[tokio::test]
+#[ignore]
+async fn header_screenshots() {
+    let (_server, browser) = setup().await;
+    for theme in ["light", "dark"] {
+        for width in [390, 320] {
+            browser.goto("/settings").await;
+            browser.local_storage_clear().await;
+            browser.goto("/settings").await;
+            browser.set_viewport(width, 844).await;
+            browser
+                .click(&format!("input[name=theme][value={theme}]"))
+                .await;
+            turn_lock_on(&browser, PASS).await;
+            browser.wait_for("header.lock-bar button").await;
+            browser.eval("window.scrollTo(0, 0);").await;
+            let _ = browser
+                .screenshot(&format!("lock-header-on-{width}-{theme}"))
+                .await;
+        }
+    }
+    browser.set_viewport(390, 844).await;
+}
+
+#[tokio::test]
 async fn lock_now_locks_this_window_and_the_others() {
     let (_server, browser) = setup().await;
     browser.goto("/").await;

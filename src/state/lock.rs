@@ -33,13 +33,21 @@ pub async fn check_passphrase(pass: String, info: &LockInfo) -> Result<crypto::K
         "The lock's settings in this browser are damaged, so Rebound cannot open them here."
             .to_string()
     })?;
-    let key = crypto::derive(&pass, &params)
-        .await
-        .map_err(|e| format!("Rebound could not unlock here: {e}."))?;
+    mark("rebound:derive");
+    let key = crypto::derive(&pass, &params).await;
+    mark("rebound:derived");
+    let key = key.map_err(|e| format!("Rebound could not unlock here: {e}."))?;
     match crypto::open(&key, &info.check).await {
         Ok(text) if text == CHECK => Ok(key),
         Ok(_) | Err(CryptoError::DoesNotOpen) => Err(WRONG_PASSPHRASE.to_string()),
         Err(e) => Err(format!("Rebound could not unlock here: {e}.")),
+    }
+}
+
+/// A User Timing mark around the key derivation, for the benchmark; nothing else reads it.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
     }
 }
 
@@ -126,6 +134,12 @@ impl AppState {
     /// Whether the lock is on (this tab opened it with the passphrase).
     pub fn lock_on(&self) -> bool {
         storage::vault_generation().is_some()
+    }
+
+    /// [`AppState::lock_on`], tracked: what reads it follows the lock turned on or off here.
+    pub fn lock_on_tracked(&self) -> bool {
+        LOCK_CHANGED.with(ArcTrigger::track);
+        self.lock_on()
     }
 
     /// The lock's settings as stored (with the lock on).
@@ -272,6 +286,7 @@ impl AppState {
         }
         let opened = vault.is_some();
         storage::set_vault(vault);
+        LOCK_CHANGED.with(ArcTrigger::notify);
         if opened {
             OPENED_AT.with(|o| o.set(platform::now_ms()));
             self.hear_late_failures();
@@ -286,6 +301,8 @@ impl AppState {
 }
 
 thread_local! {
+    /// Notified when this tab turns the lock on or off (or changes the passphrase).
+    static LOCK_CHANGED: ArcTrigger = ArcTrigger::new();
     /// When this tab opened the lock (ms); a lock made elsewhere after it locks this tab too.
     static OPENED_AT: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
     /// When the page was last hidden (ms), for auto-lock.

@@ -31,6 +31,17 @@ fn base64_matches_the_standard_vectors() {
 }
 
 #[test]
+fn base64_reads_each_character_of_the_alphabet_as_its_place_and_nothing_else() {
+    for c in 0..=u8::MAX {
+        let place = ALPHABET.iter().position(|&a| a == c);
+        let quad = [c, b'A', b'A', b'A'];
+        let text = String::from_utf8_lossy(&quad);
+        let got = decode(&text).map(|b| b[0] >> 2);
+        assert_eq!(got, place.map(|p| p as u8), "{c}");
+    }
+}
+
+#[test]
 fn an_envelope_round_trips_and_says_what_it_is() {
     let e = Envelope::new(&params(), &[1; IV_LEN], &[9; 40]);
     let text = e.to_json();
