@@ -206,7 +206,8 @@ impl AppState {
                 None => db.cards.push(card),
             }
         });
-        self.write(Collection::Reviews, |db| db.reviews.push(entry.clone()));
+        // Added without reading the whole log, which start-up may not have read yet.
+        self.write(Collection::Reviews, |db| db.reviews.add(entry.clone()));
         // Only this month's chunk of the log is written.
         let chunk = collections::month_of(entry.at);
         self.saver.update_value(|s| {

@@ -25,7 +25,8 @@ pub struct Log {
     parsed: OnceLock<Vec<ReviewEntry>>,
     /// Chunks as stored (key, text, packed or not), not yet read.
     unread: Mutex<Option<Vec<(String, String)>>>,
-    /// The entries of the chunks read so far ([`read_some`](Log::read_some)).
+    /// The entries of the chunks read so far ([`read_some`](Log::read_some)), and ratings
+    /// added while some were unread ([`add`](Log::add)).
     read: Mutex<Vec<ReviewEntry>>,
     /// What did not read when the chunks were parsed, until the shell takes it.
     problems: Mutex<Vec<Problem>>,
@@ -37,6 +38,16 @@ impl Log {
         Log {
             unread: Mutex::new(Some(chunks)),
             ..Log::default()
+        }
+    }
+
+    /// Add a rating just made, without reading the chunks still unread (the first rating may
+    /// come before they are all read; it is in the log, in order, once they are).
+    pub fn add(&mut self, entry: ReviewEntry) {
+        let unread = self.parsed.get().is_none() && self.is_unread();
+        match self.read.get_mut() {
+            Ok(read) if unread => read.push(entry),
+            _ => self.deref_mut().push(entry),
         }
     }
 

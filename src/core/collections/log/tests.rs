@@ -247,6 +247,25 @@ fn start_up_may_leave_the_log_unread_until_something_reads_it() {
 }
 
 #[test]
+fn a_rating_added_before_the_log_is_read_is_in_it_once_read() {
+    let db = db_with(vec![rating("a", MARCH - DAY), rating("b", MARCH + DAY)]);
+    let mut loaded = schema::load_deferring_log(&store(&db), true);
+    assert!(loaded.db.reviews.read_some(1));
+    loaded.db.reviews.add(rating("c", MARCH + 2 * DAY));
+    assert!(loaded.db.reviews.is_unread(), "adding read nothing more");
+    assert_eq!(
+        loaded.db.reviews.as_slice(),
+        [
+            rating("a", MARCH - DAY),
+            rating("b", MARCH + DAY),
+            rating("c", MARCH + 2 * DAY)
+        ]
+    );
+    loaded.db.reviews.add(rating("d", MARCH + 3 * DAY));
+    assert_eq!(loaded.db.reviews.len(), 4);
+}
+
+#[test]
 fn a_log_also_stored_under_its_one_key_is_read_at_once() {
     let (mut stored, db) = v2_store();
     stored.insert(SCHEMA_KEY.into(), SCHEMA_VERSION.to_string());
