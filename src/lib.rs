@@ -28,8 +28,9 @@ pub fn start() {
     if state::stored_lock().is_some() {
         return mount();
     }
-    // A phone is slow and the data only grows: reading, parsing and drawing the first screen
-    // each get a task of their own (no one long task), while index.html's first frame shows.
+    // A phone is slow and the data only grows: reading, parsing (`state::PRELOAD_STEPS`) and
+    // drawing the first screen each get a task of their own (no one long task), while
+    // index.html's first frame shows.
     // Another tab's write in between would be missed, so then everything is read again.
     let written = std::rc::Rc::new(std::cell::Cell::new(false));
     let listener = web_sys::window().and_then(|window| {
@@ -40,22 +41,27 @@ pub fn start() {
             .ok()?;
         Some((window, closure))
     });
-    state::preload_read();
-    next_task(move || {
-        state::preload_parse();
-        next_task(move || {
-            if let Some((window, closure)) = &listener {
-                let _ = window.remove_event_listener_with_callback(
-                    "storage",
-                    closure.as_ref().unchecked_ref(),
-                );
-            }
-            if written.get() {
-                state::discard_preloaded();
-            }
-            mount();
-        });
+    run_steps(&state::PRELOAD_STEPS, move || {
+        if let Some((window, closure)) = &listener {
+            let _ = window
+                .remove_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+        }
+        if written.get() {
+            state::discard_preloaded();
+        }
+        mount();
     });
+}
+
+/// Run `steps` then `then`, each in a task of its own (the first in this one).
+fn run_steps(steps: &'static [fn()], then: impl FnOnce() + 'static) {
+    match steps.split_first() {
+        Some((step, rest)) => {
+            step();
+            next_task(move || run_steps(rest, then));
+        }
+        None => then(),
+    }
 }
 
 /// Run `f` once in a task of its own, next: a message to this page through a `MessageChannel`,

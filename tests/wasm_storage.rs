@@ -659,3 +659,59 @@ fn start_up_in_tasks_starts_from_what_it_read_and_reads_again_after_another_tabs
     });
     local().clear().unwrap();
 }
+
+/// Every start-up step (`state::PRELOAD_STEPS`: the questions unpacked and parsed in steps of
+/// their own) gives the app what one load gives, packed values and all, in this schema and in
+/// an older one (where everything goes through the migrations together).
+#[wasm_bindgen_test]
+fn start_up_steps_load_what_one_load_loads() {
+    use rebound::core::questions::{Answer, Question};
+    const DAY: i64 = 86_400_000;
+    let now = js_sys::Date::now() as i64;
+    let db = Db {
+        interviews: vec![Interview {
+            id: "i1".into(),
+            company: "Steps Co".into(),
+            ..Interview::default()
+        }],
+        // Large enough to be stored packed.
+        questions: (0..300)
+            .map(|n| Question {
+                id: format!("own-{n}"),
+                text: format!("Question {n}: tell me about a time you led a change."),
+                answer: Answer {
+                    text: "I listened first, then wrote down what we agreed. ".repeat(3),
+                    ..Answer::default()
+                },
+                ..Question::default()
+            })
+            .collect(),
+        reviews: [now - 40 * DAY, now - DAY]
+            .iter()
+            .map(|at| ReviewEntry::new("own-1".into(), *at, Grade::Good))
+            .collect(),
+        ..Db::default()
+    };
+    for schema in ["3", "2"] {
+        local().clear().unwrap();
+        store_as_the_app_does(&db);
+        storage::write("rebound.schema", schema).unwrap();
+        assert!(
+            local()
+                .get_item("rebound.questions")
+                .unwrap()
+                .is_some_and(|v| !v.starts_with('[')),
+            "stored packed"
+        );
+        let owner = Owner::new();
+        let state = owner.with(|| {
+            for step in rebound::state::PRELOAD_STEPS {
+                step();
+            }
+            AppState::init()
+        });
+        assert_eq!(state.snapshot(), db, "schema {schema}");
+        assert!(state.notices.get_untracked().is_empty(), "schema {schema}");
+    }
+    local().clear().unwrap();
+}

@@ -1,7 +1,7 @@
 //! Start-up: everything stored is loaded with salvage (`core::schema::load`); a value that did
 //! not fully read is copied, byte for byte, to a damaged key before anything can overwrite it,
 //! and the user is told what happened. Start-up may read and parse in tasks of their own before
-//! the app mounts (`preload_read`, `preload_parse`); `init` then starts from what they loaded.
+//! the app mounts ([`PRELOAD_STEPS`]); `init` then starts from what they loaded.
 
 use std::collections::BTreeSet;
 
@@ -18,31 +18,112 @@ use crate::storage;
 
 type Read = Result<std::collections::BTreeMap<String, String>, storage::WriteError>;
 
+/// What start-up read and parsed before the app mounted, a step a task ([`PRELOAD_STEPS`]).
+struct Preload {
+    read: Read,
+    /// The questions (the largest collection a first screen reads) as stored, taken out of
+    /// `read` to be unpacked and parsed in steps of their own; then `(key, text)`.
+    questions: Option<(String, String)>,
+    loaded: Option<schema::Loaded>,
+}
+
 thread_local! {
-    /// What start-up read and parsed before the app mounted ([`preload_read`],
-    /// [`preload_parse`]), each in a task of its own; taken by [`AppState::init`].
-    static PRELOADED: std::cell::RefCell<Option<(Read, Option<schema::Loaded>)>> =
-        const { std::cell::RefCell::new(None) };
+    /// What the start-up steps preloaded; taken by [`AppState::init`].
+    static PRELOADED: std::cell::RefCell<Option<Preload>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Start-up's first task: read (and unpack) everything stored, for [`AppState::init`]. The
-/// review log's chunks are left as stored: the first screen seldom needs the log, so it is
-/// unpacked and parsed when first read, or in a task after the first screen
-/// ([`AppState::settle_log`]).
+/// Start-up's steps before the app mounts, each run in a task of its own so that none is long
+/// on a phone: read, parse all but the questions, unpack the questions, parse them.
+/// [`AppState::init`] then starts from what they loaded (and does what is left undone).
+pub const PRELOAD_STEPS: [fn(); 4] = [
+    preload_read,
+    preload_parse,
+    preload_unpack_questions,
+    preload_parse_questions,
+];
+
+/// Read (and unpack) everything stored, for [`AppState::init`]. The review log's chunks are
+/// left as stored: the first screen seldom needs the log, so it is unpacked and parsed when
+/// first read, or a few months a task after the first screen ([`AppState::read_log_some`]).
+/// The questions are unpacked and parsed in steps of their own.
 pub fn preload_read() {
+    let questions = Collection::Questions.key();
     let read = storage::read_prefixed_unpacking(KEY_PREFIX, |key| {
-        !matches!(parse_key(key), Some((_, Some(_))))
+        key != questions && !matches!(parse_key(key), Some((_, Some(_))))
     });
-    PRELOADED.with(|p| *p.borrow_mut() = Some((read, None)));
+    PRELOADED.with(|p| {
+        *p.borrow_mut() = Some(Preload {
+            read,
+            questions: None,
+            loaded: None,
+        })
+    });
 }
 
-/// Start-up's second task: parse what [`preload_read`] read (all but the review log).
+/// Parse what [`preload_read`] read, but the review log and (stored in this schema, so read
+/// as they are) the questions.
 pub fn preload_parse() {
     PRELOADED.with(|p| {
-        if let Some((Ok(stored), loaded @ None)) = p.borrow_mut().as_mut() {
-            *loaded = Some(schema::load_deferring_log(stored, true));
+        if let Some(preload) = p.borrow_mut().as_mut() {
+            parse(preload);
         }
     });
+}
+
+/// Unpack the questions [`preload_parse`] left.
+pub fn preload_unpack_questions() {
+    PRELOADED.with(|p| {
+        if let Some((_, text)) = p.borrow_mut().as_mut().and_then(|p| p.questions.as_mut()) {
+            *text = storage::unpacked(std::mem::take(text));
+        }
+    });
+}
+
+/// Parse the questions into what [`preload_parse`] loaded.
+pub fn preload_parse_questions() {
+    PRELOADED.with(|p| {
+        if let Some(preload) = p.borrow_mut().as_mut() {
+            parse_questions(preload);
+        }
+    });
+}
+
+fn parse(preload: &mut Preload) {
+    let Preload {
+        read: Ok(stored),
+        questions,
+        loaded: loaded @ None,
+    } = preload
+    else {
+        return;
+    };
+    let key = Collection::Questions.key();
+    let current = stored
+        .get(schema::SCHEMA_KEY)
+        .and_then(|v| schema::stored_version(v))
+        == Some(schema::SCHEMA_VERSION);
+    if current {
+        *questions = stored.remove_entry(&key);
+    } else if let Some(text) = stored.get_mut(&key) {
+        // An older schema: every collection goes through the migrations together.
+        *text = storage::unpacked(std::mem::take(text));
+    }
+    *loaded = Some(schema::load_deferring_log(stored, true));
+}
+
+fn parse_questions(preload: &mut Preload) {
+    let (Some((key, stored)), Some(loaded)) = (preload.questions.take(), preload.loaded.as_mut())
+    else {
+        return;
+    };
+    let text = storage::unpacked(stored);
+    loaded.problems.extend(schema::read_text(
+        &mut loaded.db,
+        Collection::Questions,
+        &key,
+        &text,
+        &text,
+    ));
 }
 
 /// Forget what was preloaded (another tab wrote meanwhile): [`AppState::init`] reads again.
@@ -120,8 +201,12 @@ impl AppState {
     pub fn init() -> AppState {
         let opened = storage::Opened::default();
         match PRELOADED.with(|p| p.borrow_mut().take()) {
-            Some((read, Some(loaded))) => Self::init_loaded(read, Some(loaded), &opened),
-            Some((read, None)) => Self::init_from(read, &opened),
+            Some(mut preload) => {
+                // Whatever steps did not run yet, now.
+                parse(&mut preload);
+                parse_questions(&mut preload);
+                Self::init_loaded(preload.read, preload.loaded, &opened)
+            }
             None => Self::init_from(storage::read_prefixed(KEY_PREFIX), &opened),
         }
     }
