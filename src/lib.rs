@@ -53,12 +53,19 @@ pub fn start() {
     });
 }
 
-/// Run `steps` then `then`, each in a task of its own (the first in this one).
+/// Run `steps` then `then`, each in a task of its own (the first in this one), unless what was
+/// read is little (`state::preloaded_is_light`): then all in this task, as a handoff between
+/// tasks may wait for a frame.
 fn run_steps(steps: &'static [fn()], then: impl FnOnce() + 'static) {
     match steps.split_first() {
         Some((step, rest)) => {
             step();
-            next_task(move || run_steps(rest, then));
+            if state::preloaded_is_light() {
+                rest.iter().for_each(|step| step());
+                then();
+            } else {
+                next_task(move || run_steps(rest, then));
+            }
         }
         None => then(),
     }

@@ -60,6 +60,18 @@ pub fn preload_read() {
     });
 }
 
+/// Whether what [`preload_read`] read is little enough to parse in the same task even on a
+/// phone (under 64 KiB of stored text: a few milliseconds).
+pub fn preloaded_is_light() -> bool {
+    const LIGHT_BYTES: usize = 64 * 1024;
+    PRELOADED.with(|p| match p.borrow().as_ref() {
+        Some(Preload {
+            read: Ok(stored), ..
+        }) => stored.values().map(String::len).sum::<usize>() < LIGHT_BYTES,
+        _ => true,
+    })
+}
+
 /// Parse what [`preload_read`] read, but the review log and (stored in this schema, so read
 /// as they are) the questions.
 pub fn preload_parse() {

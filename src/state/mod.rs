@@ -42,7 +42,9 @@ use crate::core::search::SearchVersion;
 
 pub use crate::storage::Opened;
 pub use derived::Derived;
-pub use loading::{discard_preloaded, preload_parse, preload_read, PRELOAD_STEPS};
+pub use loading::{
+    discard_preloaded, preload_parse, preload_read, preloaded_is_light, PRELOAD_STEPS,
+};
 #[cfg(feature = "test-hooks")]
 pub use lock::stop_next_change_after;
 pub use lock::{
