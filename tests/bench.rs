@@ -2058,14 +2058,10 @@ async fn bench() {
     );
 }
 
-/// Only the rows of issue 16 at 4x that start-up and backups move (about a minute): opening
-/// with the data set [`RUNS`] times, exporting and importing the five-year backup. Prints the
-/// same lines as the full bench's round 11 and writes nothing. After
-/// `trunk build --release --offline`:
-/// `cargo test --offline --test bench phone_open_and_transfer -- --ignored --nocapture`.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "benchmark: run by hand (see its doc)"]
-async fn phone_open_and_transfer() {
+/// For the subsets run alone: the release build served, a browser with the [`PROBE`], the app
+/// installed (its service worker in control) and the five-year data set stored as the app
+/// stores it. Keep the server while the browser is used.
+async fn installed_with_the_data_set() -> (StaticServer, Browser, rebound::core::collections::Db) {
     machine_note();
     let dist = dist_dir();
     require_release_build(&dist);
@@ -2081,6 +2077,18 @@ async fn phone_open_and_transfer() {
         unstored.is_empty(),
         "the data set does not fit: {unstored:?}"
     );
+    (server, browser, db)
+}
+
+/// Only the rows of issue 16 at 4x that start-up and backups move (about a minute): opening
+/// with the data set [`RUNS`] times, exporting and importing the five-year backup. Prints the
+/// same lines as the full bench's round 11 and writes nothing. After
+/// `trunk build --release --offline`:
+/// `cargo test --offline --test bench phone_open_and_transfer -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run by hand (see its doc)"]
+async fn phone_open_and_transfer() {
+    let (_server, browser, db) = installed_with_the_data_set().await;
     let backup_dir = TempDir::new("bench-backup").expect("temp dir for the backup");
     let backup = phone::backup_file(&db, &backup_dir);
     section(&format!(
@@ -2141,21 +2149,7 @@ async fn phone_open_and_transfer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run by hand (see its doc)"]
 async fn lock_4x() {
-    machine_note();
-    let dist = dist_dir();
-    require_release_build(&dist);
-    let server = StaticServer::start(&dist).expect("start the static server");
-    let browser = probed_browser(&server.base_url()).await;
-    browser.goto("/").await;
-    browser.wait_for("main h1").await;
-    browser.wait_for_service_worker_control().await;
-    let db = dataset::build();
-    browser.local_storage_clear().await;
-    let unstored = seed(&browser, &dataset::storage_entries(&db)).await;
-    assert!(
-        unstored.is_empty(),
-        "the data set does not fit: {unstored:?}"
-    );
+    let (_server, browser, db) = installed_with_the_data_set().await;
     let target = db
         .interviews
         .iter()
