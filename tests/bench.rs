@@ -1787,12 +1787,7 @@ async fn bench() {
     }
 
     // Type into a recent rejected interview: its page shows the rejection section too.
-    let target = db
-        .interviews
-        .iter()
-        .rev()
-        .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
-        .expect("the data set has a rejection");
+    let target = latest_rejection(&db);
     let typing = measure_typing(&browser, &target.id, "", None).await;
     let filtering = measure_filtering(&browser).await;
 
@@ -2058,6 +2053,16 @@ async fn bench() {
     );
 }
 
+/// The data set's latest rejected interview: typing goes into its page, which shows the
+/// rejection section too.
+fn latest_rejection(db: &rebound::core::collections::Db) -> &rebound::core::model::Interview {
+    db.interviews
+        .iter()
+        .rev()
+        .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
+        .expect("the data set has a rejection")
+}
+
 /// For the subsets run alone: the release build served, a browser with the [`PROBE`], the app
 /// installed (its service worker in control) and the five-year data set stored as the app
 /// stores it. Keep the server while the browser is used.
@@ -2150,12 +2155,7 @@ async fn phone_open_and_transfer() {
 #[ignore = "benchmark: run by hand (see its doc)"]
 async fn lock_4x() {
     let (_server, browser, db) = installed_with_the_data_set().await;
-    let target = db
-        .interviews
-        .iter()
-        .rev()
-        .find(|i| i.outcome == rebound::core::model::Outcome::Rejected)
-        .expect("the data set has a rejection");
+    let target = latest_rejection(&db);
     let round = lock::lock_round(&browser, &target.id, THROTTLE, true).await;
     let timeline = browser
         .eval("return { long: window.__bench.long.map(([s, d]) => [Math.round(s), Math.round(d)]), marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]) };")
