@@ -66,6 +66,8 @@ pub fn App() -> impl IntoView {
 
 /// Read the review log a few chunks a task (`AppState::read_log_some`), then deal with what did
 /// not read (`settle_log`). App lifetime: it ends when the log is read or the state is gone.
+/// Not `lifetime::repeat`: its 30 ms slices are long tasks on a 4x-slower phone, and this runs
+/// while the first screen is still being judged; each task here is a few milliseconds.
 fn read_log_in_tasks(state: AppState) {
     set_timeout(
         move || {

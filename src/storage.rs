@@ -53,11 +53,8 @@ pub fn read_prefixed_unpacking(
 ) -> Result<BTreeMap<String, String>, WriteError> {
     let mut all = read_prefixed_raw(prefix)?;
     for (key, value) in all.iter_mut() {
-        if !unpack(key) {
-            continue;
-        }
-        if let Ok(std::borrow::Cow::Owned(text)) = packing::unpack(value) {
-            *value = text;
+        if unpack(key) {
+            *value = packing::unpack_or_keep(std::mem::take(value));
         }
     }
     Ok(all)
@@ -96,10 +93,7 @@ pub fn read(key: &str) -> Option<String> {
 /// A value as stored (by this tab or another) made readable: unpacked if it is packed and
 /// unpacks, else exactly as it was.
 pub fn unpacked(stored: String) -> String {
-    match packing::unpack(&stored) {
-        Ok(std::borrow::Cow::Owned(text)) => text,
-        _ => stored,
-    }
+    packing::unpack_or_keep(stored)
 }
 
 /// Store `value` under `key`, packed if it is large (see `core::packing`). On failure the old

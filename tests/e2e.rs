@@ -877,6 +877,18 @@ async fn an_edit_in_one_window_shows_up_in_the_other() {
 }
 
 /// A backup with `n` interviews and five ratings for each.
+/// [`large_backup`] of 3,000 interviews written to a backup file in a new temporary directory
+/// named `name` (kept while the directory is); with the file's text.
+fn large_backup_file(name: &str) -> (support::TempDir, std::path::PathBuf, String) {
+    let dir = support::TempDir::new(name).expect("temp dir");
+    let text =
+        rebound::core::transfer::export(&large_backup(3000), 1_700_000_000_000).expect("export");
+    let file = dir
+        .write("rebound-backup-large.json", &text)
+        .expect("write");
+    (dir, file, text)
+}
+
 fn large_backup(n: usize) -> rebound::core::schema::Db {
     use rebound::core::practice::{Grade, ReviewEntry};
     const DAY: i64 = 86_400_000;
@@ -908,12 +920,7 @@ fn large_backup(n: usize) -> rebound::core::schema::Db {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_large_backup_is_read_and_written_with_progress_and_the_buttons_wait() {
     let (_server, browser) = setup().await;
-    let dir = support::TempDir::new("rebound-large").expect("temp dir");
-    let db = large_backup(3000);
-    let text = rebound::core::transfer::export(&db, 1_700_000_000_000).expect("export");
-    let file = dir
-        .write("rebound-backup-large.json", &text)
-        .expect("write");
+    let (_dir, file, text) = large_backup_file("rebound-large");
     browser.goto("/settings").await;
     browser.wait_for("#import-file").await;
     // A slow phone: the parts take long enough to be seen.
@@ -997,12 +1004,7 @@ async fn a_large_backup_is_read_and_written_with_progress_and_the_buttons_wait()
 #[ignore]
 async fn progress_screenshots() {
     let (_server, browser) = setup().await;
-    let dir = support::TempDir::new("rebound-large-shots").expect("temp dir");
-    let db = large_backup(3000);
-    let text = rebound::core::transfer::export(&db, 1_700_000_000_000).expect("export");
-    let file = dir
-        .write("rebound-backup-large.json", &text)
-        .expect("write");
+    let (_dir, file, _) = large_backup_file("rebound-large-shots");
     for (width, height) in [(390, 844), (320, 568)] {
         for scheme in ["light", "dark"] {
             browser.set_viewport(width, height).await;

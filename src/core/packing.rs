@@ -75,6 +75,15 @@ fn char_of(v: u32) -> char {
     char::from_u32(BASE + v).unwrap_or('\u{4000}')
 }
 
+/// A value as stored made readable: unpacked if it is packed and unpacks, else exactly as it
+/// was (so a damaged packed value is reported as damaged and kept aside as it is).
+pub fn unpack_or_keep(stored: String) -> String {
+    match unpack(&stored) {
+        Ok(std::borrow::Cow::Owned(text)) => text,
+        _ => stored,
+    }
+}
+
 /// The stored text as the app reads it: unpacked if packed, else as it is. `Err` says what is
 /// wrong with a damaged packed value.
 pub fn unpack(stored: &str) -> Result<std::borrow::Cow<'_, str>, String> {

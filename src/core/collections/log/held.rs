@@ -89,12 +89,8 @@ impl Log {
         let mut db = super::Db::default();
         let mut problems = Vec::new();
         for (key, stored) in chunks {
-            // Unpacked as storage unpacks; a value that does not unpack is read as stored, so
-            // it is reported as damaged and kept aside as it is.
-            let text = match packing::unpack(&stored) {
-                Ok(std::borrow::Cow::Owned(text)) => text,
-                _ => stored,
-            };
+            // Unpacked as storage unpacks: a value that does not unpack is read as stored.
+            let text = packing::unpack_or_keep(stored);
             problems.extend(schema::read_text(
                 &mut db,
                 Collection::Reviews,
