@@ -62,11 +62,15 @@ function unredirected(response) {
 }
 
 // Look a request up in this version's cache only (exact match, query string included).
+// The cache is opened once a worker's life, not once a request: a returning visit asks for the
+// page, the CSS, the scripts and the wasm at once, and each open is a round trip of its own.
+let opened = null;
 function fromCache(request) {
-  return caches
-    .open(CACHE)
-    .then((cache) => cache.match(request))
-    .catch(() => undefined);
+  if (!opened) opened = caches.open(CACHE);
+  return opened.then((cache) => cache.match(request)).catch(() => {
+    opened = null; // opened again next time
+    return undefined;
+  });
 }
 
 function offline() {

@@ -264,7 +264,7 @@ fn measure_sizes(dist: &Path) -> u64 {
 /// drawing: an `h1` in `main` once the app has started (`rebound:start`, right before it removes
 /// index.html's static first frame and mounts), never the static frame's welcome heading.
 const PROBE: &str = "(() => { \
-    const b = (window.__bench = { long: [] }); \
+    const b = (window.__bench = { long: [], created: performance.now() }); \
     try { new PerformanceObserver((l) => l.getEntries().forEach((e) => b.long.push([e.startTime, e.duration]))) \
             .observe({ type: 'longtask' }); } catch (e) {} \
     const mark = performance.mark.bind(performance); \
@@ -2170,4 +2170,73 @@ async fn lock_4x() {
         "\n  lock_4x: {}",
         serde_json::to_string(&round.summary()).unwrap_or_default()
     );
+}
+
+/// The loads alone (section 2), then where a returning visit's time goes, step by step: after
+/// `trunk build --release --offline`,
+/// `cargo test --offline --test bench loads_only -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run by hand (see its doc)"]
+async fn loads_only() {
+    machine_note();
+    let dist = dist_dir();
+    require_release_build(&dist);
+    let site = site_copy(&dist);
+    site.write(STATIC_PAGE, STATIC_HTML)
+        .expect("write the static baseline page");
+    let server = StaticServer::start(site.path()).expect("start the static server");
+    let (_, _, browser) = measure_loads(&server).await;
+    section(&format!(
+        "Where a warm visit's time goes (ms since navigation start, median of {RUNS})"
+    ));
+    // (label, expression in the page): the document, then each file the first screen needs
+    // (served by the service worker), then the app's own steps.
+    const STEPS: [(&str, &str); 12] = [
+        ("document in", "n.responseEnd"),
+        ("document created", "window.__bench.created"),
+        (
+            "css asked / in",
+            "[r('.css').startTime, r('.css').responseEnd]",
+        ),
+        (
+            "js asked / in",
+            "[r('.js').startTime, r('.js').responseEnd]",
+        ),
+        (
+            "wasm asked / in",
+            "[r('.wasm').startTime, r('.wasm').responseEnd]",
+        ),
+        ("page parsed", "n.domInteractive"),
+        ("DOMContentLoaded end", "n.domContentLoadedEventEnd"),
+        ("rebound:start", "m('rebound:start')"),
+        ("first screen (main h1)", "window.__bench.drawn"),
+        ("rebound:mounted", "m('rebound:mounted')"),
+        ("load event end", "n.loadEventEnd"),
+        ("long tasks", "window.__bench.long.length"),
+    ];
+    let script = format!(
+        "const n = performance.getEntriesByType('navigation')[0]; \
+         const r = (ext) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(ext)) || {{}}; \
+         const m = (name) => (performance.getEntriesByName(name)[0] || {{}}).startTime; \
+         return [{}];",
+        STEPS.map(|(_, js)| js).join(", ")
+    );
+    let mut rows: Vec<Json> = Vec::new();
+    for _ in 0..RUNS {
+        app_visit(&browser, "/").await;
+        rows.push(browser.eval(&script).await);
+    }
+    for (i, (label, _)) in STEPS.iter().enumerate() {
+        let parts = rows[0][i].as_array().map_or(1, Vec::len);
+        let medians: Vec<String> = (0..parts)
+            .map(|p| {
+                let values: Vec<f64> = rows
+                    .iter()
+                    .filter_map(|r| r[i].as_array().map_or(r[i].as_f64(), |a| a[p].as_f64()))
+                    .collect();
+                format!("{:.1}", median(&values))
+            })
+            .collect();
+        println!("  {label:<24} {}", medians.join(" / "));
+    }
 }

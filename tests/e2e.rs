@@ -147,6 +147,11 @@ async fn delete_can_be_undone() {
 async fn works_offline_from_the_service_worker_including_deep_links() {
     let (mut server, browser) = setup().await;
     browser.goto("/").await;
+    // A first visit leaves the link to the CSS: the loader fetches the wasm itself.
+    assert_eq!(
+        browser.eval("return typeof window.reboundWasm;").await,
+        "undefined"
+    );
     browser.wait_for_service_worker_control().await;
     let id = browser.log_interview("Globex", "Analyst").await;
     browser.goto("/settings").await;
@@ -159,6 +164,18 @@ async fn works_offline_from_the_service_worker_including_deep_links() {
     browser
         .wait_text("[data-testid=active-count]", "1 active opportunity")
         .await;
+    // A returning visit compiled the wasm from the service worker's cache as the page began
+    // (index.html's head), and the app started from that module.
+    assert_eq!(
+        browser
+            .eval_async(
+                "const done = arguments[arguments.length - 1]; \
+                 Promise.resolve(window.reboundWasm).then((m) => done(m instanceof WebAssembly.Module), () => done('rejected'));",
+                vec![],
+            )
+            .await,
+        true
+    );
     browser.goto(&format!("/interviews/{id}")).await;
     browser.wait_text("h1", "Analyst at Globex").await;
     browser.goto("/interviews").await;

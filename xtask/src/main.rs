@@ -8,7 +8,9 @@
 //!    it with a build version derived from all file contents.
 //!
 //! Before both, it drops Trunk's `<link rel="preload">` of the wasm from `index.html` (see
-//! [`drop_wasm_preload`]): the loader fetches the wasm once the page is parsed.
+//! [`drop_wasm_preload`]): on a first visit the loader fetches the wasm once the page is parsed.
+//! On a returning visit `index.html`'s head compiles it at once (see [`early_wasm`]): this step
+//! fills in the wasm's URL there and lets Trunk's loader take the compiled module.
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -20,6 +22,7 @@ use std::process::ExitCode;
 type Result<T> = std::result::Result<T, String>;
 
 const CSP_PLACEHOLDER: &str = "__INLINE_SCRIPT_HASHES__";
+const WASM_URL_PLACEHOLDER: &str = "__WASM_URL__";
 const PRECACHE_MARKER: &str = "/* __PRECACHE__ */";
 const VERSION_PLACEHOLDER: &str = "__BUILD_VERSION__";
 const SERVICE_WORKER: &str = "sw.js";
@@ -70,6 +73,15 @@ fn post_build(dir: &Path) -> Result<String> {
             index_path.display()
         );
     }
+    let html = if html.contains(WASM_URL_PLACEHOLDER) {
+        early_wasm(&html).map_err(|err| format!("{}: {err}", index_path.display()))?
+    } else {
+        eprintln!(
+            "xtask: warning: no {WASM_URL_PLACEHOLDER} in {}: the wasm is not compiled early",
+            index_path.display()
+        );
+        html
+    };
     let hashes: Vec<String> = inline_scripts(&html).into_iter().map(csp_hash).collect();
     if hashes.is_empty() {
         eprintln!(
@@ -139,6 +151,38 @@ fn drop_wasm_preload(html: &str) -> (String, usize) {
     }
     out.push_str(&html[copied..]);
     (out, dropped)
+}
+
+/// `html` with the wasm compiled early on a returning visit.
+///
+/// `index.html`'s head starts `WebAssembly.compileStreaming` of `__WASM_URL__` into
+/// `window.reboundWasm` when a service worker controls the page (everything comes from its
+/// cache, so nothing shares a slow link with the CSS). This fills in the URL from Trunk's loader
+/// (`init({ module_or_path: '<url>' })`) and has the loader take that module, or fetch the URL
+/// itself as before when there is none or it failed. Without it, the wasm's fetch and compile
+/// wait until the page is parsed and its scripts are in, one after the other.
+fn early_wasm(html: &str) -> Result<String> {
+    const LOADER: &str = "module_or_path: '";
+    let mut loaders = html.match_indices(LOADER);
+    let (Some((at, _)), None) = (loaders.next(), loaders.next()) else {
+        return Err(format!("expected Trunk's loader (`{LOADER}…'`) once"));
+    };
+    let from = at + LOADER.len();
+    let url = html[from..]
+        .find('\'')
+        .map(|len| &html[from..from + len])
+        .filter(|url| url.ends_with(".wasm") && !url.contains(['"', '\\', '<']))
+        .ok_or("the loader's module_or_path is not a .wasm URL")?;
+    if html.matches(WASM_URL_PLACEHOLDER).count() != 1 {
+        return Err(format!("expected {WASM_URL_PLACEHOLDER} once"));
+    }
+    let loader = format!("{LOADER}{url}'");
+    let taking = format!(
+        "module_or_path: window.reboundWasm ? window.reboundWasm.catch(() => fetch('{url}')) : '{url}'"
+    );
+    Ok(html
+        .replacen(&loader, &taking, 1)
+        .replacen(WASM_URL_PLACEHOLDER, url, 1))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,6 +479,28 @@ init();</script>
 <link rel="modulepreload" href="/rebound.js" crossorigin="anonymous"></head>"#
         );
         assert_eq!(drop_wasm_preload(&out), (out.clone(), 0));
+    }
+
+    #[test]
+    fn the_early_wasm_gets_its_url_and_the_loader_takes_it() {
+        let html = r#"<head><script>if(c){window.reboundWasm=WebAssembly.compileStreaming(fetch("__WASM_URL__"))}</script>
+<script type="module">
+const wasm = await init({ module_or_path: '/rebound-1f_bg.wasm' });
+</script></head>"#;
+        assert_eq!(
+            early_wasm(html).expect("both parts present"),
+            r#"<head><script>if(c){window.reboundWasm=WebAssembly.compileStreaming(fetch("/rebound-1f_bg.wasm"))}</script>
+<script type="module">
+const wasm = await init({ module_or_path: window.reboundWasm ? window.reboundWasm.catch(() => fetch('/rebound-1f_bg.wasm')) : '/rebound-1f_bg.wasm' });
+</script></head>"#
+        );
+        // Without the loader, without the placeholder, with a loader that is not a wasm, or
+        // twice: a clear error, never a half-rewritten page.
+        assert!(early_wasm("<script>fetch(\"__WASM_URL__\")</script>").is_err());
+        let no_placeholder = "init({ module_or_path: '/a_bg.wasm' })";
+        assert!(early_wasm(no_placeholder).is_err());
+        assert!(early_wasm("__WASM_URL__ init({ module_or_path: '/a.js' })").is_err());
+        assert!(early_wasm(&format!("__WASM_URL__ {no_placeholder} {no_placeholder}")).is_err());
     }
 
     #[test]
