@@ -109,11 +109,20 @@ fn Shell(state: AppState) -> impl IntoView {
         platform::set_theme(&theme);
         state.note_theme(&theme);
     });
-    // Start-up leaves the review log unread (see `state::preload_read`): once the first screen
-    // is drawn, it is read a few months a task, unless something read it before.
-    request_animation_frame(move || read_log_in_tasks(state));
-    state.check_persistence();
-    service_worker::register(state);
+    // Once the first screen is drawn: what it does not need. The service worker's registration
+    // and asking whether storage is kept, in a task after that frame; then the review log, which
+    // start-up leaves unread (see `state::preload_read`), a few months a task, unless something
+    // read it before.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                state.check_persistence();
+                service_worker::register(state);
+            },
+            std::time::Duration::ZERO,
+        );
+        read_log_in_tasks(state);
+    });
     crate::install::provide();
 
     view! {

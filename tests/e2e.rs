@@ -170,7 +170,7 @@ async fn works_offline_from_the_service_worker_including_deep_links() {
         browser
             .eval_async(
                 "const done = arguments[arguments.length - 1]; \
-                 Promise.resolve(window.reboundWasm).then((m) => done(m instanceof WebAssembly.Module), () => done('rejected'));",
+                 Promise.resolve(window.reboundWasm).then((m) => done(m instanceof WebAssembly.Module), (e) => done('rejected: ' + e));",
                 vec![],
             )
             .await,

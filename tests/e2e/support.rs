@@ -81,9 +81,19 @@ pub async fn setup() -> (StaticServer, Browser) {
 
 /// Panics with a hint unless `dist` contains an `index.html`.
 pub fn require_release_build(dist: &Path) {
-    if !dist.join("index.html").is_file() {
+    let Ok(html) = std::fs::read_to_string(dist.join("index.html")) else {
         panic!(
             "no release build at {}: run `trunk build --release --offline` first (scripts/test does this)",
+            dist.display()
+        );
+    };
+    // The post-build step (xtask) fills these in; one left means it did not run, or an older
+    // xtask binary did (e.g. one built from another checkout into the same target directory).
+    for placeholder in ["__INLINE_SCRIPT_HASHES__", "__WASM_URL__"] {
+        assert!(
+            !html.contains(placeholder),
+            "{placeholder} is still in {}/index.html: the post-build step did not fill it in; \
+             `touch xtask/src/main.rs` and build again",
             dist.display()
         );
     }
