@@ -14,7 +14,7 @@ use crate::pages::{
     search::SearchPage, settings::SettingsPage, today::Today, unlock::LockScreen,
     write_answers::WriteAnswers,
 };
-use crate::state::{AppState, Opened};
+use crate::state::{AppState, Unlocked};
 use crate::{lifetime, platform, service_worker};
 
 #[component]
@@ -34,9 +34,9 @@ pub fn App() -> impl IntoView {
         // The lock is on: the lock screen, inside the same frame, until the passphrase opens
         // everything; then the app as usual.
         Some(info) => {
-            let opened = StoredValue::new_local(None::<Opened>);
+            let opened = StoredValue::new_local(None::<Unlocked>);
             let open = RwSignal::new(false);
-            let on_open = Callback::new(move |o: Opened| {
+            let on_open = Callback::new(move |o: Unlocked| {
                 opened.set_value(Some(o));
                 open.set(true);
             });

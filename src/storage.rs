@@ -306,6 +306,11 @@ pub async fn tick() {
     wait(10).await;
 }
 
+/// The next task: lets the page draw and answer before going on.
+pub async fn next_task() {
+    wait(0).await;
+}
+
 /// A timer's turn after `ms` (0: the next task).
 async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

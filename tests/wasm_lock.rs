@@ -5,8 +5,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use rebound::core::lock::{LockInfo, LOCK_KEY};
+use rebound::core::collections::{self, Collection, Db};
+use rebound::core::lock::{self as lock_format, LockInfo, LOCK_KEY};
 use rebound::core::model::Interview;
+use rebound::core::practice::{Grade, ReviewEntry};
 use rebound::core::schema;
 use rebound::state::{self, stop_next_change_after, AppState, Notice, WRONG_PASSPHRASE};
 use rebound::storage;
@@ -61,7 +63,7 @@ async fn reopen(pass: &str) -> Result<Vec<String>, String> {
     storage::set_vault(None);
     state::unlock(pass.into(), info())
         .await
-        .map(|opened| companies(&opened.values))
+        .map(|unlocked| companies(&unlocked.opened.values))
 }
 
 #[wasm_bindgen_test]
@@ -154,7 +156,7 @@ async fn a_changed_byte_is_kept_aside_as_stored_with_a_clear_message() {
     let opened = state::unlock(FIRST.into(), info())
         .await
         .expect("the passphrase is right");
-    assert!(opened.failed["rebound.interviews"].contains("does not open"));
+    assert!(opened.opened.failed["rebound.interviews"].contains("does not open"));
     let owner = Owner::new();
     owner.with(|| {
         let state = AppState::provide_opened(opened);
@@ -175,6 +177,76 @@ async fn a_changed_byte_is_kept_aside_as_stored_with_a_clear_message() {
             Some(tampered.as_str())
         );
         assert!(state.interviews.get_untracked().is_empty());
+    });
+    local().clear().unwrap();
+}
+
+/// An unlock parses the review log a few months a task, yet reads it whole before the app
+/// starts: a month that does not open is kept aside sealed, exactly as stored, and every other
+/// month is in the log.
+#[wasm_bindgen_test]
+async fn a_month_of_the_log_that_does_not_open_is_kept_aside_sealed_and_the_rest_read() {
+    local().clear().unwrap();
+    storage::set_vault(None);
+    const DAY: i64 = 86_400_000;
+    const MONTHS: i64 = 15; // more months than an unlock parses a task
+    let now = js_sys::Date::now() as i64;
+    let db = Db {
+        reviews: (0..MONTHS)
+            .map(|m| ReviewEntry::new("s-behavioural-01".into(), now - m * 31 * DAY, Grade::Good))
+            .collect(),
+        ..Db::default()
+    };
+    // Stored as the app stores it (test setup).
+    storage::write("rebound.schema", "3").unwrap();
+    for c in Collection::all() {
+        for (key, text) in db.stored_texts(c).unwrap() {
+            storage::write_packed_from(&key, &text, c.pack_from()).unwrap();
+        }
+    }
+    let owner = Owner::new();
+    let state = owner.with(AppState::init);
+    assert_eq!(state.set_passphrase(Some(FIRST.into())).await, Ok(()));
+    storage::settled().await;
+    let month = collections::month_of(now - 5 * 31 * DAY);
+    let key = lock_format::sealed_key(1, &Collection::Reviews.chunk_key(&month));
+    let stored = local()
+        .get_item(&key)
+        .unwrap()
+        .expect("the month, encrypted");
+    let at = stored.find("\"ct\":\"").unwrap() + 10;
+    let mut bytes = stored.into_bytes();
+    bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+    let tampered = String::from_utf8(bytes).unwrap();
+    local().set_item(&key, &tampered).unwrap();
+
+    storage::set_vault(None);
+    let unlocked = state::unlock(FIRST.into(), info())
+        .await
+        .expect("the passphrase is right");
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::provide_opened(unlocked);
+        let kept = state.kept_aside.get_untracked();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(
+            local().get_item(&kept[0].key).unwrap().as_deref(),
+            Some(tampered.as_str()),
+            "kept aside sealed, byte for byte"
+        );
+        assert!(state.notices.get_untracked().iter().any(|n| matches!(
+            n,
+            Notice::Damaged { reason, kept_as: Some(_), .. } if reason.contains("does not open")
+        )));
+        let read: std::collections::BTreeSet<i64> =
+            state.reviews.get_untracked().iter().map(|r| r.at).collect();
+        let others: std::collections::BTreeSet<i64> = db
+            .reviews
+            .iter()
+            .map(|r| r.at)
+            .filter(|at| collections::month_of(*at) != month)
+            .collect();
+        assert_eq!(read, others, "every other month is read");
     });
     local().clear().unwrap();
 }

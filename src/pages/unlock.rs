@@ -9,10 +9,10 @@ use crate::components::form::PassphraseField;
 use crate::core::lock::LockInfo;
 use crate::erase::{rx, submit};
 use crate::lifetime;
-use crate::state::{check_passphrase, open_everything, Opened};
+use crate::state::{check_passphrase, open_everything, Unlocked};
 
 #[component]
-pub fn LockScreen(info: Option<LockInfo>, on_open: Callback<Opened>) -> impl IntoView {
+pub fn LockScreen(info: Option<LockInfo>, on_open: Callback<Unlocked>) -> impl IntoView {
     // What was typed in the first frame before the app took over is kept.
     let pass = RwSignal::new(crate::typed_in_frame());
     let status = RwSignal::new(String::new());

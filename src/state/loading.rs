@@ -231,7 +231,7 @@ impl AppState {
     }
 
     /// [`init_from`](Self::init_from), with `loaded` already parsed from `read` when `Some`.
-    fn init_loaded(
+    pub(super) fn init_loaded(
         read: Read,
         loaded: Option<schema::Loaded>,
         opened: &storage::Opened,

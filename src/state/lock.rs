@@ -13,6 +13,7 @@ use super::{AppState, Notice};
 use crate::core::collections::{parse_key, Collection, KEY_PREFIX};
 use crate::core::lock::{self, LockInfo, CHECK, LOCK_KEY};
 use crate::core::packing;
+use crate::core::schema;
 use crate::crypto::{self, CryptoError};
 use crate::platform;
 use crate::storage::{self, Opened, Vault, WriteError};
@@ -51,17 +52,41 @@ fn mark(name: &str) {
     }
 }
 
-/// Read and decrypt everything with the checked `key`, and keep the key for saving.
-pub async fn open_everything(key: crypto::Key, generation: u32) -> Result<Opened, String> {
+/// What an unlock opened and parsed, for [`AppState::provide_opened`].
+#[derive(Default)]
+pub struct Unlocked {
+    /// Every value as the app reads it, and the encrypted ones as stored.
+    pub opened: Opened,
+    /// What `opened` parses as, the review log whole.
+    loaded: schema::Loaded,
+}
+
+/// How many of the review log's chunks an unlock parses a task (a month of heavy use is a few
+/// milliseconds on a phone).
+const LOG_CHUNKS_A_TASK: usize = 6;
+
+/// Read and decrypt everything with the checked `key`, keep the key for saving, and parse it.
+/// Parsing takes tasks of its own, so none is long on a phone: everything but the review log,
+/// then the log a few months a task. The log is read whole before the app starts: a month that
+/// does not read is then kept aside sealed, as it was stored, like any value at start-up.
+pub async fn open_everything(key: crypto::Key, generation: u32) -> Result<Unlocked, String> {
     let opened = storage::open_all(&key, generation)
         .await
         .map_err(|_| "This browser does not let Rebound read its storage.".to_string())?;
     storage::set_vault(Some(Vault { key, generation }));
-    Ok(opened)
+    storage::next_task().await;
+    let mut loaded = schema::load_deferring_log(&opened.values, true);
+    while loaded.db.reviews.is_unread() {
+        storage::next_task().await;
+        loaded.db.reviews.read_some(LOG_CHUNKS_A_TASK);
+    }
+    let late = loaded.db.reviews.take_problems();
+    loaded.problems.extend(late);
+    Ok(Unlocked { opened, loaded })
 }
 
 /// Open the lock with `pass`: [`check_passphrase`], then [`open_everything`].
-pub async fn unlock(pass: String, info: LockInfo) -> Result<Opened, String> {
+pub async fn unlock(pass: String, info: LockInfo) -> Result<Unlocked, String> {
     let key = check_passphrase(pass, &info).await?;
     open_everything(key, info.generation).await
 }
@@ -92,8 +117,9 @@ fn stop_here(written: usize) -> bool {
 
 impl AppState {
     /// The state of what was opened at unlock, provided to everything below.
-    pub fn provide_opened(opened: Opened) -> AppState {
-        let state = AppState::init_from(Ok(opened.values.clone()), &opened);
+    pub fn provide_opened(unlocked: Unlocked) -> AppState {
+        let Unlocked { opened, loaded } = unlocked;
+        let state = AppState::init_loaded(Ok(opened.values.clone()), Some(loaded), &opened);
         provide_context(state);
         OPENED_AT.with(|o| o.set(platform::now_ms()));
         state.hear_late_failures();

@@ -48,7 +48,7 @@ pub use loading::{
 #[cfg(feature = "test-hooks")]
 pub use lock::stop_next_change_after;
 pub use lock::{
-    check_passphrase, open_backup, open_everything, seal_backup, stored_lock, unlock,
+    check_passphrase, open_backup, open_everything, seal_backup, stored_lock, unlock, Unlocked,
     WRONG_PASSPHRASE,
 };
 pub use saving::SAVE_DELAY;
