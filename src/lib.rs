@@ -103,11 +103,11 @@ fn mount() {
             frame.remove();
         }
     }
-    mark("rebound:start");
+    platform::mark("rebound:start");
     leptos::mount::mount_to_body(app::App);
     // The router draws the first screen just after mounting; by the next animation frame it is
     // in the DOM. Loading, parsing and the first render are done: the benchmark reads the marks.
-    leptos::prelude::request_animation_frame(|| mark("rebound:mounted"));
+    leptos::prelude::request_animation_frame(|| platform::mark("rebound:mounted"));
 }
 
 thread_local! {
@@ -117,11 +117,4 @@ thread_local! {
 /// What was typed in the first frame's passphrase field before the app took over (once).
 pub fn typed_in_frame() -> String {
     TYPED.with(|t| std::mem::take(&mut *t.borrow_mut()))
-}
-
-/// A User Timing mark (`performance.mark`), for the benchmark; nothing else reads it.
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
 }

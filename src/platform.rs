@@ -6,6 +6,14 @@ use wasm_bindgen::JsCast;
 use crate::core::display;
 use crate::core::model::Millis;
 
+/// A User Timing mark (`performance.mark`), for the benchmark (`rebound:start`,
+/// `rebound:mounted`, `rebound:derive`, `rebound:derived`); nothing else reads it.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Milliseconds since the epoch, from the device clock.
 pub fn now_ms() -> Millis {
     js_sys::Date::now() as Millis

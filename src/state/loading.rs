@@ -18,6 +18,10 @@ use crate::storage;
 
 type Read = Result<std::collections::BTreeMap<String, String>, storage::WriteError>;
 
+/// How many of the review log's chunks are read a task when it is read in parts (after the
+/// first screen, or at unlock): a month of heavy use is a few milliseconds on a phone.
+pub(super) const LOG_CHUNKS_A_TASK: usize = 6;
+
 /// What start-up read and parsed before the app mounted, a step a task ([`PRELOAD_STEPS`]).
 struct Preload {
     read: Read,
@@ -292,9 +296,8 @@ impl AppState {
     /// heavy use is a few milliseconds of work on a phone); returns whether any are left. Then
     /// [`settle_log`](Self::settle_log).
     pub fn read_log_some(&self) -> bool {
-        const CHUNKS_A_TASK: usize = 6;
         self.db
-            .try_with_value(|db| db.reviews.read_some(CHUNKS_A_TASK))
+            .try_with_value(|db| db.reviews.read_some(LOG_CHUNKS_A_TASK))
             .unwrap_or(false)
     }
 

@@ -34,21 +34,14 @@ pub async fn check_passphrase(pass: String, info: &LockInfo) -> Result<crypto::K
         "The lock's settings in this browser are damaged, so Rebound cannot open them here."
             .to_string()
     })?;
-    mark("rebound:derive");
+    platform::mark("rebound:derive");
     let key = crypto::derive(&pass, &params).await;
-    mark("rebound:derived");
+    platform::mark("rebound:derived");
     let key = key.map_err(|e| format!("Rebound could not unlock here: {e}."))?;
     match crypto::open(&key, &info.check).await {
         Ok(text) if text == CHECK => Ok(key),
         Ok(_) | Err(CryptoError::DoesNotOpen) => Err(WRONG_PASSPHRASE.to_string()),
         Err(e) => Err(format!("Rebound could not unlock here: {e}.")),
-    }
-}
-
-/// A User Timing mark around the key derivation, for the benchmark; nothing else reads it.
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
     }
 }
 
@@ -60,10 +53,6 @@ pub struct Unlocked {
     /// What `opened` parses as, the review log whole.
     loaded: schema::Loaded,
 }
-
-/// How many of the review log's chunks an unlock parses a task (a month of heavy use is a few
-/// milliseconds on a phone).
-const LOG_CHUNKS_A_TASK: usize = 6;
 
 /// Read and decrypt everything with the checked `key`, keep the key for saving, and parse it.
 /// Parsing takes tasks of its own, so none is long on a phone: everything but the review log,
@@ -78,7 +67,10 @@ pub async fn open_everything(key: crypto::Key, generation: u32) -> Result<Unlock
     let mut loaded = schema::load_deferring_log(&opened.values, true);
     while loaded.db.reviews.is_unread() {
         storage::next_task().await;
-        loaded.db.reviews.read_some(LOG_CHUNKS_A_TASK);
+        loaded
+            .db
+            .reviews
+            .read_some(super::loading::LOG_CHUNKS_A_TASK);
     }
     let late = loaded.db.reviews.take_problems();
     loaded.problems.extend(late);
